@@ -1,0 +1,3 @@
+from sme_guard.cli import main
+
+raise SystemExit(main())
