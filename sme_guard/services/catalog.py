@@ -1,0 +1,157 @@
+"""Loading, searching and exporting the guideline catalog."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from sme_guard import paths
+from sme_guard.domain.catalog import Catalog, ControlItem, Legend, ReferenceItem, TaskSheet, circled
+from sme_guard.domain.text import matches
+from sme_guard.errors import CatalogError
+
+try:  # the C loader is several times faster where PyYAML was built with it
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+LEGEND_FILE = "legend.yaml"
+# file name -> (top-level key, entry model)
+LIST_FILES: dict[str, tuple[str, type[BaseModel]]] = {
+    "items.yaml": ("items", ControlItem),
+    "sheets.yaml": ("sheets", TaskSheet),
+    "references.yaml": ("references", ReferenceItem),
+}
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as file:
+            return yaml.load(file, Loader=_Loader)  # noqa: S506 - a safe loader
+    except FileNotFoundError as exc:
+        raise CatalogError(f"{path.name}: ファイルがありません", f"{path.name}: file is missing") from exc
+    except UnicodeDecodeError as exc:
+        raise CatalogError(
+            f"{path.name}: UTF-8 のテキストではありません", f"{path.name}: not UTF-8 text"
+        ) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise CatalogError(
+            f"{path.name}{where}: YAML として読めません ({problem})",
+            f"{path.name}{where}: not valid YAML ({problem})",
+        ) from exc
+
+
+def _describe(error: ValidationError) -> str:
+    parts = []
+    for detail in error.errors():
+        field = ".".join(str(p) for p in detail["loc"]) or "(entry)"
+        parts.append(f"{field}: {detail['msg']}")
+    return "; ".join(parts)
+
+
+def _validate(model: type[BaseModel], data: Any, file: str, entry: str) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        detail = _describe(exc)
+        raise CatalogError(f"{file}: {entry}: {detail}", f"{file}: {entry}: {detail}") from exc
+
+
+def _entry_name(data: Any, index: int) -> str:
+    if isinstance(data, dict) and isinstance(data.get("id"), str):
+        return str(data["id"])
+    return f"entry {index + 1}"
+
+
+def load_catalog(folder: Path | None = None) -> Catalog:
+    """Read and validate the catalog; a ``CatalogError`` names file, entry and field."""
+    folder = folder or paths.catalog_dir()
+    legend = _validate(Legend, _read_yaml(folder / LEGEND_FILE), LEGEND_FILE, "legend")
+    parts: dict[str, list[Any]] = {}
+    for file, (key, model) in LIST_FILES.items():
+        data = _read_yaml(folder / file)
+        if not isinstance(data, dict) or not isinstance(data.get(key), list):
+            raise CatalogError(
+                f"{file}: 先頭に「{key}:」の一覧が必要です", f"{file}: needs a top-level list '{key}:'"
+            )
+        parts[key] = [
+            _validate(model, entry, file, _entry_name(entry, index)) for index, entry in enumerate(data[key])
+        ]
+    try:
+        return Catalog(legend=legend, **parts)
+    except ValidationError as exc:
+        detail = "; ".join(str(d["msg"]).removeprefix("Value error, ") for d in exc.errors())
+        raise CatalogError(f"catalog: {detail}", f"catalog: {detail}") from exc
+
+
+@cache
+def bundled_catalog() -> Catalog:
+    """The catalog shipped with the app, loaded once per process."""
+    return load_catalog()
+
+
+def catalog_as_json(catalog: Catalog) -> dict[str, Any]:
+    """The catalog as plain JSON data (the format of ``sme-guard catalog --json``)."""
+    return catalog.model_dump(mode="json")
+
+
+def item_texts(item: ControlItem) -> Iterable[str]:
+    yield str(item.number)
+    for text in (item.title, item.objective):
+        yield from (text.ja, text.en)
+    for measure in item.measures:
+        yield from (measure.text.ja, measure.text.en)
+    for point in item.points:
+        yield from (point.text.ja, point.text.en)
+    for related in item.related:
+        yield from (related.name.ja, related.name.en)
+
+
+def sheet_texts(catalog: Catalog, sheet: TaskSheet) -> Iterable[str]:
+    yield f"No.{sheet.number}"
+    for text in (sheet.title, sheet.objective, sheet.weakness, sheet.risk_scenario, sheet.notes):
+        if text is not None:
+            yield from (text.ja, text.en)
+    for texts in (sheet.technical_measures, sheet.human_measures, sheet.points):
+        for text in texts:
+            yield from (text.ja, text.en)
+    vocabularies = ("entities", "impacts", "threats", "responsibilities")
+    for vocabulary, codes in zip(
+        vocabularies, (sheet.entities, sheet.impacts, sheet.threats, sheet.responsibility), strict=True
+    ):
+        for code in codes:
+            yield from (catalog.term_label(vocabulary, code, "ja"), catalog.term_label(vocabulary, code, "en"))
+    for related in sheet.related_measures:
+        yield from (related.name.ja, related.name.en)
+
+
+def search(catalog: Catalog, query: str) -> tuple[list[ControlItem], list[TaskSheet]]:
+    """Items and sheets that contain every word of the query in any field, in either language."""
+    items = [item for item in catalog.items if matches(query, *item_texts(item))]
+    sheets = [sheet for sheet in catalog.sheets if matches(query, *sheet_texts(catalog, sheet))]
+    return items, sheets
+
+
+def catalog_as_text(catalog: Catalog, lang: str) -> str:
+    """A readable listing for the command line."""
+    reference = "(参考)" if lang == "ja" else " (reference)"
+    lines = ["第1部 情報セキュリティ管理策" if lang == "ja" else "Part 1: Information security controls"]
+    for item in catalog.items:
+        lines.append(f"{item.number}. {item.title.get(lang)}")
+        for measure in item.measures:
+            note = reference if measure.reference else ""
+            lines.append(f"  {circled(measure.no)} {measure.text.get(lang)}{note}")
+    lines.append("")
+    lines.append("第2部 業務に基づく情報セキュリティ対策" if lang == "ja" else "Part 2: Task-based measures")
+    for sheet in catalog.sheets:
+        lines.append(f"No.{sheet.number} {sheet.title.get(lang)}")
+    return "\n".join(lines) + "\n"
+

@@ -1,0 +1,42 @@
+"""Every test gets its own data folder, database path and settings file; Qt runs headless."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+EXCERPT = Path(__file__).resolve().parent / "data" / "guideline-excerpt.ja.txt"
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user data folder (database, backups, logs) lives in the test's temp folder."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("SME_GUARD_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """A fresh database file path (not yet created) for this test."""
+    return tmp_path / "office.sqlite3"
+
+
+@pytest.fixture(autouse=True)
+def qt_settings(tmp_path: Path) -> Iterator[None]:
+    """QSettings go to an INI file in the test's temp folder, never to the real registry."""
+    try:
+        from PySide6.QtCore import QSettings
+    except ImportError:  # pragma: no cover - the suite always has Qt
+        yield
+        return
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    yield
