@@ -1,0 +1,1 @@
+"""Engine, migrations, backups: everything that knows the database is SQLite."""

@@ -1,0 +1,16 @@
+"""Alembic environment: runs on the connection that sme_guard.db.migrate hands over."""
+
+from alembic import context
+
+import sme_guard.domain  # noqa: F401  (registers every table)
+from sqlmodel import SQLModel
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=SQLModel.metadata,
+    render_as_batch=True,  # SQLite alters tables by copying them
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()
