@@ -91,7 +91,7 @@ def test_spot_checks(catalog: Catalog) -> None:
     assert item9.measures[3].reference and item9.measures[3].text.ja.endswith("デバイス制御を行う")
     item5 = catalog.item(5)
     assert item5 is not None and item5.measures[5].text.ja.startswith("パスワード(9)は例えば「12 文字以上")
-    assert [p.text.ja for p in item5.points][0] == "退職、人事異動に伴う、ユーザ ID、アクセス権限の見直しを行う"
+    assert item5.points[0].text.ja == "退職、人事異動に伴う、ユーザ ID、アクセス権限の見直しを行う"
     sheet6 = catalog.sheet(6)
     assert sheet6 is not None and sheet6.phase == "in_office"
     assert [p.ja for p in sheet6.points] == [
@@ -162,7 +162,9 @@ def test_ticked_boxes_are_transcribed(catalog: Catalog, number: int) -> None:
     start = 0
     for vocabulary, size in VOCABULARIES:
         terms = getattr(catalog.legend, vocabulary)
-        ticked = [term.code for term, (on, _label) in zip(terms, boxes[start : start + size], strict=True) if on]
+        ticked = [
+            term.code for term, (on, _label) in zip(terms, boxes[start : start + size], strict=True) if on
+        ]
         assert sorted(recorded[vocabulary]) == sorted(ticked), vocabulary
         start += size
 

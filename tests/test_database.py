@@ -112,10 +112,25 @@ def test_new_database_is_built_by_the_migrations(db_path: Path) -> None:
         assert migrate.current_revision(connection) == HEAD_REVISION
         assert compare_metadata(MigrationContext.configure(connection), SQLModel.metadata) == []
     tables = set(SQLModel.metadata.tables)
-    assert {"person", "storage_medium", "medium_disposal", "smart_device", "id_badge", "incident",
-            "incident_action", "incident_notification", "contact_entry", "continuity_plan", "plan_step",
-            "drill", "assessment", "measure_result", "sheet_result", "recurring_check",
-            "audit_entry"} <= tables
+    assert {
+        "person",
+        "storage_medium",
+        "medium_disposal",
+        "smart_device",
+        "id_badge",
+        "incident",
+        "incident_action",
+        "incident_notification",
+        "contact_entry",
+        "continuity_plan",
+        "plan_step",
+        "drill",
+        "assessment",
+        "measure_result",
+        "sheet_result",
+        "recurring_check",
+        "audit_entry",
+    } <= tables
     database.close()
 
 
@@ -164,7 +179,7 @@ def test_a_database_from_the_first_revision_upgrades_with_every_row(db_path: Pat
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD_REVISION,)
 
 
-EXTRA_REVISION = '''
+EXTRA_REVISION = """
 import sqlalchemy as sa
 from alembic import op
 
@@ -183,7 +198,7 @@ def upgrade():
 
 def downgrade():
     pass
-'''
+"""
 
 
 @pytest.fixture

@@ -1,0 +1,1 @@
+"""PySide6 widgets, Qt models and dialogs. The only layer that imports Qt."""

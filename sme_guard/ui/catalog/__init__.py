@@ -1,0 +1,1 @@
+"""カタログ tab: browse and search the guideline's control items and task sheets."""

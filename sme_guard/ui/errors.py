@@ -1,0 +1,51 @@
+"""What the user sees when something goes wrong.
+
+A ``UserError`` (database locked, unreadable, disk full, bad input) is shown as a plain
+message. Anything else is a bug: logged in full to the data folder and shown as a readable
+apology naming the log file, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from sme_guard.errors import UserError
+from sme_guard.logs import configure_logging
+from sme_guard.ui import dialogs
+
+log = logging.getLogger(__name__)
+
+
+def report_error(error: BaseException, lang: str) -> None:
+    parent = QApplication.activeWindow()
+    if isinstance(error, UserError):
+        dialogs.show_error(
+            parent, QCoreApplication.translate("ErrorDialog", "SME Guard"), error.message(lang)
+        )
+        return
+    log_file = configure_logging()
+    log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
+    dialogs.show_error(
+        parent,
+        QCoreApplication.translate("ErrorDialog", "Unexpected error"),
+        QCoreApplication.translate(
+            "ErrorDialog",
+            "Something went wrong that SME Guard did not expect. Your saved data is safe; "
+            "the last action may not have been completed.\n\nThe details were written to:\n{log}",
+        ).format(log=log_file),
+    )
+
+
+def install_excepthook(lang: str) -> None:
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        report_error(error.with_traceback(tb), lang)
+
+    sys.excepthook = hook

@@ -1,0 +1,158 @@
+"""The main window: the tabs of DESIGN.md, the database it works on, its kept geometry."""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+
+from sme_guard import __version__, paths
+from sme_guard.db.database import Database, open_database
+from sme_guard.errors import CatalogError
+from sme_guard.services.catalog import bundled_catalog
+from sme_guard.ui import dialogs, settings
+from sme_guard.ui.catalog.catalog_tab import CatalogTab
+from sme_guard.ui.empty_state import EmptyState
+from sme_guard.ui.errors import report_error
+from sme_guard.ui.tasks import Runner
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    database_opened = Signal(object)
+    database_failed = Signal(object)
+
+    def __init__(self, lang: str, runner: Runner | None = None) -> None:
+        super().__init__()
+        self.lang = lang
+        self.runner = runner or Runner()
+        self.database: Database | None = None
+        self.setWindowTitle(self.tr("SME Guard — information security registers"))
+        self.setMinimumSize(720, 480)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self._add_tabs()
+        self._add_menus()
+        self.database_label = QLabel()
+        self.statusBar().addPermanentWidget(self.database_label)
+
+        if not self.restoreGeometry(settings.WINDOW_GEOMETRY.get()):
+            self.resize(1200, 780)
+        self.restoreState(settings.WINDOW_STATE.get())
+        self.tabs.setCurrentIndex(min(settings.CURRENT_TAB.get(), self.tabs.count() - 1))
+
+    def _add_tabs(self) -> None:
+        planned = [
+            (
+                self.tr("Home"),
+                self.tr(
+                    "What is due or overdue — recurring checks, stock-takes, open incidents, plan "
+                    "reviews and assessment targets — will be listed here."
+                ),
+            ),
+            (
+                self.tr("Asset registers"),
+                self.tr(
+                    "Registers of storage media (control 9), smart devices (control 10) and ID badges "
+                    "(task sheet No.1), with stock-take and Excel import/export, will be here."
+                ),
+            ),
+            (
+                self.tr("Employees"),
+                self.tr(
+                    "The list of employees — regular, contract, agency and part-time staff — and what "
+                    "each leaver still holds will be here."
+                ),
+            ),
+            (
+                self.tr("Incidents"),
+                self.tr(
+                    "The incident log (when, who, what, how, result; root cause and prevention, "
+                    "control 3) and the emergency contact tree will be here."
+                ),
+            ),
+            (
+                self.tr("IT continuity"),
+                self.tr(
+                    "IT-continuity plans per system, with recovery steps, disaster scenarios and "
+                    "drills (control 4), will be here."
+                ),
+            ),
+            (
+                self.tr("Self-assessment"),
+                self.tr(
+                    "Dated self-assessments against every control measure and task sheet of the "
+                    "guideline, with scores and progress over time, will be here."
+                ),
+            ),
+        ]
+        coming = self.tr("Coming in a later version")
+        self.empty_states: dict[str, EmptyState] = {}
+        for title, text in planned:
+            page = EmptyState(title, f"{text}\n\n{coming}")
+            self.empty_states[title] = page
+            self.tabs.addTab(page, title)
+        self.catalog_tab: CatalogTab | None = None
+        try:
+            self.catalog_tab = CatalogTab(bundled_catalog(), self.lang)
+            catalog_page: QWidget = self.catalog_tab
+        except CatalogError as exc:
+            # The rest of the app works without the catalog; say exactly what is wrong with it.
+            log.error("catalog rejected: %s", exc.en)
+            catalog_page = EmptyState(self.tr("The catalog could not be loaded"), exc.message(self.lang))
+        self.tabs.addTab(catalog_page, self.tr("Catalog"))
+
+    def _add_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about_action = QAction(self.tr("&About SME Guard"), self)
+        about_action.triggered.connect(self.show_about)
+        help_menu.addAction(about_action)
+
+    def show_about(self) -> None:
+        database = self.database.path if self.database else self.tr("(not open)")
+        text = self.tr(
+            "<h3>SME Guard {version}</h3>"
+            "<p>Information-security registers, incident log, continuity plans and "
+            "self-assessment for a small office, after the JNSA guideline.</p>"
+            "<p>Database: {database}<br>Data folder: {folder}</p>"
+        ).format(
+            version=__version__,
+            database=html.escape(str(database)),
+            folder=html.escape(str(paths.data_dir())),
+        )
+        dialogs.show_about(self, self.tr("About SME Guard"), text)
+
+    def open_database(self, path: Path) -> None:
+        """Open (and if needed migrate) the database off the GUI thread."""
+        self.database_label.setText(self.tr("Opening {path} …").format(path=path))
+        self.runner.submit(lambda: open_database(path), self._database_ready, self._database_error)
+
+    def _database_ready(self, database: Database) -> None:
+        self.database = database
+        self.database_label.setText(self.tr("Database: {path}").format(path=database.path))
+        self.database_opened.emit(database)
+
+    def _database_error(self, error: BaseException) -> None:
+        self.database_label.setText(self.tr("No database open"))
+        report_error(error, self.lang)
+        self.database_failed.emit(error)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings.WINDOW_GEOMETRY.set(self.saveGeometry())
+        settings.WINDOW_STATE.set(self.saveState())
+        settings.CURRENT_TAB.set(self.tabs.currentIndex())
+        if self.database is not None:
+            self.database.close()
+        super().closeEvent(event)

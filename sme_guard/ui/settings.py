@@ -1,0 +1,43 @@
+"""Settings, each declared once with its type and default (QSettings underneath)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from sme_guard.paths import APP_NAME
+
+T = TypeVar("T", str, int, bool, QByteArray)
+
+
+def _store() -> QSettings:
+    # The default format is native (the registry on Windows); tests switch it to INI files.
+    return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, APP_NAME, APP_NAME)
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    type: type[T]
+    default: T
+
+    def get(self) -> T:
+        value = _store().value(self.key, self.default)
+        if self.type is bool and isinstance(value, str):  # INI files give "true"/"false"
+            return value.lower() == "true"  # type: ignore[return-value]
+        try:
+            return self.type(value)  # type: ignore[call-arg]
+        except (TypeError, ValueError):
+            return self.default
+
+    def set(self, value: T) -> None:
+        _store().setValue(self.key, value)
+
+
+WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
+WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
+CURRENT_TAB = Setting("window/current_tab", int, 0)
+CATALOG_LANGUAGE = Setting("catalog/language", str, "")
+CATALOG_SPLITTER = Setting("catalog/splitter", QByteArray, QByteArray())

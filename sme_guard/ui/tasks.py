@@ -1,0 +1,85 @@
+"""Work off the GUI thread: database and file work runs on a QThreadPool and reports back
+on the GUI thread. Tests swap in ``SynchronousRunner`` so results arrive at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread; signals emitted from a worker are queued to it."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, on_done: Done, on_error: Failed) -> None:
+        super().__init__()
+        self._on_done = on_done
+        self._on_error = on_error
+        self.finished.connect(self._done)
+        self.failed.connect(self._error)
+
+    @Slot(object)
+    def _done(self, result: Any) -> None:
+        self._on_done(result)
+
+    @Slot(object)
+    def _error(self, error: BaseException) -> None:
+        self._on_error(error)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._work = work
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except BaseException as exc:  # handed to the GUI thread, which shows or logs it
+            self._relay.failed.emit(exc)
+        else:
+            self._relay.finished.emit(result)
+
+
+class Runner:
+    """Runs work on the global thread pool."""
+
+    def __init__(self) -> None:
+        self._relays: set[_Relay] = set()
+
+    def submit(self, work: Callable[[], Any], on_done: Done, on_error: Failed) -> None:
+        relay: _Relay
+
+        def finish(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+            def call(value: Any) -> None:
+                self._relays.discard(relay)
+                callback(value)
+
+            return call
+
+        relay = _Relay(finish(on_done), finish(on_error))
+        self._relays.add(relay)  # keep it alive until the worker reports
+        QThreadPool.globalInstance().start(_Job(work, relay))
+
+    def wait(self) -> None:
+        QThreadPool.globalInstance().waitForDone()
+
+
+class SynchronousRunner(Runner):
+    """Runs work at once on the calling thread (tests, command line)."""
+
+    def submit(self, work: Callable[[], Any], on_done: Done, on_error: Failed) -> None:
+        try:
+            result = work()
+        except Exception as exc:
+            on_error(exc)
+        else:
+            on_done(result)
