@@ -49,9 +49,7 @@ class Database:
 
 
 def _unreadable(path: Path, why_ja: str, why_en: str) -> DatabaseUnreadableError:
-    return DatabaseUnreadableError(
-        f"{path} を開けません: {why_ja}", f"{path} cannot be opened: {why_en}"
-    )
+    return DatabaseUnreadableError(f"{path} を開けません: {why_ja}", f"{path} cannot be opened: {why_en}")
 
 
 def _check_file(path: Path) -> bool:
@@ -91,12 +89,18 @@ def open_database(path: Path) -> Database:
             if existed:
                 result = connection.execute(text("PRAGMA quick_check")).scalar()
                 if result != "ok":
-                    raise _unreadable(path, f"整合性チェックに失敗しました ({result})。", f"integrity check failed ({result}).")
+                    raise _unreadable(
+                        path,
+                        f"整合性チェックに失敗しました ({result})。",
+                        f"integrity check failed ({result}).",
+                    )
             revision = migrate.current_revision(connection)
             has_tables = bool(inspect(connection).get_table_names())
         if revision != HEAD_REVISION:
             if revision is None and has_tables:
-                raise _unreadable(path, "このアプリのデータベースではありません。", "it is not this app's database.")
+                raise _unreadable(
+                    path, "このアプリのデータベースではありません。", "it is not this app's database."
+                )
             if revision is not None and revision not in migrate.known_revisions():
                 raise DatabaseTooNewError(
                     f"{path} は新しいバージョンのアプリで作成されています。アプリを更新してから開いてください。",

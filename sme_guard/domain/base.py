@@ -6,7 +6,6 @@ from datetime import UTC, datetime
 
 from sqlmodel import Field, SQLModel
 
-
 # Named constraints, so that later migrations can alter them (SQLite batch mode needs names).
 SQLModel.metadata.naming_convention = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",

@@ -10,6 +10,7 @@ assessments stored in the database survive catalog updates.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -118,7 +119,7 @@ class RelatedMeasures(_Strict):
     measures: list[int] = Field(min_length=1)
 
 
-def _check_numbering(kind: str, entries: list[Measure] | list[Point], prefix: str) -> None:
+def _check_numbering(kind: str, entries: Sequence[Measure | Point], prefix: str) -> None:
     for expected, entry in enumerate(entries, start=1):
         if entry.no != expected:
             raise ValueError(f"{kind}: numbers must run 1, 2, 3, ...; found {entry.no} at {expected}")
@@ -211,18 +212,24 @@ class Catalog(_Strict):
     def _cross_references(self) -> Catalog:
         errors: list[str] = []
         seen: set[str] = set()
-        for entry_id in [i.id for i in self.items] + [s.id for s in self.sheets] + [
-            r.id for r in self.references
-        ]:
+        for entry_id in (
+            [i.id for i in self.items] + [s.id for s in self.sheets] + [r.id for r in self.references]
+        ):
             if entry_id in seen:
                 errors.append(f"{entry_id}: id used twice")
             seen.add(entry_id)
         numbers = {i.number: i for i in self.items}
         ref_numbers = {r.number for r in self.references if r.number is not None}
         for item in self.items:
-            for rel in item.related:
-                if rel.item is not None and rel.item not in numbers and rel.item not in ref_numbers:
-                    errors.append(f"{item.id}: related: item {rel.item} is neither in the catalog nor a reference")
+            for related in item.related:
+                if (
+                    related.item is not None
+                    and related.item not in numbers
+                    and related.item not in ref_numbers
+                ):
+                    errors.append(
+                        f"{item.id}: related: item {related.item} is neither in the catalog nor a reference"
+                    )
         phase_codes = self.legend.codes("phases")
         vocab = {
             "entities": self.legend.codes("entities"),
@@ -248,7 +255,9 @@ class Catalog(_Strict):
                             + ", ".join(circled(n) for n in missing)
                         )
                 elif rel.item not in ref_numbers:
-                    errors.append(f"{sheet.id}: related_measures: item {rel.item} is neither in the catalog nor a reference")
+                    errors.append(
+                        f"{sheet.id}: related_measures: item {rel.item} is neither in the catalog nor a reference"
+                    )
         if errors:
             raise ValueError("; ".join(errors))
         return self
@@ -267,4 +276,3 @@ class Catalog(_Strict):
             if term.code == code:
                 return str(term.label.get(lang))
         return code
-

@@ -32,7 +32,7 @@ LIST_FILES: dict[str, tuple[str, type[BaseModel]]] = {
 def _read_yaml(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as file:
-            return yaml.load(file, Loader=_Loader)  # noqa: S506 - a safe loader
+            return yaml.load(file, Loader=_Loader)
     except FileNotFoundError as exc:
         raise CatalogError(f"{path.name}: ファイルがありません", f"{path.name}: file is missing") from exc
     except UnicodeDecodeError as exc:
@@ -128,7 +128,10 @@ def sheet_texts(catalog: Catalog, sheet: TaskSheet) -> Iterable[str]:
         vocabularies, (sheet.entities, sheet.impacts, sheet.threats, sheet.responsibility), strict=True
     ):
         for code in codes:
-            yield from (catalog.term_label(vocabulary, code, "ja"), catalog.term_label(vocabulary, code, "en"))
+            yield from (
+                catalog.term_label(vocabulary, code, "ja"),
+                catalog.term_label(vocabulary, code, "en"),
+            )
     for related in sheet.related_measures:
         yield from (related.name.ja, related.name.en)
 
@@ -154,4 +157,3 @@ def catalog_as_text(catalog: Catalog, lang: str) -> str:
     for sheet in catalog.sheets:
         lines.append(f"No.{sheet.number} {sheet.title.get(lang)}")
     return "\n".join(lines) + "\n"
-

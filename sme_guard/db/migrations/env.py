@@ -1,9 +1,9 @@
 """Alembic environment: runs on the connection that sme_guard.db.migrate hands over."""
 
 from alembic import context
+from sqlmodel import SQLModel
 
 import sme_guard.domain  # noqa: F401  (registers every table)
-from sqlmodel import SQLModel
 
 connection = context.config.attributes["connection"]
 context.configure(
