@@ -1,8 +1,5 @@
 """SME Guard (SMEガード 情報セキュリティ管理台帳)."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("sme-guard")
-except PackageNotFoundError:  # running from a checkout that was never installed
-    __version__ = "0.0.0+checkout"
+# The single source of the version (pyproject reads it); a constant, because asking
+# importlib.metadata costs start-up time.
+__version__ = "0.1.0"

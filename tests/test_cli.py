@@ -13,7 +13,7 @@ import pytest
 
 from sme_guard.cli import main
 from sme_guard.db.database import open_database
-from sme_guard.domain import Person
+from sme_guard.domain.tables import Person
 
 
 def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:  # type: ignore[type-arg]

@@ -14,7 +14,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, MetaData, insert, select, text
 from sqlmodel import SQLModel
 
-import sme_guard.domain
+import sme_guard.domain.tables as tables
 from sme_guard import paths
 from sme_guard.db import database as database_module
 from sme_guard.db import migrate
@@ -149,20 +149,20 @@ def test_connections_use_foreign_keys_wal_and_full_sync(db_path: Path) -> None:
 def test_foreign_keys_are_enforced(db_path: Path) -> None:
     database = open_database(db_path)
     with pytest.raises(Exception, match="FOREIGN KEY"), database.session() as session:
-        session.add(sme_guard.domain.StorageMedium(asset_number="USB-001", custodian_id=999))
+        session.add(tables.StorageMedium(asset_number="USB-001", custodian_id=999))
     with database.session() as session:
-        assert session.exec(select(sme_guard.domain.StorageMedium)).all() == []
+        assert session.exec(select(tables.StorageMedium)).all() == []
     database.close()
 
 
 def test_a_failed_unit_of_work_saves_nothing(db_path: Path) -> None:
     database = open_database(db_path)
     with pytest.raises(RuntimeError), database.session() as session:
-        session.add(sme_guard.domain.Person(name="山田 花子"))
+        session.add(tables.Person(name="山田 花子"))
         session.flush()
         raise RuntimeError("the user's action failed halfway")
     with database.session() as session:
-        assert session.exec(select(sme_guard.domain.Person)).all() == []
+        assert session.exec(select(tables.Person)).all() == []
     database.close()
 
 
@@ -278,7 +278,7 @@ def test_another_programs_sqlite_file_is_refused(db_path: Path) -> None:
 def test_a_damaged_database_is_refused_never_replaced(db_path: Path) -> None:
     database = open_database(db_path)
     with database.session() as session:
-        session.add_all(sme_guard.domain.Person(name=f"社員{n}", notes="x" * 500) for n in range(300))
+        session.add_all(tables.Person(name=f"社員{n}", notes="x" * 500) for n in range(300))
     database.close()
     with sqlite3.connect(db_path) as connection:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -302,7 +302,7 @@ def test_a_folder_given_as_database_is_refused(tmp_path: Path) -> None:
 def test_backup_is_a_consistent_copy_while_the_database_is_in_use(db_path: Path, tmp_path: Path) -> None:
     database = open_database(db_path)
     with database.session() as session:
-        session.add(sme_guard.domain.Person(name="佐藤 一郎"))
+        session.add(tables.Person(name="佐藤 一郎"))
     with database.engine.connect() as reader:
         reader.execute(text("SELECT * FROM person")).all()  # an open connection does not block it
         target = backup_to(db_path, tmp_path / "usb" / "copy.sqlite3")

@@ -3,7 +3,7 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-import sme_guard.domain  # noqa: F401  (registers every table)
+import sme_guard.domain.tables  # noqa: F401  (registers every table)
 
 connection = context.config.attributes["connection"]
 context.configure(

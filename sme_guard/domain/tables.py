@@ -1,0 +1,61 @@
+"""Every table of the data model, registered in ``SQLModel.metadata`` on import."""
+
+from sme_guard.domain.assessments import Assessment, MeasureResult, SheetResult
+from sme_guard.domain.assets import IdBadge, MediumDisposal, SmartDevice, StorageMedium
+from sme_guard.domain.audit import AuditEntry
+from sme_guard.domain.checks import CheckCompletion, RecurringCheck
+from sme_guard.domain.continuity import (
+    ContinuityPlan,
+    Drill,
+    DrillParticipant,
+    PlanDependency,
+    PlanProtection,
+    PlanReview,
+    PlanScenario,
+    PlanStep,
+)
+from sme_guard.domain.incidents import (
+    ContactEntry,
+    ContactTreeConfirmation,
+    Incident,
+    IncidentAction,
+    IncidentAsset,
+    IncidentCounter,
+    IncidentExternalReport,
+    IncidentMeasure,
+    IncidentNotification,
+    IncidentStatusChange,
+)
+from sme_guard.domain.people import Person
+
+__all__ = [
+    "Assessment",
+    "AuditEntry",
+    "CheckCompletion",
+    "ContactEntry",
+    "ContactTreeConfirmation",
+    "ContinuityPlan",
+    "Drill",
+    "DrillParticipant",
+    "IdBadge",
+    "Incident",
+    "IncidentAction",
+    "IncidentAsset",
+    "IncidentCounter",
+    "IncidentExternalReport",
+    "IncidentMeasure",
+    "IncidentNotification",
+    "IncidentStatusChange",
+    "MeasureResult",
+    "MediumDisposal",
+    "Person",
+    "PlanDependency",
+    "PlanProtection",
+    "PlanReview",
+    "PlanScenario",
+    "PlanStep",
+    "RecurringCheck",
+    "SheetResult",
+    "SmartDevice",
+    "StorageMedium",
+]
