@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from functools import cache
 
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QRawFont
 
 from sme_guard.paths import resources_dir
 
@@ -28,12 +28,24 @@ def _bundled_family() -> str | None:
     return family
 
 
+def _covers_japanese(family: str) -> bool:
+    # QRawFont is the one physical font the family resolves to; QFontMetrics would also
+    # count glyphs that fontconfig's fallback fonts provide.
+    raw = QRawFont.fromFont(QFont(family))
+    return all(raw.supportsCharacter(ord(char)) for char in "あア漢")
+
+
 def register_bundled_font(app: QGuiApplication) -> str | None:
-    """Register the font and add it as the fallback for glyphs the system font lacks."""
+    """Register the bundled font; make it the UI font where the platform font lacks Japanese.
+
+    A platform font with Japanese (Yu Gothic UI, Meiryo on Windows) stays in charge, with the
+    bundled font as a fallback. Without one, the bundled font leads: as a mere fallback its
+    taller glyphs would be squeezed into the Latin font's line height.
+    """
     family = _bundled_family()
     font = app.font()
     if family and family not in font.families():
-        # Latin stays in the platform font; kana and kanji fall back to the bundled one.
-        font.setFamilies([*font.families(), family])
+        platform = font.families()
+        font.setFamilies([*platform, family] if _covers_japanese(platform[0]) else [family, *platform])
         app.setFont(font)
     return family

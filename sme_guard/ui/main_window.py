@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         coming = self.tr("Coming in a later version")
         self.empty_states: dict[str, EmptyState] = {}
         for title, text in planned:
-            page = EmptyState(title, f"{text}\n\n{coming}")
+            page = EmptyState(title, text, coming)
             self.empty_states[title] = page
             self.tabs.addTab(page, title)
         self.catalog_tab: CatalogTab | None = None

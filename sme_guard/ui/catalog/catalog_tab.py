@@ -50,7 +50,6 @@ class CatalogTab(QWidget):
         self.tree = QTreeView()
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
-        self.tree.setUniformRowHeights(True)
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
         self.no_match = QLabel()
@@ -72,7 +71,7 @@ class CatalogTab(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(1, 3)
         if not self.splitter.restoreState(settings.CATALOG_SPLITTER.get()):
-            self.splitter.setSizes([320, 800])
+            self.splitter.setSizes([380, 820])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)

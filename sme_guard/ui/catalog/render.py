@@ -34,6 +34,7 @@ STYLE = """
 <style>
  h2 { margin-bottom: 4px; }
  h3 { margin-top: 14px; margin-bottom: 4px; color: #1f4e79; }
+ p, td { line-height: 140%; }
  td { padding: 4px 6px; vertical-align: top; }
  td.head { background: #e8eef5; font-weight: bold; white-space: nowrap; }
  .ref { color: #8a5a00; }
