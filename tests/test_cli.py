@@ -116,3 +116,23 @@ def test_an_unexpected_error_is_logged_not_dumped(
     assert "Traceback" not in err and "unexpected error" in err
     log = (data_dir / "logs" / "sme_guard.log").read_text(encoding="utf-8")
     assert "Traceback" in log and "ZeroDivisionError: a bug" in log
+
+
+@pytest.mark.parametrize(
+    ("variables", "expected"),
+    [
+        ({"LANG": "ja_JP.UTF-8"}, "ja"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LC_ALL": "ja_JP", "LANG": "C"}, "ja"),
+    ],
+)
+def test_language_follows_the_system_unless_given(
+    monkeypatch: pytest.MonkeyPatch, variables: dict[str, str], expected: str
+) -> None:
+    from sme_guard.language import system_language
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    assert system_language() == expected

@@ -318,3 +318,42 @@ def test_backups_keep_only_the_newest(db_path: Path, tmp_path: Path) -> None:
     folder = tmp_path / "backups"
     made = [backup_with_reason(db_path, folder, "daily", keep=3) for _ in range(5)]
     assert sorted(folder.glob("*.sqlite3")) == sorted(made[-3:])
+
+
+def test_a_locked_database_gives_a_plain_message(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sme_guard.db import engine as engine_module
+    from sme_guard.errors import DatabaseLockedError
+
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 50)
+    database = open_database(db_path)
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another program holds the write lock
+    try:
+        with (
+            pytest.raises(DatabaseLockedError, match="in use by another program"),
+            database.session() as session,
+        ):
+            session.add(tables.Person(name="鈴木 三郎"))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with database.session() as session:
+        assert session.exec(select(tables.Person)).all() == []
+    database.close()
+
+
+@pytest.mark.parametrize(
+    ("message", "kind", "english"),
+    [
+        ("database or disk is full", "StorageFullError", "The disk is full"),
+        ("attempt to write a readonly database", "ReadOnlyError", "read-only location"),
+        ("file is not a database", "DatabaseUnreadableError", "cannot be read"),
+    ],
+)
+def test_known_sqlite_failures_become_plain_messages(message: str, kind: str, english: str) -> None:
+    from sme_guard.db.engine import user_error_for
+
+    error = user_error_for(sqlite3.OperationalError(message), Path("office.sqlite3"))
+    assert type(error).__name__ == kind
+    assert error is not None and english in error.en and "office.sqlite3" in error.ja
+    assert user_error_for(ValueError("a bug"), Path("x")) is None

@@ -147,3 +147,12 @@ def test_window_geometry_and_tab_are_kept_between_runs(make_window: Callable[[st
     second.show()
     assert second.size() == QSize(760, 530)
     assert second.tabs.currentIndex() == 6
+
+
+def test_standard_dialogs_speak_japanese(qapp: QApplication) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    configure_application(qapp, "ja")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "キャンセル"
+    configure_application(qapp, "en")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
