@@ -18,6 +18,7 @@ from sme_guard.ui import dialogs
 from sme_guard.ui.app import configure_application
 from sme_guard.ui.errors import install_excepthook, report_error
 from sme_guard.ui.main_window import MainWindow
+from sme_guard.ui.tasks import Runner, SynchronousRunner
 
 JA_TABS = ["ホーム", "資産台帳", "従業員", "障害・事故", "IT継続計画", "自己点検", "カタログ"]
 EN_TABS = ["Home", "Asset registers", "Employees", "Incidents", "IT continuity", "Self-assessment", "Catalog"]
@@ -31,12 +32,12 @@ def shown_errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def make_window(qapp: QApplication, qtbot: QtBot) -> Iterator[Callable[[str], MainWindow]]:
+def make_window(qapp: QApplication, qtbot: QtBot) -> Iterator[Callable[..., MainWindow]]:
     windows: list[MainWindow] = []
 
-    def make(lang: str) -> MainWindow:
+    def make(lang: str, runner: Runner | None = None) -> MainWindow:
         configure_application(qapp, lang)
-        window = MainWindow(lang)
+        window = MainWindow(lang, runner)
         qtbot.addWidget(window)
         windows.append(window)
         return window
@@ -50,7 +51,7 @@ def _tab_titles(window: MainWindow) -> list[str]:
     return [window.tabs.tabText(i) for i in range(window.tabs.count())]
 
 
-def test_japanese_ui_has_the_tabs_of_the_design(make_window: Callable[[str], MainWindow]) -> None:
+def test_japanese_ui_has_the_tabs_of_the_design(make_window: Callable[..., MainWindow]) -> None:
     window = make_window("ja")
     assert _tab_titles(window) == JA_TABS
     assert window.windowTitle() == "SMEガード 情報セキュリティ管理台帳"
@@ -60,7 +61,7 @@ def test_japanese_ui_has_the_tabs_of_the_design(make_window: Callable[[str], Mai
     assert home.heading.text() == "ホーム"
 
 
-def test_english_ui(make_window: Callable[[str], MainWindow]) -> None:
+def test_english_ui(make_window: Callable[..., MainWindow]) -> None:
     window = make_window("en")
     assert _tab_titles(window) == EN_TABS
     assert window.empty_states["Home"].note.text() == "Coming in a later version"
@@ -78,7 +79,7 @@ def test_bundled_font_renders_japanese(qapp: QApplication) -> None:
 
 
 def test_database_is_opened_off_the_gui_thread_and_shown(
-    make_window: Callable[[str], MainWindow], qtbot: QtBot, db_path: Path
+    make_window: Callable[..., MainWindow], qtbot: QtBot, db_path: Path
 ) -> None:
     import sqlite3
 
@@ -92,15 +93,15 @@ def test_database_is_opened_off_the_gui_thread_and_shown(
 
 
 def test_an_unusable_database_gets_a_plain_message(
-    make_window: Callable[[str], MainWindow],
+    make_window: Callable[..., MainWindow],
     qtbot: QtBot,
     tmp_path: Path,
     shown_errors: list[tuple[str, str]],
 ) -> None:
     bad = tmp_path / "台帳.xlsx"
     bad.write_bytes(b"PK\x03\x04 an Excel file, not a database")
-    window = make_window("ja")
-    with qtbot.waitSignal(window.database_failed, timeout=10_000):
+    window = make_window("ja", SynchronousRunner())
+    with qtbot.waitSignal(window.database_failed, timeout=1_000):
         window.open_database(bad)
     assert window.database is None
     assert window.database_label.text() == "データベースが開かれていません"
@@ -136,7 +137,7 @@ def test_excepthook_shows_known_errors_plainly(
     assert shown_errors == [("SMEガード", "使用中です。")]
 
 
-def test_window_geometry_and_tab_are_kept_between_runs(make_window: Callable[[str], MainWindow]) -> None:
+def test_window_geometry_and_tab_are_kept_between_runs(make_window: Callable[..., MainWindow]) -> None:
     first = make_window("en")
     first.show()
     first.resize(QSize(760, 530))

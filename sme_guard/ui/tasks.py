@@ -56,17 +56,10 @@ class Runner:
         self._relays: set[_Relay] = set()
 
     def submit(self, work: Callable[[], Any], on_done: Done, on_error: Failed) -> None:
-        relay: _Relay
-
-        def finish(callback: Callable[[Any], None]) -> Callable[[Any], None]:
-            def call(value: Any) -> None:
-                self._relays.discard(relay)
-                callback(value)
-
-            return call
-
-        relay = _Relay(finish(on_done), finish(on_error))
+        relay = _Relay(on_done, on_error)
         self._relays.add(relay)  # keep it alive until the worker reports
+        for signal in (relay.finished, relay.failed):
+            signal.connect(lambda _value: self._relays.discard(relay))
         QThreadPool.globalInstance().start(_Job(work, relay))
 
     def wait(self) -> None:
