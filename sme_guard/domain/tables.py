@@ -27,8 +27,10 @@ from sme_guard.domain.incidents import (
     IncidentStatusChange,
 )
 from sme_guard.domain.people import Person
+from sme_guard.domain.stocktake import AppSetting, StockTake, StockTakeItem
 
 __all__ = [
+    "AppSetting",
     "Assessment",
     "AuditEntry",
     "CheckCompletion",
@@ -57,5 +59,7 @@ __all__ = [
     "RecurringCheck",
     "SheetResult",
     "SmartDevice",
+    "StockTake",
+    "StockTakeItem",
     "StorageMedium",
 ]

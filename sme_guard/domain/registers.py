@@ -1,0 +1,253 @@
+"""The four registers as data: their columns, how each is typed, labelled and coded.
+
+One definition serves the table view, the record form, validation, the Excel export and
+import, and the stock-take sheet, so a column is added in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Literal
+
+from sme_guard.domain.codes import (
+    BadgeMedium,
+    BadgeStatus,
+    DeviceKind,
+    DeviceOwnership,
+    DeviceStatus,
+    DisposalMethod,
+    EmploymentType,
+    MediumKind,
+    MediumStatus,
+    PersonRole,
+)
+
+Kind = Literal["text", "int", "bool", "date", "code", "person"]
+RegisterKey = Literal["media", "devices", "badges", "people"]
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # attribute name; for disposal columns "disposal_<attribute of MediumDisposal>"
+    ja: str
+    en: str
+    kind: Kind = "text"
+    codes: type[StrEnum] | None = None
+    required: bool = False
+    unique: bool = False
+    minimum: int | None = None  # for "int"
+    width: int = 14  # characters, for the table and the Excel sheet
+    in_table: bool = True  # shown in the register table by default
+    multiline: bool = False
+
+    def label(self, lang: str) -> str:
+        return self.en if lang == "en" else self.ja
+
+
+@dataclass(frozen=True)
+class Register:
+    key: RegisterKey
+    ja: str
+    en: str
+    table_name: str
+    columns: tuple[Column, ...] = field(repr=False)
+    number_key: str | None  # the asset/badge number that identifies a row in Excel files
+    status_key: str | None
+    status_codes: type[StrEnum] | None
+    # Statuses that take an item out of the active list (it stays in the register and exports).
+    closed_statuses: frozenset[str] = field(default_factory=frozenset)
+    stocktake: bool = False
+
+    def label(self, lang: str) -> str:
+        return self.en if lang == "en" else self.ja
+
+    def column(self, key: str) -> Column:
+        for column in self.columns:
+            if column.key == key:
+                return column
+        raise KeyError(key)
+
+
+def _stocktake() -> Column:
+    return Column("last_stocktake_on", "最終棚卸日", "Last stock-take", "date", width=12)
+
+
+def _notes() -> Column:
+    return Column("notes", "備考", "Notes", width=30, in_table=False, multiline=True)
+
+
+MEDIA = Register(
+    key="media",
+    ja="記憶媒体",
+    en="Storage media",
+    table_name="storage_medium",
+    number_key="asset_number",
+    status_key="status",
+    status_codes=MediumStatus,
+    closed_statuses=frozenset({MediumStatus.DISPOSED.value}),
+    stocktake=True,
+    columns=(
+        Column("asset_number", "資産番号", "Asset no.", required=True, unique=True, width=12),
+        Column("kind", "種類", "Kind", "code", MediumKind, required=True, width=12),
+        Column("nand_flash", "NAND型フラッシュ", "NAND flash", "bool", width=8, in_table=False),
+        Column("quantity", "数量", "Quantity", "int", required=True, minimum=0, width=6),
+        Column("location", "所在", "Location", width=16),
+        Column("custodian_id", "管理者", "Custodian", "person", width=12),
+        Column("holds_important_info", "重要情報", "Important information", "bool", width=8),
+        Column("storage_place", "保管場所", "Storage place", width=14, in_table=False),
+        Column("storage_environment", "保管環境", "Storage environment", width=14, in_table=False),
+        Column("authorised", "使用許可", "Authorised", "bool", width=8, in_table=False),
+        Column("long_term_backup", "長期保管", "Long-term backup", "bool", width=8, in_table=False),
+        Column("lifetime_until", "寿命(目安)", "Lifetime until", "date", width=12, in_table=False),
+        Column("next_migration_on", "次回移行日", "Next migration", "date", width=12),
+        Column("status", "状態", "Status", "code", MediumStatus, required=True, width=10),
+        _stocktake(),
+        _notes(),
+        Column("disposal_disposed_on", "廃棄日", "Disposed on", "date", width=12, in_table=False),
+        Column(
+            "disposal_method", "廃棄方法", "Disposal method", "code", DisposalMethod, width=14, in_table=False
+        ),
+        Column("disposal_performed_by", "廃棄実施者", "Disposed by", width=12, in_table=False),
+        Column("disposal_verified_by", "消去確認者", "Erasure verified by", width=12, in_table=False),
+        Column("disposal_verified_on", "消去確認日", "Erasure verified on", "date", width=12, in_table=False),
+        Column("disposal_certificate_no", "証明書番号", "Certificate no.", width=14, in_table=False),
+    ),
+)
+
+# The 10③ functions that must be on, plus device management and the 10④⑤ restrictions.
+DEVICE_SECURITY_SETTINGS = (
+    "passcode_lock",
+    "auto_lock",
+    "wipe_after_failed_passcodes",
+    "remote_wipe",
+    "encryption",
+    "anti_malware",
+    "allowed_apps_only",
+    "allowed_cloud_only",
+)
+
+DEVICES = Register(
+    key="devices",
+    ja="スマートデバイス",
+    en="Smart devices",
+    table_name="smart_device",
+    number_key="asset_number",
+    status_key="status",
+    status_codes=DeviceStatus,
+    closed_statuses=frozenset({DeviceStatus.DISPOSED.value}),
+    stocktake=True,
+    columns=(
+        Column("asset_number", "資産番号", "Asset no.", required=True, unique=True, width=12),
+        Column("kind", "種類", "Kind", "code", DeviceKind, required=True, width=12),
+        Column("model", "機種", "Model", width=14),
+        Column("os_name", "OS", "OS", width=10),
+        Column("os_version", "OSバージョン", "OS version", width=10),
+        Column("serial_or_imei", "製造番号/IMEI", "Serial/IMEI", width=16, in_table=False),
+        Column("user_id", "利用者", "User", "person", width=12),
+        Column("ownership", "所有区分", "Ownership", "code", DeviceOwnership, required=True, width=10),
+        Column("mdm_enrolled", "MDM登録", "MDM enrolled", "bool", width=8, in_table=False),
+        Column("passcode_lock", "パスコードロック", "Passcode lock", "bool", width=8, in_table=False),
+        Column("auto_lock", "自動ロック", "Auto-lock", "bool", width=8, in_table=False),
+        Column(
+            "wipe_after_failed_passcodes",
+            "入力失敗時の消去",
+            "Wipe after failed passcodes",
+            "bool",
+            width=8,
+            in_table=False,
+        ),
+        Column("remote_wipe", "リモートワイプ", "Remote wipe", "bool", width=8, in_table=False),
+        Column("encryption", "暗号化", "Encryption", "bool", width=8, in_table=False),
+        Column("anti_malware", "マルウェア対策", "Anti-malware", "bool", width=8, in_table=False),
+        Column("allowed_apps_only", "許可アプリのみ", "Allowed apps only", "bool", width=8, in_table=False),
+        Column(
+            "allowed_cloud_only", "許可クラウドのみ", "Allowed cloud only", "bool", width=8, in_table=False
+        ),
+        Column(
+            "jailbreak_checked_on",
+            "脱獄・ルート化確認日",
+            "Jailbreak/root checked",
+            "date",
+            width=12,
+            in_table=False,
+        ),
+        Column("last_patch_on", "最終パッチ適用日", "Last patch", "date", width=12),
+        Column(
+            "backup_procedure",
+            "バックアップ手順",
+            "Backup procedure",
+            width=20,
+            in_table=False,
+            multiline=True,
+        ),
+        Column(
+            "guideline_acknowledged_on",
+            "ガイドライン確認日",
+            "Guideline acknowledged",
+            "date",
+            width=12,
+            in_table=False,
+        ),
+        Column(
+            "autolink_checked_on",
+            "自動連携確認日",
+            "Auto-link settings checked",
+            "date",
+            width=12,
+            in_table=False,
+        ),
+        Column("settings_checked_on", "設定確認日", "Settings checked", "date", width=12),
+        _stocktake(),
+        Column("status", "状態", "Status", "code", DeviceStatus, required=True, width=10),
+        _notes(),
+    ),
+)
+
+BADGES = Register(
+    key="badges",
+    ja="社員証",
+    en="ID badges",
+    table_name="id_badge",
+    number_key="badge_number",
+    status_key="status",
+    status_codes=BadgeStatus,
+    closed_statuses=frozenset({BadgeStatus.RETURNED.value, BadgeStatus.REVOKED.value}),
+    stocktake=True,
+    columns=(
+        Column("badge_number", "社員証番号", "Badge no.", required=True, unique=True, width=12),
+        Column("holder_id", "所持者", "Holder", "person", width=12),
+        Column("medium", "媒体", "Medium", "code", BadgeMedium, required=True, width=10),
+        Column("areas", "入館可能エリア", "Areas allowed", width=18),
+        Column("issued_on", "発行日", "Issued", "date", width=12),
+        Column("valid_until", "有効期限", "Valid until", "date", width=12),
+        Column("status", "状態", "Status", "code", BadgeStatus, required=True, width=10),
+        Column("returned_on", "返却日", "Returned", "date", width=12),
+        _stocktake(),
+        _notes(),
+    ),
+)
+
+PEOPLE = Register(
+    key="people",
+    ja="従業員",
+    en="Employees",
+    table_name="person",
+    number_key=None,
+    status_key=None,
+    status_codes=None,
+    columns=(
+        Column("name", "氏名", "Name", required=True, width=14),
+        Column("kana", "フリガナ", "Kana", width=14),
+        Column("department", "部署", "Department", width=12),
+        Column("employment_type", "雇用形態", "Employment", "code", EmploymentType, required=True, width=14),
+        Column("role", "役割", "Role", "code", PersonRole, required=True, width=14),
+        Column("phone", "電話", "Phone", width=14, in_table=False),
+        Column("email", "メール", "E-mail", width=20, in_table=False),
+        Column("joined_on", "入社日", "Joined", "date", width=12),
+        Column("left_on", "退職日", "Left", "date", width=12),
+        _notes(),
+    ),
+)
+
+REGISTERS: dict[str, Register] = {r.key: r for r in (MEDIA, DEVICES, BADGES, PEOPLE)}

@@ -1,0 +1,341 @@
+"""Register use cases: list rows, read, validate, save and delete records.
+
+Rows come back as plain tuples read with SQLAlchemy Core (ORM objects cost 4x at 100k rows);
+every save is one transaction. The definitions of the registers are in
+``sme_guard.domain.registers``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, Table, func, select
+from sqlalchemy.orm import aliased
+
+from sme_guard.db.database import Database
+from sme_guard.domain.registers import MEDIA, PEOPLE, Column, Register
+from sme_guard.errors import UserError
+from sme_guard.services.flags import Flag, FlagContext, flags_for
+from sme_guard.services.values import PeopleIndex, Problem, ValueProblemError, parse_value
+
+DISPOSAL_PREFIX = "disposal_"
+
+
+class RecordInvalidError(UserError):
+    """A record was not saved; ``problems`` maps each field key to what is wrong with it."""
+
+    def __init__(self, problems: Mapping[str, Problem], register: Register) -> None:
+        self.problems = dict(problems)
+        fields_ja = "、".join(register.column(k).ja for k in self.problems if k in _keys(register))
+        fields_en = ", ".join(register.column(k).en for k in self.problems if k in _keys(register))
+        super().__init__(f"入力内容を確認してください: {fields_ja}", f"Please check: {fields_en}")
+
+
+def _keys(register: Register) -> set[str]:
+    return {c.key for c in register.columns}
+
+
+def table_of(register: Register) -> Table:
+    """The Core table of a register (imports the table registry on first use)."""
+    from sqlmodel import SQLModel
+
+    import sme_guard.domain.tables  # noqa: F401  (registers the tables)
+
+    return SQLModel.metadata.tables[register.table_name]
+
+
+def _disposal_table() -> Table:
+    from sqlmodel import SQLModel
+
+    import sme_guard.domain.tables  # noqa: F401
+
+    return SQLModel.metadata.tables["medium_disposal"]
+
+
+def own_columns(register: Register) -> list[Column]:
+    return [c for c in register.columns if not c.key.startswith(DISPOSAL_PREFIX)]
+
+
+def disposal_columns(register: Register) -> list[Column]:
+    return [c for c in register.columns if c.key.startswith(DISPOSAL_PREFIX)]
+
+
+@dataclass
+class RegisterRows:
+    """A snapshot of a register for a table view or an export: plain values, no session."""
+
+    register: Register
+    columns: list[Column]  # every column, in definition order
+    ids: list[int] = field(default_factory=list)
+    rows: list[tuple[Any, ...]] = field(default_factory=list)  # person columns hold names
+    flags: list[tuple[Flag, ...]] = field(default_factory=list)
+
+    def index(self, key: str) -> int:
+        return next(i for i, c in enumerate(self.columns) if c.key == key)
+
+
+def people_index(connection: Connection) -> PeopleIndex:
+    person = table_of(PEOPLE)
+    return PeopleIndex(connection.execute(select(person.c.id, person.c.name)).tuples())
+
+
+def load_rows(database: Database, register: Register, context: FlagContext) -> RegisterRows:
+    """Every row of the register with display-ready person names and its flags."""
+    table = table_of(register)
+    person = table_of(PEOPLE)
+    selected: list[Any] = [table.c.id]
+    joins: Any = table
+    extra: list[Any] = []
+    for column in own_columns(register):
+        if column.kind == "person":
+            holder = aliased(person, name=f"p_{column.key}")
+            joins = joins.outerjoin(holder, holder.c.id == table.c[column.key])
+            selected.append(holder.c.name)
+            extra.append(holder.c.left_on)
+        else:
+            selected.append(table.c[column.key])
+    disposal = disposal_columns(register)
+    if disposal:
+        disposals = _disposal_table()
+        joins = joins.outerjoin(disposals, disposals.c.medium_id == table.c.id)
+        selected += [disposals.c[c.key.removeprefix(DISPOSAL_PREFIX)] for c in disposal]
+    if register is PEOPLE:
+        extra.append(_held_count(table))
+    query = select(*selected, *extra).select_from(joins).order_by(table.c.id)
+    columns = own_columns(register) + disposal
+    result = RegisterRows(register=register, columns=columns)
+    width = len(columns)
+    with database.engine.connect() as connection:
+        for record in connection.execute(query).tuples():
+            values = record[1 : width + 1]
+            result.ids.append(record[0])
+            result.rows.append(values)
+            result.flags.append(flags_for(register, columns, values, record[width + 1 :], context))
+    return result
+
+
+def _held_count(person: Table) -> Any:
+    """How many open badges, devices and media a person still holds (for the leaver flag)."""
+    from sme_guard.domain.registers import BADGES, DEVICES
+
+    counts = []
+    for register, key in ((MEDIA, "custodian_id"), (DEVICES, "user_id"), (BADGES, "holder_id")):
+        table = table_of(register)
+        status = table.c[register.status_key] if register.status_key else None
+        query = select(func.count()).where(table.c[key] == person.c.id)
+        if status is not None:
+            query = query.where(status.not_in(register.closed_statuses))
+        counts.append(query.scalar_subquery())
+    return counts[0] + counts[1] + counts[2]
+
+
+def get_record(database: Database, register: Register, record_id: int) -> dict[str, Any]:
+    """Every field of one record (person fields as ids), for the form."""
+    table = table_of(register)
+    with database.engine.connect() as connection:
+        row = connection.execute(select(table).where(table.c.id == record_id)).mappings().first()
+        if row is None:
+            raise UserError("この記録は削除されています。", "This record has been deleted.")
+        values = {c.key: row[c.key] for c in own_columns(register)}
+        if disposal_columns(register):
+            disposals = _disposal_table()
+            found = (
+                connection.execute(select(disposals).where(disposals.c.medium_id == record_id))
+                .mappings()
+                .first()
+            )
+            for column in disposal_columns(register):
+                values[column.key] = found[column.key.removeprefix(DISPOSAL_PREFIX)] if found else None
+    return values
+
+
+def parse_record(
+    register: Register, raw: Mapping[str, Any], people: PeopleIndex
+) -> tuple[dict[str, Any], dict[str, Problem]]:
+    """Parse typed or imported values; returns the values and a problem per unreadable field."""
+    values: dict[str, Any] = {}
+    problems: dict[str, Problem] = {}
+    for column in register.columns:
+        if column.key not in raw:
+            continue
+        try:
+            values[column.key] = parse_value(column, raw[column.key], people)
+        except ValueProblemError as exc:
+            problems[column.key] = exc.problem
+    return values, problems
+
+
+def check_record(
+    connection: Connection,
+    register: Register,
+    record_id: int | None,
+    values: Mapping[str, Any],
+    taken_numbers: set[str] | None = None,
+) -> dict[str, Problem]:
+    """Rules beyond a single value: required fields, unique numbers, dates in order."""
+    problems: dict[str, Problem] = {}
+    for column in register.columns:
+        value = values.get(column.key)
+        if column.required and (value is None or value == ""):
+            problems[column.key] = Problem("入力してください", "required")
+    number_key = register.number_key
+    if number_key and values.get(number_key) and number_key not in problems:
+        number = str(values[number_key])
+        table = table_of(register)
+        query = select(table.c.id).where(func.lower(table.c[number_key]) == number.lower())
+        if record_id is not None:
+            query = query.where(table.c.id != record_id)
+        if connection.execute(query).first() is not None or (
+            taken_numbers is not None and number.lower() in taken_numbers
+        ):
+            problems[number_key] = Problem(
+                f"「{number}」はすでに使われています", f"'{number}' is already used"
+            )
+    for earlier, later in _date_order(register):
+        start, end = values.get(earlier), values.get(later)
+        if isinstance(start, date) and isinstance(end, date) and end < start:
+            problems[later] = Problem(
+                f"{register.column(earlier).ja}より前の日付です",
+                f"is before {register.column(earlier).en.lower()}",
+            )
+    return problems
+
+
+def _date_order(register: Register) -> list[tuple[str, str]]:
+    pairs = {
+        "badges": [("issued_on", "valid_until"), ("issued_on", "returned_on")],
+        "people": [("joined_on", "left_on")],
+        "media": [("disposal_disposed_on", "disposal_verified_on")],
+    }
+    return pairs.get(register.key, [])
+
+
+def _split(register: Register, values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    own = {k: v for k, v in values.items() if not k.startswith(DISPOSAL_PREFIX) and k in _keys(register)}
+    disposal = {
+        k.removeprefix(DISPOSAL_PREFIX): v for k, v in values.items() if k.startswith(DISPOSAL_PREFIX)
+    }
+    return own, disposal
+
+
+def write_record(
+    connection: Connection, register: Register, record_id: int | None, values: Mapping[str, Any]
+) -> int:
+    """Insert or update inside the caller's transaction (no checks: call check_record first)."""
+    table = table_of(register)
+    own, disposal = _split(register, values)
+    if record_id is None:
+        inserted = connection.execute(table.insert().values(**own)).inserted_primary_key
+        assert inserted is not None
+        record_id = int(inserted[0])
+    elif own:
+        connection.execute(table.update().where(table.c.id == record_id).values(**own))
+    if disposal_columns(register) and disposal:
+        _write_disposal(connection, record_id, disposal)
+    return record_id
+
+
+def _write_disposal(connection: Connection, medium_id: int, disposal: dict[str, Any]) -> None:
+    disposals = _disposal_table()
+    existing = connection.execute(select(disposals.c.id).where(disposals.c.medium_id == medium_id)).first()
+    if not any(v not in (None, "") for v in disposal.values()):
+        if existing:
+            connection.execute(disposals.delete().where(disposals.c.id == existing[0]))
+        return
+    if existing:
+        connection.execute(disposals.update().where(disposals.c.id == existing[0]).values(**disposal))
+    else:
+        connection.execute(disposals.insert().values(medium_id=medium_id, **disposal))
+
+
+def save_record(database: Database, register: Register, record_id: int | None, raw: Mapping[str, Any]) -> int:
+    """Validate and save one record in one transaction; ``RecordInvalidError`` names each field."""
+    with database.engine.begin() as connection:
+        values, problems = parse_record(register, raw, people_index(connection))
+        problems.update(
+            {
+                k: v
+                for k, v in check_record(connection, register, record_id, values).items()
+                if k not in problems
+            }
+        )
+        if register is MEDIA and values.get("disposal_method") and not values.get("disposal_disposed_on"):
+            problems.setdefault(
+                "disposal_disposed_on",
+                Problem("廃棄方法があるときは廃棄日も必要です", "needed with a disposal method"),
+            )
+        if problems:
+            raise RecordInvalidError(problems, register)
+        return write_record(connection, register, record_id, values)
+
+
+def delete_record(database: Database, register: Register, record_id: int) -> None:
+    table = table_of(register)
+    with database.engine.begin() as connection:
+        if register is PEOPLE:
+            held = holdings_of(connection, record_id)
+            if held:
+                numbers = ", ".join(h.number for h in held)
+                raise UserError(
+                    f"この従業員はまだ次のものを保有しているため削除できません: {numbers}",
+                    f"This employee still holds {numbers}, so they cannot be deleted.",
+                )
+            _clear_person_references(connection, record_id)
+        if disposal_columns(register):
+            disposals = _disposal_table()
+            connection.execute(disposals.delete().where(disposals.c.medium_id == record_id))
+        connection.execute(table.delete().where(table.c.id == record_id))
+
+
+def _clear_person_references(connection: Connection, person_id: int) -> None:
+    """Closed items (returned badges, disposed media) keep their history without the link."""
+    from sme_guard.domain.registers import BADGES, DEVICES
+
+    for register, key in ((MEDIA, "custodian_id"), (DEVICES, "user_id"), (BADGES, "holder_id")):
+        table = table_of(register)
+        connection.execute(table.update().where(table.c[key] == person_id).values({key: None}))
+
+
+@dataclass(frozen=True)
+class Holding:
+    register: Register
+    record_id: int
+    number: str
+    status: str
+
+
+def holdings_of(connection: Connection, person_id: int) -> list[Holding]:
+    """What a person still holds: open badges, devices and media in their custody (5 運用①)."""
+    from sme_guard.domain.registers import BADGES, DEVICES
+
+    found = []
+    for register, key in ((BADGES, "holder_id"), (DEVICES, "user_id"), (MEDIA, "custodian_id")):
+        table = table_of(register)
+        assert register.number_key and register.status_key
+        query = (
+            select(table.c.id, table.c[register.number_key], table.c[register.status_key])
+            .where(table.c[key] == person_id)
+            .where(table.c[register.status_key].not_in(register.closed_statuses))
+            .order_by(table.c[register.number_key])
+        )
+        found += [Holding(register, *row) for row in connection.execute(query).tuples()]
+    return found
+
+
+def person_choices(database: Database) -> list[tuple[int, str]]:
+    """(id, name) of every employee, by kana then name, for pickers."""
+    person = table_of(PEOPLE)
+    query = select(person.c.id, person.c.name).order_by(person.c.kana, person.c.name)
+    with database.engine.connect() as connection:
+        return list(connection.execute(query).tuples())
+
+
+def count_rows(database: Database, registers: Iterable[Register]) -> dict[str, int]:
+    with database.engine.connect() as connection:
+        return {
+            r.key: int(connection.execute(select(func.count()).select_from(table_of(r))).scalar_one())
+            for r in registers
+        }

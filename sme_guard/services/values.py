@@ -1,0 +1,233 @@
+"""Turning what a person typed (in a form or an Excel cell) into a register value.
+
+Forms and the Excel import share these parsers, so "2024/4/1", "令和6年4月1日", "１２" or
+"はい" mean the same wherever they are typed. A value that cannot be read gives a ``Problem``
+naming what was expected, in Japanese and English.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sme_guard.domain.codes import label
+from sme_guard.domain.registers import Column
+from sme_guard.domain.text import fold
+
+
+@dataclass(frozen=True)
+class Problem:
+    ja: str
+    en: str
+
+    def message(self, lang: str) -> str:
+        return self.en if lang == "en" else self.ja
+
+
+class ValueProblemError(ValueError):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.en)
+        self.problem = problem
+
+
+def _problem(ja: str, en: str) -> ValueProblemError:
+    return ValueProblemError(Problem(ja, en))
+
+
+# Japanese eras by their first day; 元年 is year 1.
+ERAS = {
+    "令和": date(2019, 5, 1),
+    "平成": date(1989, 1, 8),
+    "昭和": date(1926, 12, 25),
+    "r": date(2019, 5, 1),
+    "h": date(1989, 1, 8),
+    "s": date(1926, 12, 25),
+}
+_ERA_PATTERN = re.compile(
+    r"^(令和|平成|昭和|[rhs])\s*(元|\d{1,2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?$"
+)
+_DATE_PATTERN = re.compile(
+    r"^(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?(?:[ t]\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+EXCEL_EPOCH = date(1899, 12, 30)
+TRUE_WORDS = {"はい", "○", "〇", "◯", "✓", "✔", "有", "あり", "済", "yes", "y", "true", "1", "on", "x"}
+FALSE_WORDS = {"いいえ", "×", "✕", "無", "なし", "未", "no", "n", "false", "0", "off", "-"}
+
+
+def normalize(text: str) -> str:
+    """Full-width digits and letters to half-width, trimmed (what a user means)."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def _impossible(text: str) -> ValueProblemError:
+    return _problem(f"「{text}」は存在しない日付です", f"'{text}' is not a real date")
+
+
+def parse_date(raw: Any) -> date | None:
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        if 1 <= raw < 2_958_466:  # an Excel serial day number (1900-01-01 .. 9999-12-31)
+            return EXCEL_EPOCH + timedelta(days=int(raw))
+        raise _problem(f"{raw} は日付として読めません", f"{raw} cannot be read as a date")
+    text = normalize(str(raw)).lower()
+    if not text:
+        return None
+    try:
+        if match := _DATE_PATTERN.match(text):
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        if match := _ERA_PATTERN.match(text):
+            year = 1 if match[2] == "元" else int(match[2])
+            result = date(ERAS[match[1]].year + year - 1, int(match[3]), int(match[4]))
+            if result < ERAS[match[1]]:
+                raise _impossible(str(raw))
+            return result
+    except ValueError as exc:
+        if isinstance(exc, ValueProblemError):
+            raise
+        raise _impossible(str(raw)) from exc
+    raise _problem(
+        f"「{raw}」は日付として読めません(例: 2024/4/1、令和6年4月1日)",
+        f"'{raw}' cannot be read as a date (e.g. 2024-04-01, 2024/4/1)",
+    )
+
+
+def parse_int(raw: Any, minimum: int | None = None) -> int | None:
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, bool):
+        raise _problem(f"{raw} は数値ではありません", f"{raw} is not a number")
+    if isinstance(raw, float) and raw.is_integer():
+        value = int(raw)
+    elif isinstance(raw, int):
+        value = raw
+    else:
+        text = normalize(str(raw)).replace(",", "")
+        if not text:
+            return None
+        if not re.fullmatch(r"[+-]?\d+", text):
+            raise _problem(f"「{raw}」は整数ではありません", f"'{raw}' is not a whole number")
+        value = int(text)
+    if minimum is not None and value < minimum:
+        raise _problem(f"{minimum} 以上にしてください({value})", f"must be {minimum} or more ({value})")
+    return value
+
+
+def parse_bool(raw: Any) -> bool:
+    if raw is None or raw == "":
+        return False
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, int | float):
+        return raw != 0
+    text = fold(normalize(str(raw)))
+    if text in TRUE_WORDS:
+        return True
+    if text in FALSE_WORDS or not text:
+        return False
+    raise _problem(f"「{raw}」ははい/いいえとして読めません", f"'{raw}' is not yes or no")
+
+
+def parse_text(raw: Any) -> str | None:
+    if raw is None:
+        return None
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)  # Excel stores 123 typed in a text column as 123.0
+    if isinstance(raw, datetime | date):
+        raw = raw.isoformat()
+    text = str(raw).strip()
+    return text or None
+
+
+def code_labels(column: Column) -> dict[str, str]:
+    """Folded code, Japanese label and English label -> code."""
+    assert column.codes is not None
+    lookup = {}
+    for member in column.codes:
+        for key in (member.value, label(member, "ja"), label(member, "en")):
+            lookup[fold(normalize(key))] = member.value
+    return lookup
+
+
+def parse_code(column: Column, raw: Any) -> str | None:
+    text = parse_text(raw)
+    if text is None:
+        return None
+    code = code_labels(column).get(fold(normalize(text)))
+    if code is None:
+        assert column.codes is not None
+        allowed_ja = "、".join(label(m, "ja") for m in column.codes)
+        allowed_en = ", ".join(label(m, "en") for m in column.codes)
+        raise _problem(
+            f"「{text}」は選べません({allowed_ja} のいずれか)", f"'{text}' is not one of: {allowed_en}"
+        )
+    return code
+
+
+class PeopleIndex:
+    """Employees by folded name, to resolve a name typed in a sheet to one person."""
+
+    def __init__(self, people: Iterable[tuple[int, str]]) -> None:
+        self.names: dict[int, str] = {}
+        self._by_name: dict[str, list[int]] = {}
+        for person_id, name in people:
+            self.names[person_id] = name
+            self._by_name.setdefault(self.key(name), []).append(person_id)
+
+    @staticmethod
+    def key(name: str) -> str:
+        return "".join(fold(normalize(name)).split())  # "山田 太郎" == "山田太郎"
+
+    def resolve(self, raw: Any) -> int | None:
+        name = parse_text(raw)
+        if name is None:
+            return None
+        matches = self._by_name.get(self.key(name), [])
+        if not matches:
+            raise _problem(f"従業員「{name}」が見つかりません", f"no employee named '{name}'")
+        if len(matches) > 1:
+            raise _problem(f"従業員「{name}」が複数います", f"more than one employee is named '{name}'")
+        return matches[0]
+
+
+def parse_value(column: Column, raw: Any, people: PeopleIndex) -> Any:
+    """The stored value for ``raw`` in ``column``; raises ``ValueProblemError``."""
+    if column.kind == "date":
+        return parse_date(raw)
+    if column.kind == "int":
+        return parse_int(raw, column.minimum)
+    if column.kind == "bool":
+        return parse_bool(raw)
+    if column.kind == "code":
+        return parse_code(column, raw)
+    if column.kind == "person":
+        if isinstance(raw, int) and not isinstance(raw, bool) and raw in people.names:
+            return raw
+        return people.resolve(raw)
+    return parse_text(raw)
+
+
+def display(column: Column, value: Any, lang: str, people_names: dict[int, str] | None = None) -> str:
+    """How a stored value reads in a table cell or a form."""
+    if value is None:
+        return ""
+    if column.kind == "bool":
+        return "✓" if value else ""
+    if column.kind == "date":
+        return value.isoformat() if isinstance(value, date) else str(value)
+    if column.kind == "code" and column.codes is not None:
+        try:
+            return label(column.codes(value), lang)
+        except ValueError:
+            return str(value)
+    if column.kind == "person" and people_names is not None:
+        return people_names.get(value, "")
+    return str(value)
