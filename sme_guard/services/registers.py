@@ -79,7 +79,7 @@ class RegisterRows:
 
 def people_index(connection: Connection) -> PeopleIndex:
     person = table_of(PEOPLE)
-    return PeopleIndex(connection.execute(select(person.c.id, person.c.name)).tuples())
+    return PeopleIndex(connection.execute(select(person.c.id, person.c.name)))
 
 
 def load_rows(database: Database, register: Register, context: FlagContext) -> RegisterRows:
@@ -109,7 +109,7 @@ def load_rows(database: Database, register: Register, context: FlagContext) -> R
     result = RegisterRows(register=register, columns=columns)
     width = len(columns)
     with database.engine.connect() as connection:
-        for record in connection.execute(query).tuples():
+        for record in connection.execute(query):
             values = record[1 : width + 1]
             result.ids.append(record[0])
             result.rows.append(values)
@@ -179,6 +179,9 @@ def check_record(
     problems: dict[str, Problem] = {}
     for column in register.columns:
         value = values.get(column.key)
+        # An update may carry only some fields; a new record needs every required one.
+        if record_id is not None and column.key not in values:
+            continue
         if column.required and (value is None or value == ""):
             problems[column.key] = Problem("入力してください", "required")
     number_key = register.number_key
@@ -321,7 +324,7 @@ def holdings_of(connection: Connection, person_id: int) -> list[Holding]:
             .where(table.c[register.status_key].not_in(register.closed_statuses))
             .order_by(table.c[register.number_key])
         )
-        found += [Holding(register, *row) for row in connection.execute(query).tuples()]
+        found += [Holding(register, *row) for row in connection.execute(query)]
     return found
 
 
@@ -330,7 +333,7 @@ def person_choices(database: Database) -> list[tuple[int, str]]:
     person = table_of(PEOPLE)
     query = select(person.c.id, person.c.name).order_by(person.c.kana, person.c.name)
     with database.engine.connect() as connection:
-        return list(connection.execute(query).tuples())
+        return list(connection.execute(query))
 
 
 def count_rows(database: Database, registers: Iterable[Register]) -> dict[str, int]:
