@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import REPO
 
-QT_FREE_PACKAGES = ["domain", "services", "db"]
+QT_FREE_PACKAGES = ["domain", "services", "db", "exchange"]
 
 
 def _imports(path: Path) -> list[str]:
