@@ -3,45 +3,63 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="38" />
+        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="39" />
         <source>Search items and sheets (any field, Japanese or English)</source>
         <translation>管理項目・業務シートを検索(すべての欄、日本語・英語)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="43" />
+        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="45" />
         <source>Language of the guideline text</source>
         <translation>ガイドライン本文の言語</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="59" />
+        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="60" />
         <source>Search:</source>
         <translation>検索:</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="61" />
+        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="62" />
         <source>Text language:</source>
         <translation>本文の言語:</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="123" />
+        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="127" />
         <source>Nothing in the catalog matches “{query}”.</source>
         <translation>「{query}」に一致する項目はカタログにありません。</translation>
     </message>
 </context>
 <context>
+    <name>DisposeDialog</name>
+    <message>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="52" />
+        <source>Dispose of a storage medium</source>
+        <translation>記憶媒体の廃棄</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="56" />
+        <source>Medium {number}: record how the stored information was made unreadable (control 9②). After magnetic erasure, check that the data is gone before disposal (point ②).</source>
+        <translation>記憶媒体 {number}: 保存した情報を解読できないようにした方法を記録します(管理策9②)。磁気的に消去した場合は、廃棄前に情報が消去されていることを確認してください(運用②)。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="71" />
+        <source>Record disposal</source>
+        <translation>廃棄を記録</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../sme_guard/ui/errors.py" line="27" />
+        <location filename="../sme_guard/ui/errors.py" line="28" />
         <source>SME Guard</source>
         <translation>SMEガード</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/errors.py" line="32" />
+        <location filename="../sme_guard/ui/errors.py" line="35" />
         <source>Unexpected error</source>
         <translation>予期しないエラー</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/errors.py" line="33" />
+        <location filename="../sme_guard/ui/errors.py" line="36" />
         <source>Something went wrong that SME Guard did not expect. Your saved data is safe; the last action may not have been completed.
 
 The details were written to:
@@ -53,136 +71,428 @@ The details were written to:
     </message>
 </context>
 <context>
+    <name>LeaverDialog</name>
+    <message>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="167" />
+        <source>Employee leaving: {name}</source>
+        <translation>退職の手続き: {name}</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="172" />
+        <source>Record leaving date</source>
+        <translation>退職日を登録</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="178" />
+        <source>Still held (return it, or hand it over to a colleague)</source>
+        <translation>未返却のもの(返却するか、他の従業員に引き継ぎます)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="225" />
+        <source>Nothing is held any more.</source>
+        <translation>未返却のものはありません。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="231" />
+        <source>Returned</source>
+        <translation>返却</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="235" />
+        <source>Hand over</source>
+        <translation>引き継ぐ</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="35" />
+        <location filename="../sme_guard/ui/main_window.py" line="38" />
         <source>SME Guard — information security registers</source>
         <translation>SMEガード 情報セキュリティ管理台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="54" />
+        <location filename="../sme_guard/ui/main_window.py" line="57" />
         <source>Home</source>
         <translation>ホーム</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="56" />
+        <location filename="../sme_guard/ui/main_window.py" line="59" />
         <source>What is due or overdue — recurring checks, stock-takes, open incidents, plan reviews and assessment targets — will be listed here.</source>
         <translation>定期点検・棚卸・対応中の障害・事故・計画の見直し・自己点検の目標日など、期限が来たもの・過ぎたものをここに一覧表示します。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="61" />
+        <location filename="../sme_guard/ui/main_window.py" line="94" />
         <source>Asset registers</source>
         <translation>資産台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="63" />
-        <source>Registers of storage media (control 9), smart devices (control 10) and ID badges (task sheet No.1), with stock-take and Excel import/export, will be here.</source>
-        <translation>記憶媒体(管理項目9)・スマートデバイス(管理項目10)・社員証(業務No.1)の台帳を、棚卸とExcelの出力・取込とともにここで管理します。</translation>
-    </message>
-    <message>
-        <location filename="../sme_guard/ui/main_window.py" line="68" />
+        <location filename="../sme_guard/ui/main_window.py" line="95" />
         <source>Employees</source>
         <translation>従業員</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="70" />
-        <source>The list of employees — regular, contract, agency and part-time staff — and what each leaver still holds will be here.</source>
-        <translation>正社員・契約社員・派遣社員・パート・アルバイトの名簿と、退職者がまだ返却していないものをここに表示します。</translation>
-    </message>
-    <message>
-        <location filename="../sme_guard/ui/main_window.py" line="75" />
+        <location filename="../sme_guard/ui/main_window.py" line="64" />
         <source>Incidents</source>
         <translation>障害・事故</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="77" />
+        <location filename="../sme_guard/ui/main_window.py" line="66" />
         <source>The incident log (when, who, what, how, result; root cause and prevention, control 3) and the emergency contact tree will be here.</source>
         <translation>障害・事故の記録(いつ・誰が・何を・どのようにして・結果、根本原因と再発防止、管理項目3)と緊急連絡網をここで管理します。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="82" />
+        <location filename="../sme_guard/ui/main_window.py" line="71" />
         <source>IT continuity</source>
         <translation>IT継続計画</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="84" />
+        <location filename="../sme_guard/ui/main_window.py" line="73" />
         <source>IT-continuity plans per system, with recovery steps, disaster scenarios and drills (control 4), will be here.</source>
         <translation>システムごとのIT継続計画(復旧手順・災害シナリオ・訓練、管理項目4)をここで管理します。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="89" />
+        <location filename="../sme_guard/ui/main_window.py" line="78" />
         <source>Self-assessment</source>
         <translation>自己点検</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="91" />
+        <location filename="../sme_guard/ui/main_window.py" line="80" />
         <source>Dated self-assessments against every control measure and task sheet of the guideline, with scores and progress over time, will be here.</source>
         <translation>ガイドラインのすべての管理策と業務シートに対する日付付きの自己点検を、点数と経過とともにここで行います。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="96" />
+        <location filename="../sme_guard/ui/main_window.py" line="85" />
         <source>Coming in a later version</source>
         <translation>今後のバージョンで追加予定です</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="109" />
+        <location filename="../sme_guard/ui/main_window.py" line="105" />
         <source>The catalog could not be loaded</source>
         <translation>カタログを読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="110" />
+        <location filename="../sme_guard/ui/main_window.py" line="106" />
         <source>Catalog</source>
         <translation>カタログ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="113" />
+        <location filename="../sme_guard/ui/main_window.py" line="109" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="114" />
+        <location filename="../sme_guard/ui/main_window.py" line="110" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="118" />
+        <location filename="../sme_guard/ui/main_window.py" line="114" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="119" />
+        <location filename="../sme_guard/ui/main_window.py" line="115" />
         <source>&amp;About SME Guard</source>
         <translation>SMEガードについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="124" />
+        <location filename="../sme_guard/ui/main_window.py" line="120" />
         <source>(not open)</source>
         <translation>(開いていません)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="126" />
+        <location filename="../sme_guard/ui/main_window.py" line="122" />
         <source>&lt;h3&gt;SME Guard {version}&lt;/h3&gt;&lt;p&gt;Information-security registers, incident log, continuity plans and self-assessment for a small office, after the JNSA guideline.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;br&gt;Data folder: {folder}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SMEガード {version}&lt;/h3&gt;&lt;p&gt;JNSA の手引きに沿って、小さな事業所の情報セキュリティ台帳・障害・事故記録・IT継続計画・自己点検を管理するアプリです。&lt;/p&gt;&lt;p&gt;データベース: {database}&lt;br&gt;データフォルダ: {folder}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="135" />
+        <location filename="../sme_guard/ui/main_window.py" line="131" />
         <source>About SME Guard</source>
         <translation>SMEガードについて</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="139" />
+        <location filename="../sme_guard/ui/main_window.py" line="135" />
         <source>Opening {path} …</source>
         <translation>{path} を開いています…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="144" />
+        <location filename="../sme_guard/ui/main_window.py" line="149" />
         <source>Database: {path}</source>
         <translation>データベース: {path}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="148" />
+        <location filename="../sme_guard/ui/main_window.py" line="155" />
         <source>No database open</source>
         <translation>データベースが開かれていません</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <location filename="../sme_guard/ui/registers/record_form.py" line="69" />
+        <source>Disposal record (control 9②)</source>
+        <translation>廃棄記録(管理策9②)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/record_form.py" line="94" />
+        <source>e.g. 2026-04-01, 2026/4/1, 令和8年4月1日</source>
+        <translation>例: 2026/4/1、令和8年4月1日、2026-04-01</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterActions</name>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="31" />
+        <source>Stock-take…</source>
+        <translation>棚卸…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="49" />
+        <source>Disposal recorded.</source>
+        <translation>廃棄を記録しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="56" />
+        <source>Dispose…</source>
+        <translation>廃棄…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="70" />
+        <source>Settings check recorded.</source>
+        <translation>設定確認を記録しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="78" />
+        <source>Settings check…</source>
+        <translation>設定確認…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="92" />
+        <source>Returned</source>
+        <translation>返却</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="95" />
+        <source>Record this badge as returned today?</source>
+        <translation>この社員証を本日返却済にしますか?</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="96" />
+        <source>Badge returned.</source>
+        <translation>社員証を返却済にしました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="100" />
+        <source>Lost</source>
+        <translation>紛失</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="103" />
+        <source>Record this badge as lost? Remember to stop it in the entry system.</source>
+        <translation>この社員証を紛失として記録しますか? 入館システムでの停止も忘れずに行ってください。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="106" />
+        <source>Badge recorded as lost.</source>
+        <translation>社員証を紛失として記録しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="110" />
+        <source>Revoke</source>
+        <translation>失効</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="113" />
+        <source>Revoke this badge?</source>
+        <translation>この社員証を失効させますか?</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="114" />
+        <source>Badge revoked.</source>
+        <translation>社員証を失効させました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="133" />
+        <source>Leaving recorded.</source>
+        <translation>退職を記録しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="140" />
+        <source>Leaving…</source>
+        <translation>退職…</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTab</name>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="65" />
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="66" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="359" />
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="71" />
+        <source>Search every column (Japanese, kana, any width)</source>
+        <translation>すべての列を検索(漢字・かな・全角半角を問わず)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="73" />
+        <source>Active</source>
+        <translation>使用中・有効なもの</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="74" />
+        <source>Needs attention</source>
+        <translation>要注意</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="75" />
+        <source>All</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="95" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="96" />
+        <source>Revert</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="281" />
+        <source>{shown} of {total}</source>
+        <translation>{shown} / {total} 件</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="291" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="329" />
+        <source>Unsaved changes</source>
+        <translation>未保存の変更</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="291" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="329" />
+        <source>Discard the changes to the current record?</source>
+        <translation>編集中の変更を破棄しますか?</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="347" />
+        <source>Saved.</source>
+        <translation>保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="360" />
+        <source>Delete this record from the register? This cannot be undone.</source>
+        <translation>この記録を台帳から削除しますか? 元に戻せません。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="366" />
+        <source>Deleted.</source>
+        <translation>削除しました。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsCheckDialog</name>
+    <message>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="113" />
+        <source>Settings check</source>
+        <translation>設定確認</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="116" />
+        <source>Device {number}: tick what you confirmed on the device today (control 10②③④⑤, point ①). Unticked items keep their previous state.</source>
+        <translation>デバイス {number}: 本日、端末で確認できた項目にチェックを付けてください(管理策10②③④⑤、運用①)。チェックしない項目は変更しません。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="125" />
+        <source>Not jailbroken or rooted (10②)</source>
+        <translation>ジェイルブレイク・ルート化されていない(10②)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="126" />
+        <source>Automatic links to location, SNS and address book checked (point ①)</source>
+        <translation>位置情報・SNS・アドレス帳との自動連携の設定を確認した(運用①)</translation>
+    </message>
+</context>
+<context>
+    <name>StockTakeDialog</name>
+    <message>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="105" />
+        <source>Stock-take: {register}</source>
+        <translation>棚卸: {register}</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="109" />
+        <source>Type or scan a number, Enter marks it found</source>
+        <translation>番号を入力またはスキャン(Enter で確認済にします)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="111" />
+        <source>Where it really was (if not where the register says)</source>
+        <translation>実際の所在(台帳と違う場合)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="118" />
+        <source>Found</source>
+        <translation>確認済</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="119" />
+        <source>Missing</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="120" />
+        <source>Clear</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="121" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="231" />
+        <source>Finish stock-take</source>
+        <translation>棚卸を終了</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="122" />
+        <source>Close (continue later)</source>
+        <translation>閉じる(後で続ける)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="185" />
+        <source>{found} found, {missing} missing, {open} not checked yet</source>
+        <translation>確認済 {found}、不明 {missing}、未確認 {open}</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="218" />
+        <source>Stock-take</source>
+        <translation>棚卸</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="219" />
+        <source>{number} is not on this stock-take's list.</source>
+        <translation>{number} はこの棚卸の一覧にありません。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="233" />
+        <source>{count} items are not checked yet. Finish anyway? They will be listed as not checked.</source>
+        <translation>{count} 件がまだ確認されていません。終了しますか? 未確認として記録されます。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="247" />
+        <source>Stock-take finished</source>
+        <translation>棚卸を終了しました</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="248" />
+        <source>{found} found, {missing} missing, {unchecked} not checked. The result is kept.</source>
+        <translation>確認済 {found}、不明 {missing}、未確認 {unchecked}。結果を保存しました。</translation>
     </message>
 </context>
 </TS>

@@ -51,40 +51,66 @@ class FlagContext:
     patch_max_age_days: int = DEFAULT_PATCH_MAX_AGE_DAYS
 
 
-def flags_for(
-    register: Register,
-    columns: Sequence[Column],
-    values: Sequence[Any],
-    extra: Sequence[Any],
-    context: FlagContext,
-) -> tuple[Flag, ...]:
-    """``extra`` holds, per person column in order, the person's leaving date; for people,
-    the number of items still held."""
-    row = {c.key: v for c, v in zip(columns, values, strict=True)}
-    status = row.get(register.status_key) if register.status_key else None
-    if status in register.closed_statuses:
-        return ()
-    flags: list[Flag] = []
-    if register.key == "people":
-        if row.get("left_on") is not None and extra and extra[0]:
-            flags.append(Flag.LEFT_WITH_ITEMS)
+def _iso(day: date | str) -> str:
+    return day.isoformat() if isinstance(day, date) else day
+
+
+# The columns each register's flags are computed from (besides person columns).
+FLAG_INPUTS: dict[str, frozenset[str]] = {
+    "media": frozenset({"status", "long_term_backup", "next_migration_on"}),
+    "devices": frozenset({"status", "last_patch_on", *DEVICE_SECURITY_SETTINGS}),
+    "badges": frozenset({"status", "valid_until"}),
+    "people": frozenset({"left_on"}),
+}
+
+
+class FlagChecker:
+    """The flags of one register's rows; column positions are looked up once, not per row."""
+
+    def __init__(self, register: Register, columns: Sequence[Column], context: FlagContext) -> None:
+        position = {c.key: i for i, c in enumerate(columns)}
+        self.key = register.key
+        self.closed = register.closed_statuses
+        self.status = position.get(register.status_key or "")
+        # Dates compare as ISO strings: table rows are read raw, exports as dates.
+        self.today = context.today.isoformat()
+        self.patch_limit = (context.today - timedelta(days=context.patch_max_age_days)).isoformat()
+        self.left_on = position.get("left_on")
+        self.long_term = position.get("long_term_backup")
+        self.migration = position.get("next_migration_on")
+        self.settings = [position[k] for k in DEVICE_SECURITY_SETTINGS if k in position]
+        self.patched = position.get("last_patch_on")
+        self.valid_until = position.get("valid_until")
+
+    def __call__(self, values: Sequence[Any], extra: Sequence[Any]) -> tuple[Flag, ...]:
+        """``extra`` holds, per person column in order, the person's leaving date; for
+        people, the number of items they still hold."""
+        status = values[self.status] if self.status is not None else None
+        if status in self.closed:
+            return ()
+        if self.key == "people":
+            assert self.left_on is not None
+            return (Flag.LEFT_WITH_ITEMS,) if values[self.left_on] is not None and extra and extra[0] else ()
+        flags: list[Flag] = []
+        if status == "lost":
+            flags.append(Flag.LOST)
+        if any(left is not None and _iso(left) <= self.today for left in extra):
+            flags.append(Flag.HELD_BY_LEAVER)
+        if self.key == "media":
+            assert self.long_term is not None and self.migration is not None
+            due = values[self.migration]
+            if values[self.long_term] and due is not None and _iso(due) <= self.today:
+                flags.append(Flag.MIGRATION_DUE)
+        elif self.key == "devices":
+            assert self.patched is not None
+            if not all(values[i] for i in self.settings):
+                flags.append(Flag.SETTINGS_OFF)
+            patched = values[self.patched]
+            if patched is None or _iso(patched) < self.patch_limit:
+                flags.append(Flag.PATCH_OLD)
+        elif self.key == "badges":
+            assert self.valid_until is not None
+            valid_until = values[self.valid_until]
+            if valid_until is not None and _iso(valid_until) < self.today:
+                flags.append(Flag.EXPIRED)
         return tuple(flags)
-    if status == "lost":
-        flags.append(Flag.LOST)
-    if any(left is not None and left <= context.today for left in extra):
-        flags.append(Flag.HELD_BY_LEAVER)
-    if register.key == "media":
-        due = row.get("next_migration_on")
-        if row.get("long_term_backup") and due is not None and due <= context.today:
-            flags.append(Flag.MIGRATION_DUE)
-    elif register.key == "devices":
-        if not all(row.get(key) for key in DEVICE_SECURITY_SETTINGS):
-            flags.append(Flag.SETTINGS_OFF)
-        patched = row.get("last_patch_on")
-        if patched is None or patched < context.today - timedelta(days=context.patch_max_age_days):
-            flags.append(Flag.PATCH_OLD)
-    elif register.key == "badges":
-        valid_until = row.get("valid_until")
-        if valid_until is not None and valid_until < context.today:
-            flags.append(Flag.EXPIRED)
-    return tuple(flags)

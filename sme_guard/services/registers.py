@@ -7,7 +7,7 @@ every save is one transaction. The definitions of the registers are in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -18,7 +18,7 @@ from sqlalchemy.orm import aliased
 from sme_guard.db.database import Database
 from sme_guard.domain.registers import MEDIA, PEOPLE, Column, Register
 from sme_guard.errors import UserError
-from sme_guard.services.flags import Flag, FlagContext, flags_for
+from sme_guard.services.flags import FLAG_INPUTS, Flag, FlagChecker, FlagContext
 from sme_guard.services.values import PeopleIndex, Problem, ValueProblemError, parse_value
 
 DISPOSAL_PREFIX = "disposal_"
@@ -82,14 +82,22 @@ def people_index(connection: Connection) -> PeopleIndex:
     return PeopleIndex(connection.execute(select(person.c.id, person.c.name)))
 
 
-def load_rows(database: Database, register: Register, context: FlagContext) -> RegisterRows:
-    """Every row of the register with display-ready person names and its flags."""
+def load_rows(
+    database: Database, register: Register, context: FlagContext, *, table_only: bool = False
+) -> RegisterRows:
+    """Every row of the register with display-ready person names and its flags.
+
+    ``table_only`` reads just the columns a table shows and its flags need, raw (dates as
+    ISO strings); exports and forms read every column as Python values.
+    """
     table = table_of(register)
     person = table_of(PEOPLE)
     selected: list[Any] = [table.c.id]
     joins: Any = table
     extra: list[Any] = []
-    for column in own_columns(register):
+    wanted = FLAG_INPUTS[register.key] | {c.key for c in register.columns if c.in_table}
+    own = [c for c in own_columns(register) if not table_only or c.key in wanted or c.kind == "person"]
+    for column in own:
         if column.kind == "person":
             holder = aliased(person, name=f"p_{column.key}")
             joins = joins.outerjoin(holder, holder.c.id == table.c[column.key])
@@ -97,7 +105,7 @@ def load_rows(database: Database, register: Register, context: FlagContext) -> R
             extra.append(holder.c.left_on)
         else:
             selected.append(table.c[column.key])
-    disposal = disposal_columns(register)
+    disposal = [] if table_only else disposal_columns(register)
     if disposal:
         disposals = _disposal_table()
         joins = joins.outerjoin(disposals, disposals.c.medium_id == table.c.id)
@@ -105,15 +113,21 @@ def load_rows(database: Database, register: Register, context: FlagContext) -> R
     if register is PEOPLE:
         extra.append(_held_count(table))
     query = select(*selected, *extra).select_from(joins).order_by(table.c.id)
-    columns = own_columns(register) + disposal
+    columns = own + disposal
     result = RegisterRows(register=register, columns=columns)
     width = len(columns)
+    flags_of = FlagChecker(register, columns, context)
     with database.engine.connect() as connection:
-        for record in connection.execute(query):
-            values = record[1 : width + 1]
-            result.ids.append(record[0])
-            result.rows.append(values)
-            result.flags.append(flags_for(register, columns, values, record[width + 1 :], context))
+        if table_only:
+            # Plain DB-API tuples, 2x faster at 100k rows: dates stay ISO strings (they sort
+            # and show as they are), booleans 0/1.
+            sql = str(query.compile(connection, compile_kwargs={"literal_binds": True}))
+            records = connection.connection.driver_connection.execute(sql).fetchall()  # type: ignore[union-attr]
+        else:
+            records = connection.execute(query).all()
+    result.ids = [record[0] for record in records]
+    result.rows = [tuple(record[1 : width + 1]) for record in records]
+    result.flags = [flags_of(values, record[width + 1 :]) for values, record in zip(result.rows, records, strict=True)]
     return result
 
 
@@ -328,17 +342,12 @@ def holdings_of(connection: Connection, person_id: int) -> list[Holding]:
     return found
 
 
-def person_choices(database: Database) -> list[tuple[int, str]]:
-    """(id, name) of every employee, by kana then name, for pickers."""
+def person_choices(database: Database, *, active_only: bool = False) -> list[tuple[int, str]]:
+    """(id, name) of every employee (or only those who have not left), by kana, for pickers."""
     person = table_of(PEOPLE)
     query = select(person.c.id, person.c.name).order_by(person.c.kana, person.c.name)
+    if active_only:
+        query = query.where(person.c.left_on.is_(None))
     with database.engine.connect() as connection:
         return list(connection.execute(query))
 
-
-def count_rows(database: Database, registers: Iterable[Register]) -> dict[str, int]:
-    with database.engine.connect() as connection:
-        return {
-            r.key: int(connection.execute(select(func.count()).select_from(table_of(r))).scalar_one())
-            for r in registers
-        }

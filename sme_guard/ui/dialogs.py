@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
@@ -15,3 +18,26 @@ def show_info(parent: QWidget | None, title: str, message: str) -> None:
 
 def show_about(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.about(parent, title, text)
+
+
+def confirm(parent: QWidget | None, title: str, question: str) -> bool:
+    answer = QMessageBox.question(
+        parent, title, question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def _documents() -> str:
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+
+def save_file(parent: QWidget | None, title: str, suggested_name: str, filter_text: str) -> Path | None:
+    """A file to write, starting in Documents; None when cancelled."""
+    start = str(Path(_documents()) / suggested_name)
+    path, _selected = QFileDialog.getSaveFileName(parent, title, start, filter_text)
+    return Path(path) if path else None
+
+
+def open_file(parent: QWidget | None, title: str, filter_text: str) -> Path | None:
+    path, _selected = QFileDialog.getOpenFileName(parent, title, _documents(), filter_text)
+    return Path(path) if path else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -18,6 +19,8 @@ from sme_guard.ui import dialogs, settings
 from sme_guard.ui.catalog.catalog_tab import CatalogTab
 from sme_guard.ui.empty_state import EmptyState
 from sme_guard.ui.errors import report_error
+from sme_guard.ui.registers.register_tab import RegisterTab
+from sme_guard.ui.registers.screens import AssetsTab, people_tab
 from sme_guard.ui.tasks import Runner
 
 log = logging.getLogger(__name__)
@@ -58,20 +61,6 @@ class MainWindow(QMainWindow):
                 ),
             ),
             (
-                self.tr("Asset registers"),
-                self.tr(
-                    "Registers of storage media (control 9), smart devices (control 10) and ID badges "
-                    "(task sheet No.1), with stock-take and Excel import/export, will be here."
-                ),
-            ),
-            (
-                self.tr("Employees"),
-                self.tr(
-                    "The list of employees — regular, contract, agency and part-time staff — and what "
-                    "each leaver still holds will be here."
-                ),
-            ),
-            (
                 self.tr("Incidents"),
                 self.tr(
                     "The incident log (when, who, what, how, result; root cause and prevention, "
@@ -99,6 +88,13 @@ class MainWindow(QMainWindow):
             page = EmptyState(title, text, coming)
             self.empty_states[title] = page
             self.tabs.addTab(page, title)
+        # The registers sit at their places in the design's order: after ホーム.
+        self.assets_tab = AssetsTab(self.lang, self.runner)
+        self.people_tab = people_tab(self.lang, self.runner)
+        self.tabs.insertTab(1, self.assets_tab, self.tr("Asset registers"))
+        self.tabs.insertTab(2, self.people_tab, self.tr("Employees"))
+        for tab in self.register_tabs():
+            tab.saved.connect(partial(self._reload_registers, except_tab=tab))
         self.catalog_tab: CatalogTab | None = None
         try:
             self.catalog_tab = CatalogTab(bundled_catalog(), self.lang)
@@ -139,9 +135,20 @@ class MainWindow(QMainWindow):
         self.database_label.setText(self.tr("Opening {path} …").format(path=path))
         self.runner.submit(lambda: open_database(path), self._database_ready, self._database_error)
 
+    def register_tabs(self) -> list[RegisterTab]:
+        return [*self.assets_tab.registers.values(), self.people_tab]
+
+    def _reload_registers(self, _record_id: int, except_tab: RegisterTab) -> None:
+        """A change in one register shows in the others: pickers, leaver flags, holdings."""
+        for tab in self.register_tabs():
+            if tab is not except_tab:
+                tab.reload()
+
     def _database_ready(self, database: Database) -> None:
         self.database = database
         self.database_label.setText(self.tr("Database: {path}").format(path=database.path))
+        for tab in self.register_tabs():
+            tab.set_database(database)
         self.database_opened.emit(database)
 
     def _database_error(self, error: BaseException) -> None:

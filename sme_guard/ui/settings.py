@@ -41,3 +41,8 @@ WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
 CURRENT_TAB = Setting("window/current_tab", int, 0)
 CATALOG_LANGUAGE = Setting("catalog/language", str, "")
 CATALOG_SPLITTER = Setting("catalog/splitter", QByteArray, QByteArray())
+
+
+def register_setting(register_key: str, name: str) -> Setting[str]:
+    """Per-register view settings (column widths, sort order), one key per register."""
+    return Setting(f"registers/{register_key}/{name}", str, "")

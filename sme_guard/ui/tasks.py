@@ -3,6 +3,7 @@ on the GUI thread. Tests swap in ``SynchronousRunner`` so results arrive at once
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -10,6 +11,26 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
+
+
+class Progress(QObject):
+    """Handed to long work: it reports progress (queued to the GUI thread) and asks whether
+    the user cancelled. Safe to call from the worker thread."""
+
+    changed = Signal(int, int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._cancel = threading.Event()
+
+    def report(self, done: int, total: int) -> None:
+        self.changed.emit(done, total)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
 
 
 class _Relay(QObject):

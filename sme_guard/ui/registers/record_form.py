@@ -1,0 +1,160 @@
+"""The form for one record, built from the register's column definitions.
+
+It hands back what was typed, untouched; the service parses and validates it, and any
+problem is shown under its field.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sme_guard.domain.codes import label
+from sme_guard.domain.registers import Column, Register
+from sme_guard.services.registers import DISPOSAL_PREFIX
+from sme_guard.services.values import Problem
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class RecordForm(QWidget):
+    changed = Signal()
+
+    def __init__(
+        self, register: Register, lang: str, keys: list[str] | None = None, parent: QWidget | None = None
+    ) -> None:
+        """``keys`` limits the form to some fields (e.g. the disposal record)."""
+        super().__init__(parent)
+        self.register = register
+        self.lang = lang
+        self.columns = [c for c in register.columns if keys is None or c.key in keys]
+        self.editors: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        main = QFormLayout()
+        layout.addLayout(main)
+        disposal = QFormLayout()
+        for column in self.columns:
+            target = disposal if column.key.startswith(DISPOSAL_PREFIX) and keys is None else main
+            editor = self._editor(column)
+            error = QLabel()
+            error.setStyleSheet(ERROR_STYLE)
+            error.setWordWrap(True)
+            error.hide()
+            box = QWidget()
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(0, 0, 0, 0)
+            box_layout.setSpacing(2)
+            box_layout.addWidget(editor)
+            box_layout.addWidget(error)
+            caption = column.label(lang) + (" *" if column.required else "")
+            target.addRow(caption, box)
+            self.editors[column.key] = editor
+            self.errors[column.key] = error
+        if disposal.rowCount():
+            group = QGroupBox(self.tr("Disposal record (control 9②)"))
+            group.setLayout(disposal)
+            layout.addWidget(group)
+        layout.addStretch(1)
+
+    def _editor(self, column: Column) -> QWidget:
+        editor: QWidget
+        if column.kind == "bool":
+            editor = QCheckBox()
+            editor.toggled.connect(self.changed)
+        elif column.kind in ("code", "person"):
+            editor = QComboBox()
+            if column.kind == "code" and column.codes is not None:
+                if not column.required:
+                    editor.addItem("", None)
+                for member in column.codes:
+                    editor.addItem(label(member, self.lang), member.value)
+            editor.currentIndexChanged.connect(self.changed)
+        elif column.multiline:
+            editor = QPlainTextEdit()
+            editor.setFixedHeight(64)
+            editor.textChanged.connect(self.changed)
+        else:
+            editor = QLineEdit()
+            if column.kind == "date":
+                editor.setPlaceholderText(self.tr("e.g. 2026-04-01, 2026/4/1, 令和8年4月1日"))
+            editor.textEdited.connect(self.changed)
+        editor.setObjectName(column.key)
+        editor.setAccessibleName(column.label(self.lang))
+        return editor
+
+    def set_people(self, people: list[tuple[int, str]]) -> None:
+        for column in self.columns:
+            if column.kind != "person":
+                continue
+            box = self.editors[column.key]
+            assert isinstance(box, QComboBox)
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem("", None)
+            for person_id, name in people:
+                box.addItem(name, person_id)
+            box.setCurrentIndex(max(0, box.findData(current)))
+            box.blockSignals(False)
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        """Show a record (``{}`` for a new one: defaults)."""
+        for column in self.columns:
+            editor = self.editors[column.key]
+            value = values.get(column.key)
+            editor.blockSignals(True)
+            if isinstance(editor, QCheckBox):
+                editor.setChecked(bool(value) if column.key in values else column.key == "authorised")
+            elif isinstance(editor, QComboBox):
+                index = editor.findData(value)
+                editor.setCurrentIndex(index if index >= 0 else 0)
+            elif isinstance(editor, QPlainTextEdit):
+                editor.setPlainText("" if value is None else str(value))
+            elif isinstance(editor, QLineEdit):
+                if value is None and column.key == "quantity" and not values:
+                    value = 1
+                editor.setText(
+                    value.isoformat() if isinstance(value, date) else ("" if value is None else str(value))
+                )
+            editor.blockSignals(False)
+        self.show_problems({})
+
+    def values(self) -> dict[str, Any]:
+        """What is typed, keyed by column; the service reads and checks it."""
+        result: dict[str, Any] = {}
+        for key, editor in self.editors.items():
+            if isinstance(editor, QCheckBox):
+                result[key] = editor.isChecked()
+            elif isinstance(editor, QComboBox):
+                result[key] = editor.currentData()
+            elif isinstance(editor, QPlainTextEdit):
+                result[key] = editor.toPlainText()
+            elif isinstance(editor, QLineEdit):
+                result[key] = editor.text()
+        return result
+
+    def show_problems(self, problems: dict[str, Problem]) -> None:
+        first: QWidget | None = None
+        for key, label_widget in self.errors.items():
+            problem = problems.get(key)
+            label_widget.setVisible(problem is not None)
+            label_widget.setText(problem.message(self.lang) if problem else "")
+            if problem and first is None:
+                first = self.editors[key]
+        if first is not None:
+            first.setFocus()

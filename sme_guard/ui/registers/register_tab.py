@@ -1,0 +1,386 @@
+"""One register screen: toolbar, search, status filter, sortable table, and the record form."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sme_guard.db.database import Database
+from sme_guard.domain.codes import label
+from sme_guard.domain.registers import Register
+from sme_guard.errors import UserError
+from sme_guard.services import clock, registers
+from sme_guard.services import settings as office_settings
+from sme_guard.services.flags import FlagContext
+from sme_guard.services.listing import ACTIVE, ALL, FLAGGED, Listing
+from sme_guard.services.registers import RecordInvalidError
+from sme_guard.ui import dialogs
+from sme_guard.ui.errors import report_error
+from sme_guard.ui.registers.record_form import RecordForm
+from sme_guard.ui.registers.table_model import RegisterTableModel
+from sme_guard.ui.settings import register_setting
+from sme_guard.ui.tasks import Runner
+
+
+class RegisterTab(QWidget):
+    """Reloads after every change; the form edits one record at a time."""
+
+    loaded = Signal()
+    saved = Signal(int)
+
+    def __init__(self, register: Register, lang: str, runner: Runner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.lang = lang
+        self.runner = runner
+        self.database: Database | None = None
+        self.current_id: int | None = None
+        self.current_values: dict[str, Any] = {}  # the record as last loaded
+        self._dirty = False
+        self._restored_view = False
+        self.actions: dict[str, QAction] = {}  # the register's workflow actions, by name
+        self.open_dialog: QDialog | None = None  # the workflow dialog last opened
+        self._widths = register_setting(register.key, "widths")
+        self._sort = register_setting(register.key, "sort")
+
+        self.toolbar = QToolBar()
+        self.new_action = self._action(self.tr("New"), self.new_record)
+        self.delete_action = self._action(self.tr("Delete"), self.delete_record)
+        self.toolbar.addSeparator()
+
+        self.search_box = QLineEdit()
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setPlaceholderText(self.tr("Search every column (Japanese, kana, any width)"))
+        self.status_box = QComboBox()
+        self.status_box.addItem(self.tr("Active"), ACTIVE)
+        self.status_box.addItem(self.tr("Needs attention"), FLAGGED)
+        self.status_box.addItem(self.tr("All"), ALL)
+        if register.status_codes is not None:
+            for member in register.status_codes:
+                self.status_box.addItem(label(member, lang), member.value)
+        self.count_label = QLabel()
+
+        self.model = RegisterTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        # Fixed row heights: the view never measures 100k rows.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setStretchLastSection(True)
+
+        self.form = RecordForm(register, lang)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.revert_button = QPushButton(self.tr("Revert"))
+        self.form_title = QLabel()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.form_title)
+        side_layout.addWidget(scroll, 1)
+        side_layout.addLayout(buttons)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_box, 1)
+        filters.addWidget(self.status_box)
+        filters.addWidget(self.count_label)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.table, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 2)
+        side.setMinimumWidth(320)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.splitter, 1)
+
+        self.search_box.textChanged.connect(self._refilter)
+        self.status_box.currentIndexChanged.connect(self._refilter)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.horizontalHeader().sectionResized.connect(self._save_widths)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sorted)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self._revert)
+        self.form.changed.connect(self._mark_dirty)
+        self._set_enabled(False)
+
+    # ------------------------------------------------------------------ plumbing
+
+    def _action(self, text: str, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        self.toolbar.addAction(action)
+        return action
+
+    def add_action(self, text: str, slot: Callable[[], None], needs_record: bool = True) -> QAction:
+        action = self._action(text, slot)
+        action.setProperty("needs_record", needs_record)
+        return action
+
+    def run(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        """Service work off the GUI thread; problems shown where they belong."""
+        self.runner.submit(work, on_done, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, RecordInvalidError):
+            self.form.show_problems(error.problems)
+            self.status_message(error.message(self.lang))
+            return
+        report_error(error, self.lang)
+
+    def status_message(self, text: str) -> None:
+        window = self.window()
+        status_bar = getattr(window, "statusBar", None)
+        if callable(status_bar):
+            status_bar().showMessage(text, 8000)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.toolbar, self.search_box, self.status_box, self.table, self.form):
+            widget.setEnabled(enabled)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_record = self.current_id is not None
+        for action in self.toolbar.actions():
+            if action.property("needs_record"):
+                action.setEnabled(has_record)
+        self.delete_action.setEnabled(has_record)
+        self.save_button.setEnabled(self.database is not None)
+        self.revert_button.setEnabled(self._dirty)
+
+    def flag_context(self) -> FlagContext:
+        assert self.database is not None
+        days = office_settings.get_int(self.database, office_settings.PATCH_MAX_AGE_DAYS)
+        return FlagContext(clock.today(), days)
+
+    # ------------------------------------------------------------------ loading
+
+    def set_database(self, database: Database) -> None:
+        self.database = database
+        self._set_enabled(True)
+        self.reload()
+
+    def reload(self, select_id: int | None = None) -> None:
+        database, register, lang = self.database, self.register, self.lang
+        if database is None:
+            return
+        keep = select_id if select_id is not None else self.current_id
+
+        def work() -> tuple[Listing, list[tuple[int, str]]]:
+            rows = registers.load_rows(database, register, self.flag_context(), table_only=True)
+            return Listing.build(rows, lang), registers.person_choices(database)
+
+        self.run(work, lambda result: self._loaded(*result, keep))
+
+    def _loaded(self, listing: Listing, people: list[tuple[int, str]], select_id: int | None) -> None:
+        self.form.set_people(people)
+        sort_column, descending = self._saved_sort(listing)
+        listing.sort(sort_column, descending)
+        listing.apply(self.search_box.text(), self.status_box.currentData())
+        self.model.set_listing(listing)
+        if not self._restored_view:
+            self._restore_view(sort_column, descending)
+        self._update_count()
+        row = self.model.row_of(select_id) if select_id is not None else None
+        if row is not None:
+            self.table.selectRow(row)
+        elif select_id is None or self.current_id == select_id:
+            self._show_record(None)
+        self.loaded.emit()
+
+    def _saved_sort(self, listing: Listing) -> tuple[int | None, bool]:
+        column, _, direction = self._sort.get().partition(",")
+        if column.isdigit() and int(column) < listing.column_count:
+            return int(column), direction == "desc"
+        return None, False
+
+    def _restore_view(self, sort_column: int | None, descending: bool) -> None:
+        self._restored_view = True
+        header = self.table.horizontalHeader()
+        widths = [int(w) for w in self._widths.get().split(",") if w.isdigit()]
+        listing = self.model.listing
+        assert listing is not None
+        char = self.fontMetrics().horizontalAdvance("0")
+        for position in range(listing.column_count):
+            if position < len(widths):
+                header.resizeSection(position, widths[position])
+            else:
+                # Saved or declared widths: measuring 100k rows' contents takes seconds.
+                column = listing.column(position)
+                header.resizeSection(position, char * (column.width if column else 14) + 16)
+        header.blockSignals(True)
+        if sort_column is not None:
+            order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+            header.setSortIndicator(sort_column, order)
+        else:
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
+
+    def _save_widths(self) -> None:
+        if not self._restored_view or self.model.listing is None:
+            return
+        header = self.table.horizontalHeader()
+        self._widths.set(",".join(str(header.sectionSize(i)) for i in range(self.model.columnCount())))
+
+    def _sorted(self, column: int, order: Qt.SortOrder) -> None:
+        if self.model.listing is None:
+            return
+        self._sort.set(f"{column},{'desc' if order == Qt.SortOrder.DescendingOrder else 'asc'}")
+        self._reselect()
+
+    def _refilter(self) -> None:
+        self.model.refilter(self.search_box.text(), self.status_box.currentData())
+        self._update_count()
+        self._reselect()
+
+    def _reselect(self) -> None:
+        row = self.model.row_of(self.current_id) if self.current_id is not None else None
+        if row is not None:
+            self.table.blockSignals(True)
+            self.table.selectRow(row)
+            self.table.blockSignals(False)
+
+    def _update_count(self) -> None:
+        listing = self.model.listing
+        shown = len(listing.order) if listing else 0
+        total = len(listing.rows.ids) if listing else 0
+        self.count_label.setText(self.tr("{shown} of {total}").format(shown=f"{shown:,}", total=f"{total:,}"))
+
+    # ------------------------------------------------------------------ the form
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        record_id = self.model.record_id(indexes[0].row()) if indexes else None
+        if record_id is None or record_id == self.current_id:
+            return
+        if self._dirty and not dialogs.confirm(
+            self, self.tr("Unsaved changes"), self.tr("Discard the changes to the current record?")
+        ):
+            self._reselect()
+            return
+        self._show_record(record_id)
+
+    def _show_record(self, record_id: int | None) -> None:
+        self.current_id = record_id
+        self._dirty = False
+        if record_id is None:
+            self.current_values = {}
+            self.form_title.setText(f"<b>{self.tr('New record')}</b>")
+            self.form.set_values({})
+            self._update_buttons()
+            return
+        database, register = self.database, self.register
+        assert database is not None
+
+        def shown(values: dict[str, Any]) -> None:
+            if self.current_id != record_id:
+                return  # another record was chosen meanwhile
+            self.current_values = values
+            self.form.set_values(values)
+            number = values.get(register.number_key or "name") or ""
+            self.form_title.setText(f"<b>{register.label(self.lang)}: {number}</b>")
+            self._update_buttons()
+
+        self.run(lambda: registers.get_record(database, register, record_id), shown)
+
+    def _mark_dirty(self) -> None:
+        self._dirty = True
+        self._update_buttons()
+
+    def _revert(self) -> None:
+        self._show_record(self.current_id)
+
+    def new_record(self) -> None:
+        if self._dirty and not dialogs.confirm(
+            self, self.tr("Unsaved changes"), self.tr("Discard the changes to the current record?")
+        ):
+            return
+        self.table.clearSelection()
+        self._show_record(None)
+        first = self.form.editors[self.register.columns[0].key]
+        first.setFocus()
+
+    def save(self) -> None:
+        database, register, record_id = self.database, self.register, self.current_id
+        if database is None:
+            return
+        values = self.form.values()
+
+        def done(saved_id: int) -> None:
+            self._dirty = False
+            self.current_id = saved_id
+            self.form.show_problems({})
+            self.status_message(self.tr("Saved."))
+            self.saved.emit(saved_id)
+            self.reload(saved_id)
+
+        self.run(lambda: registers.save_record(database, register, record_id, values), done)
+
+    def delete_record(self) -> None:
+        database, register, record_id = self.database, self.register, self.current_id
+        if database is None or record_id is None:
+            return
+        if not dialogs.confirm(
+            self,
+            self.tr("Delete"),
+            self.tr("Delete this record from the register? This cannot be undone."),
+        ):
+            return
+
+        def done(_result: object) -> None:
+            self.current_id = None
+            self.status_message(self.tr("Deleted."))
+            self.reload()
+
+        self.run(lambda: registers.delete_record(database, register, record_id), done)
+
+    def run_action(self, work: Callable[[], Any], message: str) -> None:
+        """A workflow on the current record, then a reload that keeps it selected."""
+
+        def done(_result: object) -> None:
+            self.status_message(message)
+            self.reload(self.current_id)
+            if self.current_id is not None:
+                self._show_record(self.current_id)
+                self.saved.emit(self.current_id)
+
+        self.run(work, done)
+
+    def require_database(self) -> Database:
+        if self.database is None:
+            raise UserError("データベースが開かれていません。", "No database is open.")
+        return self.database

@@ -1,0 +1,172 @@
+"""The register tabs with each register's own actions (the guideline's workflows)."""
+
+from __future__ import annotations
+
+import getpass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from sme_guard.domain.codes import BadgeStatus
+from sme_guard.domain.registers import BADGES, DEVICES, MEDIA, PEOPLE, Register
+from sme_guard.services import clock, workflows
+from sme_guard.ui import dialogs
+from sme_guard.ui.registers.register_tab import RegisterTab
+from sme_guard.ui.registers.stocktake_dialog import StockTakeDialog
+from sme_guard.ui.registers.workflow_dialogs import DisposeDialog, LeaverDialog, SettingsCheckDialog
+from sme_guard.ui.tasks import Runner
+
+
+def _add_stocktake(tab: RegisterTab) -> None:
+    def open_stocktake() -> None:
+        dialog = StockTakeDialog(
+            tab.require_database(), tab.runner, tab.register, tab.lang, getpass.getuser(), tab
+        )
+        dialog.finished.connect(lambda _code: tab.reload())
+        dialog.open()
+        tab.open_dialog = dialog
+
+    tab.toolbar.addSeparator()
+    tab.actions["stocktake"] = tab.add_action(
+        QCoreApplication.translate("RegisterActions", "Stock-take…"), open_stocktake, needs_record=False
+    )
+
+
+def _add_media_actions(tab: RegisterTab) -> None:
+    def dispose() -> None:
+        assert tab.current_id is not None
+        dialog = DisposeDialog(
+            tab.require_database(),
+            tab.runner,
+            tab.current_id,
+            tab.current_values,
+            tab.lang,
+            clock.today(),
+            tab,
+        )
+        dialog.accepted.connect(
+            lambda: tab.run_action(
+                lambda: None, QCoreApplication.translate("RegisterActions", "Disposal recorded.")
+            )
+        )
+        dialog.open()
+        tab.open_dialog = dialog
+
+    tab.actions["dispose"] = tab.add_action(
+        QCoreApplication.translate("RegisterActions", "Dispose…"), dispose
+    )
+
+
+def _add_device_actions(tab: RegisterTab) -> None:
+    def check() -> None:
+        database, device_id = tab.require_database(), tab.current_id
+        assert device_id is not None
+        dialog = SettingsCheckDialog(str(tab.current_values.get("asset_number", "")), tab.lang, tab)
+
+        def accepted() -> None:
+            confirmed, today = dialog.confirmed(), clock.today()
+            tab.run_action(
+                lambda: workflows.record_settings_check(database, device_id, confirmed, today),
+                QCoreApplication.translate("RegisterActions", "Settings check recorded."),
+            )
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        tab.open_dialog = dialog
+
+    tab.actions["settings_check"] = tab.add_action(
+        QCoreApplication.translate("RegisterActions", "Settings check…"), check
+    )
+
+
+def _add_badge_actions(tab: RegisterTab) -> None:
+    def change(status: BadgeStatus, question: str, done: str) -> None:
+        database, badge_id = tab.require_database(), tab.current_id
+        assert badge_id is not None
+        if not dialogs.confirm(tab, BADGES.label(tab.lang), question):
+            return
+        today = clock.today()
+        tab.run_action(lambda: workflows.set_badge_status(database, badge_id, status, today), done)
+
+    tab.actions["return"] = tab.add_action(
+        QCoreApplication.translate("RegisterActions", "Returned"),
+        lambda: change(
+            BadgeStatus.RETURNED,
+            QCoreApplication.translate("RegisterActions", "Record this badge as returned today?"),
+            QCoreApplication.translate("RegisterActions", "Badge returned."),
+        ),
+    )
+    tab.actions["lost"] = tab.add_action(
+        QCoreApplication.translate("RegisterActions", "Lost"),
+        lambda: change(
+            BadgeStatus.LOST,
+            QCoreApplication.translate(
+                "RegisterActions", "Record this badge as lost? Remember to stop it in the entry system."
+            ),
+            QCoreApplication.translate("RegisterActions", "Badge recorded as lost."),
+        ),
+    )
+    tab.actions["revoke"] = tab.add_action(
+        QCoreApplication.translate("RegisterActions", "Revoke"),
+        lambda: change(
+            BadgeStatus.REVOKED,
+            QCoreApplication.translate("RegisterActions", "Revoke this badge?"),
+            QCoreApplication.translate("RegisterActions", "Badge revoked."),
+        ),
+    )
+
+
+def _add_people_actions(tab: RegisterTab) -> None:
+    def leaving() -> None:
+        assert tab.current_id is not None
+        dialog = LeaverDialog(
+            tab.require_database(),
+            tab.runner,
+            tab.current_id,
+            tab.current_values,
+            tab.lang,
+            clock.today(),
+            tab,
+        )
+        dialog.finished.connect(
+            lambda _code: tab.run_action(
+                lambda: None, QCoreApplication.translate("RegisterActions", "Leaving recorded.")
+            )
+        )
+        dialog.open()
+        tab.open_dialog = dialog
+
+    tab.actions["leaving"] = tab.add_action(
+        QCoreApplication.translate("RegisterActions", "Leaving…"), leaving
+    )
+
+
+ACTIONS = {
+    "media": _add_media_actions,
+    "devices": _add_device_actions,
+    "badges": _add_badge_actions,
+    "people": _add_people_actions,
+}
+
+
+def register_tab(register: Register, lang: str, runner: Runner) -> RegisterTab:
+    tab = RegisterTab(register, lang, runner)
+    tab.setObjectName(f"register-{register.key}")
+    ACTIONS[register.key](tab)
+    if register.stocktake:
+        _add_stocktake(tab)
+    return tab
+
+
+class AssetsTab(QTabWidget):
+    """資産台帳: storage media, smart devices and ID badges."""
+
+    def __init__(self, lang: str, runner: Runner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.registers = {r.key: register_tab(r, lang, runner) for r in (MEDIA, DEVICES, BADGES)}
+        for register, tab in zip((MEDIA, DEVICES, BADGES), self.registers.values(), strict=True):
+            self.addTab(tab, register.label(lang))
+
+
+def people_tab(lang: str, runner: Runner) -> RegisterTab:
+    return register_tab(PEOPLE, lang, runner)

@@ -1,0 +1,258 @@
+"""棚卸: walk the list, mark each item found (with where it really was) or missing, finish."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sme_guard.db.database import Database
+from sme_guard.domain.registers import Register
+from sme_guard.domain.text import fold
+from sme_guard.services import clock, stocktake
+from sme_guard.services.stocktake import Result, StockTakeInfo, StockTakeLine
+from sme_guard.ui import dialogs
+from sme_guard.ui.errors import report_error
+from sme_guard.ui.tasks import Runner
+
+Index = QModelIndex | QPersistentModelIndex
+
+RESULT_TEXT = {
+    "ja": {"found": "確認済", "missing": "不明", None: ""},
+    "en": {"found": "Found", "missing": "Missing", None: ""},
+}
+COLOURS = {"found": QBrush(QColor("#dff3e3")), "missing": QBrush(QColor("#fbe0e0"))}
+
+
+HEADERS = {
+    "ja": ("番号", "所在(台帳)", "結果", "所在(実際)"),
+    "en": ("Number", "Expected location", "Result", "Found at"),
+}
+
+
+class StockTakeModel(QAbstractTableModel):
+    def __init__(self, lang: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.lines: list[StockTakeLine] = []
+
+    def set_lines(self, lines: list[StockTakeLine]) -> None:
+        self.beginResetModel()
+        self.lines = lines
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        line = self.lines[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = [
+                line.number,
+                line.expected_location,
+                RESULT_TEXT[self.lang][line.result],
+                line.found_location,
+            ]
+            return values[index.column()] or ""
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return COLOURS.get(line.result or "")
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < 4
+        ):
+            return HEADERS[self.lang][section]
+        return None
+
+
+class StockTakeDialog(QDialog):
+    """Starts a stock-take (or continues the running one) of one register."""
+
+    def __init__(
+        self,
+        database: Database,
+        runner: Runner,
+        register: Register,
+        lang: str,
+        started_by: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.database, self.runner, self.register, self.lang = database, runner, register, lang
+        self.take_id: int | None = None
+        self.result: StockTakeInfo | None = None
+        self.setWindowTitle(self.tr("Stock-take: {register}").format(register=register.label(lang)))
+        self.resize(760, 560)
+        self.summary = QLabel()
+        self.find_box = QLineEdit()
+        self.find_box.setPlaceholderText(self.tr("Type or scan a number, Enter marks it found"))
+        self.location_box = QLineEdit()
+        self.location_box.setPlaceholderText(self.tr("Where it really was (if not where the register says)"))
+        self.model = StockTakeModel(lang, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.found_button = QPushButton(self.tr("Found"))
+        self.missing_button = QPushButton(self.tr("Missing"))
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.finish_button = QPushButton(self.tr("Finish stock-take"))
+        self.close_button = QPushButton(self.tr("Close (continue later)"))
+        for button in (
+            self.found_button,
+            self.missing_button,
+            self.clear_button,
+            self.finish_button,
+            self.close_button,
+        ):
+            # Enter belongs to the number field (a scanner ends each number with it); an
+            # auto-default button would take it as a second click.
+            button.setAutoDefault(False)
+        marks = QHBoxLayout()
+        marks.addWidget(self.location_box, 1)
+        for button in (self.found_button, self.missing_button, self.clear_button):
+            marks.addWidget(button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.close_button)
+        bottom.addWidget(self.finish_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.find_box)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(marks)
+        layout.addLayout(bottom)
+
+        self.find_box.returnPressed.connect(self._find_and_mark)
+        self.found_button.clicked.connect(lambda: self._mark_selected("found"))
+        self.missing_button.clicked.connect(lambda: self._mark_selected("missing"))
+        self.clear_button.clicked.connect(lambda: self._mark_selected(None))
+        self.finish_button.clicked.connect(self._finish)
+        self.close_button.clicked.connect(self.reject)
+
+        def begin() -> int:
+            running = stocktake.open_stocktake(database, register)
+            if running is not None:
+                return running
+            return stocktake.start_stocktake(database, register, started_by, clock.today())
+
+        self.runner.submit(begin, self._started, self._failed)
+
+    def _started(self, take_id: int) -> None:
+        self.take_id = take_id
+        self._reload()
+
+    def _reload(self, select_item: int | None = None) -> None:
+        database, take_id = self.database, self.take_id
+        assert take_id is not None
+
+        def shown(lines: list[StockTakeLine]) -> None:
+            self.model.set_lines(lines)
+            self._update_summary()
+            if select_item is not None:
+                row = next((i for i, line in enumerate(lines) if line.item_id == select_item), None)
+                if row is not None:
+                    self.table.selectRow(row)
+
+        self.runner.submit(lambda: stocktake.lines(database, take_id), shown, self._failed)
+
+    def _update_summary(self) -> None:
+        lines = self.model.lines
+        found = sum(line.result == "found" for line in lines)
+        missing = sum(line.result == "missing" for line in lines)
+        self.summary.setText(
+            self.tr("{found} found, {missing} missing, {open} not checked yet").format(
+                found=found, missing=missing, open=len(lines) - found - missing
+            )
+        )
+
+    def _selected_line(self) -> StockTakeLine | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.lines[rows[0].row()] if rows else None
+
+    def _mark_selected(self, result: Result | None) -> None:
+        line = self._selected_line()
+        if line is not None:
+            self._mark(line, result)
+
+    def _mark(self, line: StockTakeLine, result: Result | None) -> None:
+        database, location = self.database, self.location_box.text()
+
+        def done(_result: object) -> None:
+            self.location_box.clear()
+            self._reload(line.item_id)
+
+        self.runner.submit(
+            lambda: stocktake.mark(database, line.item_id, result, location), done, self._failed
+        )
+
+    def _find_and_mark(self) -> None:
+        wanted = fold(self.find_box.text().strip())
+        if not wanted:
+            return
+        line = next((line for line in self.model.lines if fold(line.number) == wanted), None)
+        if line is None:
+            dialogs.show_error(
+                self,
+                self.tr("Stock-take"),
+                self.tr("{number} is not on this stock-take's list.").format(
+                    number=self.find_box.text().strip()
+                ),
+            )
+            return
+        self.find_box.clear()
+        self._mark(line, "found")
+
+    def _finish(self) -> None:
+        unchecked = sum(line.result is None for line in self.model.lines)
+        if unchecked and not dialogs.confirm(
+            self,
+            self.tr("Finish stock-take"),
+            self.tr(
+                "{count} items are not checked yet. Finish anyway? They will be listed as not checked."
+            ).format(count=unchecked),
+        ):
+            return
+        database, take_id = self.database, self.take_id
+        assert take_id is not None
+        self.runner.submit(
+            lambda: stocktake.finish_stocktake(database, take_id, clock.today()), self._finished, self._failed
+        )
+
+    def _finished(self, result: StockTakeInfo) -> None:
+        self.result = result
+        dialogs.show_info(
+            self,
+            self.tr("Stock-take finished"),
+            self.tr("{found} found, {missing} missing, {unchecked} not checked. The result is kept.").format(
+                found=result.found, missing=result.missing, unchecked=result.unchecked
+            ),
+        )
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        report_error(error, self.lang)
+        if self.take_id is None:
+            self.reject()

@@ -1,0 +1,400 @@
+"""The register screens driven like a user would: forms, search, filters, sort, workflows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from sme_guard.db.database import Database, open_database
+from sme_guard.domain.registers import BADGES, DEVICE_SECURITY_SETTINGS, DEVICES, MEDIA, PEOPLE, Register
+from sme_guard.services import clock, registers, stocktake
+from sme_guard.services.flags import FlagContext
+from sme_guard.ui import dialogs
+from sme_guard.ui.app import configure_application
+from sme_guard.ui.registers.register_tab import RegisterTab
+from sme_guard.ui.registers.screens import register_tab
+from sme_guard.ui.registers.stocktake_dialog import StockTakeDialog
+from sme_guard.ui.registers.workflow_dialogs import DisposeDialog, LeaverDialog, SettingsCheckDialog
+from sme_guard.ui.tasks import SynchronousRunner
+from tests.test_catalog_tab import type_text
+
+TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(clock, "today", lambda: TODAY)
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    database = open_database(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """Dialogs answered without a human: confirmations say yes unless a test says otherwise."""
+    seen: dict[str, Any] = {"confirm": True, "asked": [], "errors": [], "infos": []}
+
+    def confirm(_parent: QWidget | None, _title: str, question: str) -> bool:
+        seen["asked"].append(question)
+        return bool(seen["confirm"])
+
+    monkeypatch.setattr(dialogs, "confirm", confirm)
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, _t, text: seen["errors"].append(text))
+    monkeypatch.setattr(dialogs, "show_info", lambda _p, _t, text: seen["infos"].append(text))
+    return seen
+
+
+@pytest.fixture
+def make_tab(qapp: QApplication, qtbot: QtBot, db: Database) -> Callable[..., RegisterTab]:
+    def make(register: Register, lang: str = "ja") -> RegisterTab:
+        configure_application(qapp, lang)
+        tab = register_tab(register, lang, SynchronousRunner())
+        qtbot.addWidget(tab)
+        tab.resize(1200, 700)
+        tab.show()
+        tab.set_database(db)
+        return tab
+
+    return make
+
+
+def _person(db: Database, name: str, **extra: Any) -> int:
+    return registers.save_record(
+        db, PEOPLE, None, {"name": name, "employment_type": "regular", "role": "employee", **extra}
+    )
+
+
+def _medium(db: Database, number: str, **extra: Any) -> int:
+    values = {"asset_number": number, "kind": "usb_memory", "quantity": 1, "status": "in_use", **extra}
+    return registers.save_record(db, MEDIA, None, values)
+
+
+def _shown(tab: RegisterTab, position: int = 0) -> list[str]:
+    model = tab.model
+    return [model.data(model.index(row, position)) for row in range(model.rowCount())]
+
+
+def _select(tab: RegisterTab, number: str) -> None:
+    row = _shown(tab).index(number)
+    tab.table.selectRow(row)
+    assert tab.current_values.get(tab.register.number_key or "name") == number
+
+
+def _editor(tab: RegisterTab, key: str) -> Any:
+    return tab.form.editors[key]
+
+
+def _type(widget: QLineEdit, text: str) -> None:
+    widget.clear()
+    widget.setFocus()
+    type_text(widget, text)
+
+
+def test_table_model_is_a_valid_qt_model(
+    make_tab: Callable[..., RegisterTab], db: Database, qtmodeltester
+) -> None:  # type: ignore[no-untyped-def]
+    _medium(db, "USB-001", location="金庫")
+    _medium(db, "USB-002", status="disposed")
+    tab = make_tab(MEDIA)
+    qtmodeltester.check(tab.model)
+    tab.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(tab.model)
+
+
+def test_new_record_is_typed_in_and_saved(
+    make_tab: Callable[..., RegisterTab], db: Database, qtbot: QtBot
+) -> None:
+    yamada = _person(db, "山田 太郎")
+    tab = make_tab(MEDIA)
+    tab.new_action.trigger()
+    _type(_editor(tab, "asset_number"), "USB-101")
+    _type(_editor(tab, "quantity"), "２")  # full-width, as a Japanese IME types it
+    _type(_editor(tab, "location"), "総務部 金庫")
+    _type(_editor(tab, "next_migration_on"), "令和9年4月1日")
+    kind: QComboBox = _editor(tab, "kind")
+    kind.setCurrentIndex(kind.findText("外付けHDD"))
+    custodian: QComboBox = _editor(tab, "custodian_id")
+    custodian.setCurrentIndex(custodian.findText("山田 太郎"))
+    _editor(tab, "nand_flash").click()
+    assert tab.revert_button.isEnabled()
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+
+    rows = registers.load_rows(db, MEDIA, FlagContext(TODAY))
+    (record_id,) = rows.ids
+    saved = registers.get_record(db, MEDIA, record_id)
+    assert saved["asset_number"] == "USB-101" and saved["quantity"] == 2 and saved["kind"] == "external_hdd"
+    assert saved["custodian_id"] == yamada and saved["nand_flash"] is True
+    assert saved["next_migration_on"] == date(2027, 4, 1) and saved["location"] == "総務部 金庫"
+    assert _shown(tab) == ["USB-101"]
+    assert tab.current_id == record_id
+
+
+def test_problems_are_shown_at_their_fields_and_nothing_is_saved(
+    make_tab: Callable[..., RegisterTab], db: Database
+) -> None:
+    _medium(db, "USB-001")
+    tab = make_tab(MEDIA)
+    tab.new_action.trigger()
+    _type(_editor(tab, "asset_number"), "usb-001")
+    _type(_editor(tab, "quantity"), "-3")
+    _type(_editor(tab, "next_migration_on"), "2026/2/30")
+    tab.save_button.click()
+    errors = {key: label.text() for key, label in tab.form.errors.items() if not label.isHidden()}
+    assert errors == {
+        "asset_number": "「usb-001」はすでに使われています",
+        "quantity": "0 以上にしてください(-3)",
+        "next_migration_on": "「2026/2/30」は存在しない日付です",
+    }
+    assert len(registers.load_rows(db, MEDIA, FlagContext(TODAY)).ids) == 1
+    # Fixing the fields and saving again clears the messages.
+    _type(_editor(tab, "asset_number"), "USB-002")
+    _type(_editor(tab, "quantity"), "1")
+    _type(_editor(tab, "next_migration_on"), "")
+    tab.save_button.click()
+    assert not any(not label.isHidden() for label in tab.form.errors.values())
+    assert _shown(tab) == ["USB-001", "USB-002"]
+
+
+def test_search_status_filter_and_sort(make_tab: Callable[..., RegisterTab], db: Database) -> None:
+    _medium(db, "USB-001", location="総務部 金庫")
+    _medium(db, "USB-002", location="営業部 棚")
+    _medium(db, "HDD-003", kind="external_hdd", location="総務部 書庫")
+    _medium(db, "USB-004", status="disposed", location="総務部 金庫")
+    tab = make_tab(MEDIA)
+    assert _shown(tab) == ["USB-001", "USB-002", "HDD-003"]  # disposed ones leave the active list
+
+    type_text(tab.search_box, "総務")
+    assert _shown(tab) == ["USB-001", "HDD-003"]
+    tab.search_box.clear()
+    type_text(tab.search_box, "ＨＤＤ")  # full-width letters
+    assert _shown(tab) == ["HDD-003"]
+    tab.search_box.clear()
+
+    tab.status_box.setCurrentIndex(tab.status_box.findText("廃棄済"))
+    assert _shown(tab) == ["USB-004"]
+    tab.status_box.setCurrentIndex(tab.status_box.findText("すべて"))
+    assert len(_shown(tab)) == 4
+    assert tab.count_label.text() == "4 / 4 件"
+
+    tab.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert _shown(tab) == ["HDD-003", "USB-001", "USB-002", "USB-004"]
+    tab.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert _shown(tab) == ["USB-004", "USB-002", "USB-001", "HDD-003"]
+
+
+def test_people_search_folds_kana(make_tab: Callable[..., RegisterTab], db: Database) -> None:
+    _person(db, "山田 太郎", kana="やまだ たろう")
+    _person(db, "佐藤 花子", kana="サトウ ハナコ")
+    tab = make_tab(PEOPLE)
+    type_text(tab.search_box, "ﾔﾏﾀﾞ")  # half-width katakana finds hiragana kana
+    assert _shown(tab) == ["山田 太郎"]
+    tab.search_box.clear()
+    type_text(tab.search_box, "さとう")
+    assert _shown(tab) == ["佐藤 花子"]
+
+
+def test_sort_order_and_column_widths_are_kept(make_tab: Callable[..., RegisterTab], db: Database) -> None:
+    _medium(db, "A-1")
+    _medium(db, "B-2")
+    first = make_tab(MEDIA)
+    first.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    first.table.horizontalHeader().resizeSection(2, 233)
+    first.close()
+
+    second = make_tab(MEDIA)
+    assert _shown(second) == ["B-2", "A-1"]
+    assert second.table.horizontalHeader().sectionSize(2) == 233
+    assert second.table.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+
+def test_flags_are_listed_beside_the_number(make_tab: Callable[..., RegisterTab], db: Database) -> None:
+    leaver = _person(db, "鈴木 一郎", left_on="2026/10/31")
+    _medium(db, "HDD-1", long_term_backup=True, next_migration_on="2026/11/1", custodian_id=leaver)
+    _medium(db, "USB-2")
+    tab = make_tab(MEDIA)
+    assert tab.model.headerData(1, Qt.Orientation.Horizontal) == "注意"
+    assert _shown(tab, 1) == ["退職者が保有、移行期限", ""]
+    tab.status_box.setCurrentIndex(tab.status_box.findText("要注意"))
+    assert _shown(tab) == ["HDD-1"]
+
+
+def test_delete_asks_first(
+    make_tab: Callable[..., RegisterTab], db: Database, answers: dict[str, Any]
+) -> None:
+    _medium(db, "USB-001")
+    tab = make_tab(MEDIA)
+    _select(tab, "USB-001")
+    answers["confirm"] = False
+    tab.delete_action.trigger()
+    assert _shown(tab) == ["USB-001"]
+    answers["confirm"] = True
+    tab.delete_action.trigger()
+    assert _shown(tab) == [] and registers.load_rows(db, MEDIA, FlagContext(TODAY)).ids == []
+    assert len(answers["asked"]) == 2
+
+
+def test_dispose_warns_for_nand_and_keeps_the_record(
+    make_tab: Callable[..., RegisterTab], db: Database, qtbot: QtBot
+) -> None:
+    medium = _medium(db, "USB-001", nand_flash=True)
+    tab = make_tab(MEDIA)
+    _select(tab, "USB-001")
+    tab.actions["dispose"].trigger()
+    dialog = tab.open_dialog
+    assert isinstance(dialog, DisposeDialog)
+    method: QComboBox = dialog.form.editors["disposal_method"]
+    method.setCurrentIndex(method.findText("上書き消去"))
+    assert not dialog.warning.isHidden() and "NAND型フラッシュメモリ" in dialog.warning.text()
+    method.setCurrentIndex(method.findText("物理的破壊"))
+    assert dialog.warning.isHidden()
+    _type(dialog.form.editors["disposal_certificate_no"], "C-0042")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    record = registers.get_record(db, MEDIA, medium)
+    assert record["status"] == "disposed" and record["disposal_disposed_on"] == TODAY
+    assert (
+        record["disposal_method"] == "physical_destruction" and record["disposal_certificate_no"] == "C-0042"
+    )
+    assert _shown(tab) == []  # out of the active list ...
+    tab.status_box.setCurrentIndex(tab.status_box.findText("すべて"))
+    assert _shown(tab) == ["USB-001"]  # ... but still in the register
+
+
+def test_settings_check_dates_each_confirmed_item(make_tab: Callable[..., RegisterTab], db: Database) -> None:
+    device = registers.save_record(
+        db,
+        DEVICES,
+        None,
+        {"asset_number": "SP-1", "kind": "smartphone", "ownership": "company", "status": "in_use"},
+    )
+    tab = make_tab(DEVICES)
+    _select(tab, "SP-1")
+    assert "設定不備" in _shown(tab, 1)[0]
+    tab.actions["settings_check"].trigger()
+    dialog = tab.open_dialog
+    assert isinstance(dialog, SettingsCheckDialog)
+    for key in [*DEVICE_SECURITY_SETTINGS, "jailbreak"]:
+        box: QCheckBox = dialog.boxes[key]
+        box.setChecked(True)
+    dialog.accept()
+    record = registers.get_record(db, DEVICES, device)
+    assert all(record[key] for key in DEVICE_SECURITY_SETTINGS)
+    assert record["settings_checked_on"] == TODAY and record["jailbreak_checked_on"] == TODAY
+    assert record["autolink_checked_on"] is None
+    assert "設定不備" not in _shown(tab, 1)[0]
+
+
+def test_badge_is_returned_after_confirmation(
+    make_tab: Callable[..., RegisterTab], db: Database, answers: dict[str, Any]
+) -> None:
+    badge = registers.save_record(
+        db, BADGES, None, {"badge_number": "B-1", "medium": "ic_card", "status": "active"}
+    )
+    tab = make_tab(BADGES)
+    _select(tab, "B-1")
+    tab.actions["return"].trigger()
+    record = registers.get_record(db, BADGES, badge)
+    assert record["status"] == "returned" and record["returned_on"] == TODAY
+    assert _shown(tab) == []
+
+
+def test_leaver_sees_and_clears_what_they_hold(make_tab: Callable[..., RegisterTab], db: Database) -> None:
+    leaver = _person(db, "鈴木 一郎")
+    _person(db, "田中 次郎")
+    registers.save_record(
+        db,
+        BADGES,
+        None,
+        {"badge_number": "B-1", "holder_id": leaver, "medium": "ic_card", "status": "active"},
+    )
+    medium = _medium(db, "USB-1", custodian_id=leaver)
+    tab = make_tab(PEOPLE)
+    _select(tab, "鈴木 一郎")
+    tab.actions["leaving"].trigger()
+    dialog = tab.open_dialog
+    assert isinstance(dialog, LeaverDialog)
+    dialog.date_edit.setText("2026/11/30")
+    dialog.leave_button.click()
+    assert set(dialog.rows) == {"B-1", "USB-1"}
+    give_back, _colleague, _hand_over = dialog.rows["B-1"]
+    give_back.click()
+    assert set(dialog.rows) == {"USB-1"}
+    _give_back, colleague, hand_over = dialog.rows["USB-1"]
+    assert colleague.currentText() == "田中 次郎"
+    hand_over.click()
+    assert dialog.rows == {}
+    assert registers.get_record(db, PEOPLE, leaver)["left_on"] == date(2026, 11, 30)
+    assert registers.get_record(db, MEDIA, medium)["custodian_id"] != leaver
+    dialog.accept()
+    assert "鈴木 一郎" not in _shown(tab)  # left, and nothing left to return
+    tab.status_box.setCurrentIndex(tab.status_box.findText("すべて"))
+    assert _shown(tab, 1)[_shown(tab).index("鈴木 一郎")] == ""
+
+
+def test_stocktake_by_typing_numbers_and_marking_missing(
+    make_tab: Callable[..., RegisterTab], db: Database, answers: dict[str, Any]
+) -> None:
+    found = _medium(db, "USB-001", location="書庫")
+    missing = _medium(db, "USB-002", location="書庫")
+    _medium(db, "USB-003", location="金庫")
+    tab = make_tab(MEDIA)
+    tab.actions["stocktake"].trigger()
+    dialog = tab.open_dialog
+    assert isinstance(dialog, StockTakeDialog)
+    assert [line.number for line in dialog.model.lines] == ["USB-001", "USB-002", "USB-003"]
+    dialog.location_box.setText("総務部 棚B")
+    type_text(dialog.find_box, "ｕｓｂ－００１")  # full-width, as typed with the IME on
+    QApplication.sendEvent(dialog.find_box, _enter())
+    assert dialog.model.lines[0].result == "found" and dialog.model.lines[0].found_location == "総務部 棚B"
+    type_text(dialog.find_box, "USB-999")
+    QApplication.sendEvent(dialog.find_box, _enter())
+    assert answers["errors"] == ["USB-999 はこの棚卸の一覧にありません。"]
+    dialog.table.selectRow(1)
+    dialog.missing_button.click()
+    assert dialog.summary.text() == "確認済 1、不明 1、未確認 1"
+    dialog.finish_button.click()
+    assert answers["asked"][-1].startswith("1 件がまだ確認されていません")
+    assert answers["infos"] == ["確認済 1、不明 1、未確認 1。結果を保存しました。"]
+    assert registers.get_record(db, MEDIA, found)["last_stocktake_on"] == TODAY
+    assert registers.get_record(db, MEDIA, found)["location"] == "総務部 棚B"
+    assert registers.get_record(db, MEDIA, missing)["last_stocktake_on"] is None
+    (kept,) = stocktake.history(db, MEDIA)
+    assert (kept.found, kept.missing, kept.unchecked) == (1, 1, 1)
+
+
+def test_stocktake_model_is_a_valid_qt_model(
+    make_tab: Callable[..., RegisterTab],
+    db: Database,
+    qtmodeltester,  # type: ignore[no-untyped-def]
+) -> None:
+    _medium(db, "USB-001", location="書庫")
+    tab = make_tab(MEDIA)
+    tab.actions["stocktake"].trigger()
+    dialog = tab.open_dialog
+    assert isinstance(dialog, StockTakeDialog)
+    qtmodeltester.check(dialog.model)
+
+
+def test_english_labels(make_tab: Callable[..., RegisterTab], db: Database) -> None:
+    _medium(db, "USB-001")
+    tab = make_tab(MEDIA, "en")
+    assert tab.model.headerData(0, Qt.Orientation.Horizontal) == "Asset no."
+    assert tab.status_box.itemText(0) == "Active"
+    assert _shown(tab, 2) == ["USB memory"]
+    assert isinstance(tab.findChild(QPushButton), QPushButton)
+
+
+def _enter() -> Any:
+    from PySide6.QtGui import QKeyEvent
+
+    return QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
