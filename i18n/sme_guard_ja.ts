@@ -243,81 +243,101 @@ The details were written to:
     <name>RegisterActions</name>
     <message>
         <location filename="../sme_guard/ui/registers/screens.py" line="31" />
+        <source>stock-take-{register}-{date}.pdf</source>
+        <translation>棚卸表-{register}-{date}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="36" />
+        <source>Save the stock-take sheet</source>
+        <translation>棚卸表の保存先</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="49" />
+        <source>Stock-take sheet with {count} items saved to {path}.</source>
+        <translation>{count} 件の棚卸表を {path} に保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="58" />
         <source>Stock-take…</source>
         <translation>棚卸…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="49" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="61" />
+        <source>Print stock-take sheet…</source>
+        <translation>棚卸表を印刷…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="81" />
         <source>Disposal recorded.</source>
         <translation>廃棄を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="56" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="88" />
         <source>Dispose…</source>
         <translation>廃棄…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="70" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="102" />
         <source>Settings check recorded.</source>
         <translation>設定確認を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="78" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="110" />
         <source>Settings check…</source>
         <translation>設定確認…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="92" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="124" />
         <source>Returned</source>
         <translation>返却</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="95" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="127" />
         <source>Record this badge as returned today?</source>
         <translation>この社員証を本日返却済にしますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="96" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="128" />
         <source>Badge returned.</source>
         <translation>社員証を返却済にしました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="100" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="132" />
         <source>Lost</source>
         <translation>紛失</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="103" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="135" />
         <source>Record this badge as lost? Remember to stop it in the entry system.</source>
         <translation>この社員証を紛失として記録しますか? 入館システムでの停止も忘れずに行ってください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="106" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="138" />
         <source>Badge recorded as lost.</source>
         <translation>社員証を紛失として記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="110" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="142" />
         <source>Revoke</source>
         <translation>失効</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="113" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="145" />
         <source>Revoke this badge?</source>
         <translation>この社員証を失効させますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="114" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="146" />
         <source>Badge revoked.</source>
         <translation>社員証を失効させました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="133" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="165" />
         <source>Leaving recorded.</source>
         <translation>退職を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="140" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="172" />
         <source>Leaving…</source>
         <translation>退職…</translation>
     </message>
@@ -424,73 +444,83 @@ The details were written to:
 <context>
     <name>StockTakeDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="105" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="106" />
         <source>Stock-take: {register}</source>
         <translation>棚卸: {register}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="109" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="110" />
         <source>Type or scan a number, Enter marks it found</source>
         <translation>番号を入力またはスキャン(Enter で確認済にします)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="111" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="112" />
         <source>Where it really was (if not where the register says)</source>
         <translation>実際の所在(台帳と違う場合)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="118" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="119" />
         <source>Found</source>
         <translation>確認済</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="119" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="120" />
         <source>Missing</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="120" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="121" />
         <source>Clear</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="121" />
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="231" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="122" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="232" />
         <source>Finish stock-take</source>
         <translation>棚卸を終了</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="122" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="123" />
         <source>Close (continue later)</source>
         <translation>閉じる(後で続ける)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="185" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="186" />
         <source>{found} found, {missing} missing, {open} not checked yet</source>
         <translation>確認済 {found}、不明 {missing}、未確認 {open}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="218" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="219" />
         <source>Stock-take</source>
         <translation>棚卸</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="219" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="220" />
         <source>{number} is not on this stock-take's list.</source>
         <translation>{number} はこの棚卸の一覧にありません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="233" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="234" />
         <source>{count} items are not checked yet. Finish anyway? They will be listed as not checked.</source>
         <translation>{count} 件がまだ確認されていません。終了しますか? 未確認として記録されます。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="247" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="250" />
         <source>Stock-take finished</source>
         <translation>棚卸を終了しました</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="248" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="250" />
+        <source>Save the result as a PDF?</source>
+        <translation>結果を PDF に保存しますか?</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="257" />
+        <source>Save the stock-take result</source>
+        <translation>棚卸結果の保存先</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="247" />
         <source>{found} found, {missing} missing, {unchecked} not checked. The result is kept.</source>
         <translation>確認済 {found}、不明 {missing}、未確認 {unchecked}。結果を保存しました。</translation>
     </message>

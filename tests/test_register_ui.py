@@ -43,7 +43,7 @@ def db(db_path: Path) -> Iterator[Database]:
 @pytest.fixture
 def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """Dialogs answered without a human: confirmations say yes unless a test says otherwise."""
-    seen: dict[str, Any] = {"confirm": True, "asked": [], "errors": [], "infos": []}
+    seen: dict[str, Any] = {"confirm": True, "asked": [], "errors": [], "infos": [], "save_to": None}
 
     def confirm(_parent: QWidget | None, _title: str, question: str) -> bool:
         seen["asked"].append(question)
@@ -52,6 +52,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     monkeypatch.setattr(dialogs, "confirm", confirm)
     monkeypatch.setattr(dialogs, "show_error", lambda _p, _t, text: seen["errors"].append(text))
     monkeypatch.setattr(dialogs, "show_info", lambda _p, _t, text: seen["infos"].append(text))
+    monkeypatch.setattr(dialogs, "save_file", lambda _p, _t, _name, _filter: seen["save_to"])
     return seen
 
 
@@ -342,8 +343,9 @@ def test_leaver_sees_and_clears_what_they_hold(make_tab: Callable[..., RegisterT
 
 
 def test_stocktake_by_typing_numbers_and_marking_missing(
-    make_tab: Callable[..., RegisterTab], db: Database, answers: dict[str, Any]
+    make_tab: Callable[..., RegisterTab], db: Database, answers: dict[str, Any], tmp_path: Path
 ) -> None:
+    answers["save_to"] = tmp_path / "結果.pdf"
     found = _medium(db, "USB-001", location="書庫")
     missing = _medium(db, "USB-002", location="書庫")
     _medium(db, "USB-003", location="金庫")
@@ -363,13 +365,36 @@ def test_stocktake_by_typing_numbers_and_marking_missing(
     dialog.missing_button.click()
     assert dialog.summary.text() == "確認済 1、不明 1、未確認 1"
     dialog.finish_button.click()
-    assert answers["asked"][-1].startswith("1 件がまだ確認されていません")
-    assert answers["infos"] == ["確認済 1、不明 1、未確認 1。結果を保存しました。"]
+    assert answers["asked"][-2].startswith("1 件がまだ確認されていません")
+    assert answers["asked"][-1].startswith("確認済 1、不明 1、未確認 1。結果を保存しました。")
+    result_text = _pdf_text(tmp_path / "結果.pdf")
+    assert "USB-002" in result_text and "USB-003" in result_text
     assert registers.get_record(db, MEDIA, found)["last_stocktake_on"] == TODAY
     assert registers.get_record(db, MEDIA, found)["location"] == "総務部 棚B"
     assert registers.get_record(db, MEDIA, missing)["last_stocktake_on"] is None
     (kept,) = stocktake.history(db, MEDIA)
     assert (kept.found, kept.missing, kept.unchecked) == (1, 1, 1)
+
+
+def test_stocktake_sheet_is_printed_from_the_toolbar(
+    make_tab: Callable[..., RegisterTab], db: Database, answers: dict[str, Any], tmp_path: Path
+) -> None:
+    yamada = _person(db, "山田 太郎")
+    _medium(db, "USB-002", location="金庫", custodian_id=yamada)
+    _medium(db, "USB-001", location="書庫", kind="sd_card")
+    _medium(db, "USB-003", status="disposed")
+    answers["save_to"] = tmp_path / "棚卸表.pdf"
+    tab = make_tab(MEDIA)
+    tab.actions["stocktake_sheet"].trigger()
+    text = _pdf_text(tmp_path / "棚卸表.pdf")
+    assert "棚卸表" in text and "山田 太郎" in text and "SDカード" in text
+    assert text.index("USB-001") < text.index("USB-002") and "USB-003" not in text
+
+
+def _pdf_text(path: Path) -> str:
+    import subprocess
+
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def test_stocktake_model_is_a_valid_qt_model(

@@ -26,9 +26,41 @@ def _add_stocktake(tab: RegisterTab) -> None:
         dialog.open()
         tab.open_dialog = dialog
 
+    def print_sheet() -> None:
+        database, register, lang, today = tab.require_database(), tab.register, tab.lang, clock.today()
+        name = QCoreApplication.translate("RegisterActions", "stock-take-{register}-{date}.pdf").format(
+            register=register.key, date=today.isoformat()
+        )
+        path = dialogs.save_file(
+            tab,
+            QCoreApplication.translate("RegisterActions", "Save the stock-take sheet"),
+            name,
+            "PDF (*.pdf)",
+        )
+        if path is None:
+            return
+
+        def work() -> int:
+            from sme_guard.exchange.stocktake_print import print_stocktake_sheet
+
+            return print_stocktake_sheet(database, register, path, lang, today)
+
+        def done(count: int) -> None:
+            message = QCoreApplication.translate(
+                "RegisterActions", "Stock-take sheet with {count} items saved to {path}."
+            )
+            tab.status_message(message.format(count=count, path=path))
+
+        tab.run(work, done)
+
     tab.toolbar.addSeparator()
     tab.actions["stocktake"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Stock-take…"), open_stocktake, needs_record=False
+    )
+    tab.actions["stocktake_sheet"] = tab.add_action(
+        QCoreApplication.translate("RegisterActions", "Print stock-take sheet…"),
+        print_sheet,
+        needs_record=False,
     )
 
 

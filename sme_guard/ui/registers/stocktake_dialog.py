@@ -243,14 +243,28 @@ class StockTakeDialog(QDialog):
 
     def _finished(self, result: StockTakeInfo) -> None:
         self.result = result
-        dialogs.show_info(
-            self,
-            self.tr("Stock-take finished"),
-            self.tr("{found} found, {missing} missing, {unchecked} not checked. The result is kept.").format(
-                found=result.found, missing=result.missing, unchecked=result.unchecked
-            ),
-        )
+        counts = self.tr(
+            "{found} found, {missing} missing, {unchecked} not checked. The result is kept."
+        ).format(found=result.found, missing=result.missing, unchecked=result.unchecked)
+        if dialogs.confirm(
+            self, self.tr("Stock-take finished"), counts + "\n\n" + self.tr("Save the result as a PDF?")
+        ):
+            self._save_result(result)
         self.accept()
+
+    def _save_result(self, result: StockTakeInfo) -> None:
+        name = f"stock-take-result-{result.register.key}-{result.finished_on or result.started_on}.pdf"
+        path = dialogs.save_file(self, self.tr("Save the stock-take result"), name, "PDF (*.pdf)")
+        if path is None:
+            return
+        database, lang = self.database, self.lang
+
+        def work() -> None:
+            from sme_guard.exchange.stocktake_print import print_stocktake_result
+
+            print_stocktake_result(database, result.id, path, lang)
+
+        self.runner.submit(work, lambda _r: None, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         report_error(error, self.lang)
