@@ -73,6 +73,7 @@ def measure() -> dict[str, object]:
             **os.environ,
             "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
             "SME_GUARD_DATA_DIR": str(Path(folder) / "data"),
+            "XDG_CONFIG_HOME": str(Path(folder) / "config"),  # fresh settings: opens on ホーム
         }
         ours, floor = [], []
         for _ in range(RUNS):  # interleaved, so machine noise hits both alike

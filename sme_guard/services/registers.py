@@ -126,8 +126,21 @@ def load_rows(
         else:
             records = connection.execute(query).all()
     result.ids = [record[0] for record in records]
-    result.rows = [tuple(record[1 : width + 1]) for record in records]
-    result.flags = [flags_of(values, record[width + 1 :]) for values, record in zip(result.rows, records, strict=True)]
+    # One object per distinct value and flag set: codes, names, places and dates repeat, and
+    # sqlite3 hands out a new string for every cell.
+    shared: dict[Any, Any] = {}
+    share = shared.setdefault
+    unique = next((i + 1 for i, c in enumerate(columns) if c.key == register.number_key), -1)
+    result.rows = [
+        tuple([v if i == unique else share(v, v) for i, v in enumerate(record[1 : width + 1], 1)])
+        for record in records
+    ]
+    result.flags = [
+        share(flags, flags)
+        for flags in (
+            flags_of(values, record[width + 1 :]) for values, record in zip(result.rows, records, strict=True)
+        )
+    ]
     return result
 
 
@@ -350,4 +363,3 @@ def person_choices(database: Database, *, active_only: bool = False) -> list[tup
         query = query.where(person.c.left_on.is_(None))
     with database.engine.connect() as connection:
         return list(connection.execute(query))
-

@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         """A change in one register shows in the others: pickers, leaver flags, holdings."""
         for tab in self.register_tabs():
             if tab is not except_tab:
-                tab.reload()
+                tab.refresh()
 
     def _database_ready(self, database: Database) -> None:
         self.database = database
@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         settings.WINDOW_GEOMETRY.set(self.saveGeometry())
         settings.WINDOW_STATE.set(self.saveState())
         settings.CURRENT_TAB.set(self.tabs.currentIndex())
+        self.runner.wait()  # let a save in progress finish before the database closes
         if self.database is not None:
             self.database.close()
         super().closeEvent(event)

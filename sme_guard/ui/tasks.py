@@ -3,11 +3,14 @@ on the GUI thread. Tests swap in ``SynchronousRunner`` so results arrive at once
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
@@ -65,9 +68,17 @@ class _Job(QRunnable):
         try:
             result = self._work()
         except BaseException as exc:  # handed to the GUI thread, which shows or logs it
-            self._relay.failed.emit(exc)
+            self._report(self._relay.failed, exc)
         else:
-            self._relay.finished.emit(result)
+            self._report(self._relay.finished, result)
+
+    @staticmethod
+    def _report(signal: Any, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            # The application is quitting and the relay is gone: nobody is left to tell.
+            log.debug("result of background work dropped at exit")
 
 
 class Runner:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -55,6 +55,7 @@ class RegisterTab(QWidget):
         self.current_id: int | None = None
         self.current_values: dict[str, Any] = {}  # the record as last loaded
         self._dirty = False
+        self._stale = False  # changed elsewhere while hidden: reload when shown
         self._restored_view = False
         self.actions: dict[str, QAction] = {}  # the register's workflow actions, by name
         self.open_dialog: QDialog | None = None  # the workflow dialog last opened
@@ -192,12 +193,24 @@ class RegisterTab(QWidget):
     def set_database(self, database: Database) -> None:
         self.database = database
         self._set_enabled(True)
-        self.reload()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload now if the tab is on screen, else when it is next shown (start-up stays fast)."""
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
         database, register, lang = self.database, self.register, self.lang
         if database is None:
             return
+        self._stale = False
         keep = select_id if select_id is not None else self.current_id
 
         def work() -> tuple[Listing, list[tuple[int, str]]]:
@@ -221,6 +234,13 @@ class RegisterTab(QWidget):
         elif select_id is None or self.current_id == select_id:
             self._show_record(None)
         self.loaded.emit()
+        if not listing.haystack:
+            self.run(listing.search_index, lambda index: self._indexed(listing, index))
+
+    def _indexed(self, listing: Listing, index: list[str]) -> None:
+        # Assigned here, on the GUI thread; a search typed meanwhile built its own.
+        if not listing.haystack:
+            listing.haystack = index
 
     def _saved_sort(self, listing: Listing) -> tuple[int | None, bool]:
         column, _, direction = self._sort.get().partition(",")
