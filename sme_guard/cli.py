@@ -1,7 +1,8 @@
 """Command line: the same services as the GUI, for automation and for tests.
 
 ``sme-guard [--db PATH] [--lang ja|en]`` opens the GUI; sub-commands work without a display.
-Exit codes: 0 done, 1 a problem the message explains, 2 bad usage.
+Exit codes: 0 done, 1 a problem the message explains, 2 bad usage. ``import``: 0 every row
+taken, 1 some rows rejected (each printed), 2 nothing could be read.
 """
 
 from __future__ import annotations
@@ -19,6 +20,17 @@ from sme_guard.language import LANGUAGES, system_language
 from sme_guard.logs import configure_logging
 
 log = logging.getLogger(__name__)
+
+
+# Register keys (sme_guard.domain.registers.REGISTERS) by command-line name; incidents, plans
+# and assessments join these when their features arrive.
+IMPORTS: dict[str, str] = {"media": "media", "devices": "devices", "badges": "badges", "people": "people"}
+EXPORTS: dict[str, tuple[str, ...]] = {
+    **{name: (key,) for name, key in IMPORTS.items()},
+    "all": ("media", "devices", "badges", "people"),
+}
+# Exit code of an import that could read nothing (argparse uses 2 for bad usage, too).
+IMPORT_UNREADABLE = 2
 
 
 def _common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -45,6 +57,17 @@ def build_parser() -> argparse.ArgumentParser:
     backup = commands.add_parser("backup", help="write a consistent copy of the database")
     backup.add_argument("--out", type=Path, help="target file (default: the backups folder)")
     _common_options(backup, suppress=True)
+
+    export = commands.add_parser("export", help="write registers to an Excel file (one sheet each)")
+    export.add_argument("register", choices=list(EXPORTS), help="what to export")
+    export.add_argument("--out", type=Path, required=True, help="target .xlsx file")
+    _common_options(export, suppress=True)
+
+    import_ = commands.add_parser("import", help="read a register from an Excel file")
+    import_.add_argument("register", choices=list(IMPORTS), help="which register the sheet holds")
+    import_.add_argument("--file", type=Path, required=True, help="the .xlsx file")
+    import_.add_argument("--dry-run", action="store_true", help="check every row, save nothing")
+    _common_options(import_, suppress=True)
     return parser
 
 
@@ -80,6 +103,47 @@ def run_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_export(args: argparse.Namespace) -> int:
+    from sme_guard.db.database import open_database
+    from sme_guard.domain.registers import REGISTERS
+    from sme_guard.exchange.excel import export_registers
+
+    registers = [REGISTERS[key] for key in EXPORTS[args.register]]
+    target = args.out.expanduser().resolve()
+    database = open_database(_database_path(args))
+    try:
+        export_registers(database, registers, target, args.lang)
+    finally:
+        database.close()
+    print(target)
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from sme_guard.db.database import open_database
+    from sme_guard.domain.registers import REGISTERS
+    from sme_guard.exchange.excel import WorkbookError, import_register
+
+    register = REGISTERS[IMPORTS[args.register]]
+    database = open_database(_database_path(args))
+    try:
+        report = import_register(
+            database, register, args.file.expanduser().resolve(), dry_run=args.dry_run, lang=args.lang
+        )
+    except WorkbookError as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return IMPORT_UNREADABLE
+    finally:
+        database.close()
+    if report.ignored_columns:
+        ignored = ("、" if args.lang == "ja" else ", ").join(report.ignored_columns)
+        print(f"無視した列: {ignored}" if args.lang == "ja" else f"ignored columns: {ignored}")
+    for line in report.lines(args.lang):
+        print(line)
+    print(report.summary(args.lang))
+    return 1 if report.rejections else 0
+
+
 def run_gui(args: argparse.Namespace) -> int:
     from sme_guard.ui.app import run
 
@@ -90,6 +154,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: run_gui,
     "catalog": run_catalog,
     "backup": run_backup,
+    "export": run_export,
+    "import": run_import,
 }
 
 

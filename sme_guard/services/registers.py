@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, select
+from sqlalchemy import Connection, Select, Table, func, select
 from sqlalchemy.orm import aliased
 
 from sme_guard.db.database import Database
@@ -82,14 +82,21 @@ def people_index(connection: Connection) -> PeopleIndex:
     return PeopleIndex(connection.execute(select(person.c.id, person.c.name)))
 
 
-def load_rows(
-    database: Database, register: Register, context: FlagContext, *, table_only: bool = False
-) -> RegisterRows:
-    """Every row of the register with display-ready person names and its flags.
+@dataclass(frozen=True)
+class RegisterQuery:
+    """A register's rows as one SELECT: ``id``, the ``columns`` in order (people as names),
+    then the flag inputs that are not columns (leaving dates, items held)."""
 
-    ``table_only`` reads just the columns a table shows and its flags need, raw (dates as
-    ISO strings); exports and forms read every column as Python values.
-    """
+    select: Select[Any]
+    columns: list[Column]
+
+    @property
+    def width(self) -> int:
+        return len(self.columns)
+
+
+def register_query(register: Register, *, table_only: bool = False) -> RegisterQuery:
+    """``table_only``: just the columns a table shows and its flags need."""
     table = table_of(register)
     person = table_of(PEOPLE)
     selected: list[Any] = [table.c.id]
@@ -113,9 +120,20 @@ def load_rows(
     if register is PEOPLE:
         extra.append(_held_count(table))
     query = select(*selected, *extra).select_from(joins).order_by(table.c.id)
-    columns = own + disposal
+    return RegisterQuery(query, own + disposal)
+
+
+def load_rows(
+    database: Database, register: Register, context: FlagContext, *, table_only: bool = False
+) -> RegisterRows:
+    """Every row of the register with display-ready person names and its flags.
+
+    ``table_only`` reads just the columns a table shows and its flags need, raw (dates as
+    ISO strings); exports and forms read every column as Python values.
+    """
+    built = register_query(register, table_only=table_only)
+    query, columns, width = built.select, built.columns, built.width
     result = RegisterRows(register=register, columns=columns)
-    width = len(columns)
     flags_of = FlagChecker(register, columns, context)
     with database.engine.connect() as connection:
         if table_only:
@@ -201,8 +219,12 @@ def check_record(
     record_id: int | None,
     values: Mapping[str, Any],
     taken_numbers: set[str] | None = None,
+    *,
+    check_unique: bool = True,
 ) -> dict[str, Problem]:
-    """Rules beyond a single value: required fields, unique numbers, dates in order."""
+    """Rules beyond a single value: required fields, unique numbers, dates in order.
+
+    ``check_unique=False`` skips the per-record SELECT (an import checks numbers in bulk)."""
     problems: dict[str, Problem] = {}
     for column in register.columns:
         value = values.get(column.key)
@@ -212,7 +234,7 @@ def check_record(
         if column.required and (value is None or value == ""):
             problems[column.key] = Problem("入力してください", "required")
     number_key = register.number_key
-    if number_key and values.get(number_key) and number_key not in problems:
+    if check_unique and number_key and values.get(number_key) and number_key not in problems:
         number = str(values[number_key])
         table = table_of(register)
         query = select(table.c.id).where(func.lower(table.c[number_key]) == number.lower())
@@ -241,6 +263,23 @@ def _date_order(register: Register) -> list[tuple[str, str]]:
         "media": [("disposal_disposed_on", "disposal_verified_on")],
     }
     return pairs.get(register.key, [])
+
+
+def disposal_problems(register: Register, values: Mapping[str, Any]) -> dict[str, Problem]:
+    """Any disposal field makes a disposal record, which needs its date and its method."""
+    keys = [c.key for c in disposal_columns(register)]
+    if not any(values.get(key) not in (None, "") for key in keys):
+        return {}
+    problems = {}
+    if not values.get("disposal_disposed_on"):
+        problems["disposal_disposed_on"] = Problem(
+            "廃棄の記録には廃棄日が必要です", "needed for a disposal record"
+        )
+    if not values.get("disposal_method"):
+        problems["disposal_method"] = Problem(
+            "廃棄の記録には廃棄方法が必要です", "needed for a disposal record"
+        )
+    return problems
 
 
 def _split(register: Register, values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -147,8 +148,9 @@ def parse_text(raw: Any) -> str | None:
     return text or None
 
 
+@cache
 def code_labels(column: Column) -> dict[str, str]:
-    """Folded code, Japanese label and English label -> code."""
+    """Folded code, Japanese label and English label -> code (built once per column)."""
     assert column.codes is not None
     lookup = {}
     for member in column.codes:

@@ -1,0 +1,721 @@
+"""Registers to and from Excel (.xlsx), streaming both ways so 100k rows keep memory flat.
+
+Export writes one sheet per register with openpyxl's write-only workbook: header labels in
+the chosen language, real date cells, widths, frozen header, auto-filter, drop-downs on
+coded columns and an A4 landscape print setup. Import reads the app's own export or a
+user's sheet (headers by Japanese or English name, a title row above them tolerated),
+validates every row with the shared parsers and writes all valid rows in one transaction.
+
+Import this module lazily (CLI sub-commands, GUI actions): openpyxl costs start-up time.
+"""
+
+from __future__ import annotations
+
+import secrets
+import unicodedata
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
+from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
+from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
+from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
+from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
+from sqlalchemy import Connection, func, select
+from sqlalchemy.exc import DBAPIError
+
+from sme_guard.db.database import Database
+from sme_guard.db.engine import user_error_for
+from sme_guard.domain.codes import label
+from sme_guard.domain.registers import PEOPLE, Column, Register
+from sme_guard.errors import UserError
+from sme_guard.services.registers import (
+    DISPOSAL_PREFIX,
+    check_record,
+    disposal_problems,
+    people_index,
+    register_query,
+    table_of,
+    write_record,
+)
+from sme_guard.services.values import (
+    PeopleIndex,
+    Problem,
+    ValueProblemError,
+    parse_int,
+    parse_text,
+    parse_value,
+)
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+STEP = 1000  # rows between progress reports and cancel checks
+INSERT_CHUNK = 5000  # rows per Core executemany
+MEMO_LIMIT = 4096  # distinct cell values remembered per column (codes, names; dates mostly differ)
+HEADER_SEARCH_ROWS = 10
+HEADER_LIMIT = 16_384  # Excel's last column
+DATE_FORMAT = "yyyy/mm/dd"
+LAST_EXCEL_ROW = 1_048_576
+# Excel turns these into formulas (or errors) when typed; such text is kept as text.
+FORMULA_STARTS = ("=", "+", "-", "@")
+YES_NO = {"ja": ("はい", "いいえ"), "en": ("yes", "no")}
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+# What openpyxl raises on a file that is not a readable workbook (also while streaming rows).
+READ_ERRORS: tuple[type[BaseException], ...] = (
+    InvalidFileException,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    KeyError,
+    ValueError,
+    TypeError,
+    SyntaxError,  # xml.etree.ElementTree.ParseError
+)
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and password-protected .xlsx
+
+
+# --- errors -------------------------------------------------------------------------------
+
+
+class ExportCancelledError(UserError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Excel への書き出しを中止しました。ファイルは作成されていません。",
+            "The Excel export was cancelled; no file was written.",
+        )
+
+
+class ExportFailedError(UserError):
+    """The target file could not be written (folder missing or read-only, file open in Excel)."""
+
+
+class ImportCancelledError(UserError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Excel からの取り込みを中止しました。何も保存されていません。",
+            "The Excel import was cancelled; nothing was saved.",
+        )
+
+
+class WorkbookError(UserError):
+    """Nothing could be read from the file; nothing was written."""
+
+
+class UnreadableWorkbookError(WorkbookError):
+    pass
+
+
+class HeaderNotFoundError(WorkbookError):
+    pass
+
+
+class MissingColumnsError(WorkbookError):
+    def __init__(self, ja: str, en: str, columns: Sequence[Column]) -> None:
+        super().__init__(ja, en)
+        self.columns = list(columns)
+
+
+# --- export -------------------------------------------------------------------------------
+
+
+def export_registers(
+    database: Database,
+    registers: Sequence[Register],
+    path: Path,
+    lang: str,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> int:
+    """Write one sheet per register to ``path``; returns the number of data rows written.
+
+    The workbook goes to a temporary file beside ``path`` that replaces it only when
+    complete, so a cancelled or failed export never leaves half a file.
+    """
+    if not registers:
+        raise ValueError("export_registers needs at least one register")
+    path = Path(path)
+    # Beside the target, so the final rename stays on one file system; "x" mode keeps the
+    # user's umask (mkstemp would make the export private).
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    try:
+        temporary.open("xb").close()
+    except OSError as exc:
+        raise _cannot_write(path, exc) from exc
+    workbook = Workbook(write_only=True)
+    written = total = 0
+    done = False
+    try:
+        # One read transaction: the counts written into the sheets match the rows streamed.
+        with database.engine.connect() as connection, connection.begin():
+            counts = [_count(connection, register) for register in registers]
+            total = sum(counts)
+            for register, count in zip(registers, counts, strict=True):
+                if cancelled and cancelled():
+                    raise ExportCancelledError()
+                written = _write_sheet(
+                    workbook, connection, register, count, lang, written, total, progress, cancelled
+                )
+        if cancelled and cancelled():
+            raise ExportCancelledError()
+        try:
+            workbook.save(temporary)
+            temporary.replace(path)
+        except OSError as exc:
+            raise _cannot_write(path, exc) from exc
+        done = True
+    finally:
+        if not done:
+            _discard(workbook)
+            temporary.unlink(missing_ok=True)
+    if progress:
+        progress(written, total)
+    return written
+
+
+def _count(connection: Connection, register: Register) -> int:
+    return int(connection.execute(select(func.count()).select_from(table_of(register))).scalar_one())
+
+
+def _cannot_write(path: Path, exc: OSError) -> ExportFailedError:
+    why = exc.strerror or str(exc)
+    return ExportFailedError(
+        f"{path} に書き込めません({why})。フォルダがあるか、ファイルを Excel で開いていないか確認してください。",
+        f"{path} cannot be written ({why}). Check that the folder exists and the file is not open in Excel.",
+    )
+
+
+def _discard(workbook: Any) -> None:
+    # openpyxl streams each write-only sheet to its own temporary file and deletes it only
+    # on save (or at interpreter exit): a long-running GUI must not collect them.
+    for sheet in workbook.worksheets:
+        writer = sheet._writer
+        if writer is None:
+            continue
+        if not sheet.closed:
+            sheet.close()
+        if Path(writer.out).exists():
+            writer.cleanup()
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def column_width(column: Column, lang: str) -> int:
+    """Column.width, widened so the header label (Japanese counts double) fits."""
+    return max(column.width, _display_width(column.label(lang)) + 2)
+
+
+def _choices(column: Column, lang: str) -> list[str] | None:
+    if column.kind == "bool":
+        return list(YES_NO["en" if lang == "en" else "ja"])
+    if column.kind == "code" and column.codes is not None:
+        return [label(member, lang) for member in column.codes]
+    return None
+
+
+def _write_sheet(
+    workbook: Any,
+    connection: Connection,
+    register: Register,
+    count: int,
+    lang: str,
+    written: int,
+    total: int,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> int:
+    sheet = workbook.create_sheet(register.label(lang))
+    columns = register.columns
+    last = get_column_letter(len(columns))
+    # A write-only sheet has no <dimension> unless it can say it before the rows. Without
+    # one, every read-only reader (ours too) parses the whole sheet once just to size it,
+    # and an import cannot tell its progress.
+    sheet.calculate_dimension = lambda: f"A1:{last}{count + 1}"
+    # Everything before the rows (views, widths, sheet properties) must be set before the
+    # first append; the tail (filter, validations, page setup) is written on save.
+    for index, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column_width(column, lang)
+    sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as needed
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    for index, column in enumerate(columns, start=1):
+        choices = _choices(column, lang)
+        if choices is None:
+            continue
+        validation = DataValidation(
+            type="list",
+            formula1='"{}"'.format(",".join(c.replace('"', '""') for c in choices)),
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="warning",  # a label in the other language still imports
+            error="一覧から選んでください" if lang != "en" else "Choose from the list",
+        )
+        letter = get_column_letter(index)
+        validation.add(f"{letter}2:{letter}{LAST_EXCEL_ROW}")
+        sheet.data_validations.append(validation)
+    sheet.append([_header_cell(sheet, column.label(lang)) for column in columns])
+
+    converters = [(i, convert) for i, c in enumerate(columns) if (convert := _converter(sheet, c, lang))]
+    rows = 0
+    # The same query the register table reads, streamed: id first and flag inputs after.
+    query = register_query(register)
+    result = connection.execute(query.select.execution_options(yield_per=2000))
+    for record in result:
+        values = list(record[1 : query.width + 1])
+        for index, convert in converters:
+            value = values[index]
+            if value is not None:
+                values[index] = convert(value)
+        sheet.append(values)
+        rows += 1
+        if rows % STEP == 0:
+            if cancelled and cancelled():
+                raise ExportCancelledError()
+            if progress:
+                progress(written + rows, total)
+    sheet.auto_filter.ref = f"A1:{last}{rows + 1}"
+    return written + rows
+
+
+def _header_cell(sheet: Any, text: str) -> Any:
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.font = Font(bold=True)
+    cell.fill = HEADER_FILL
+    cell.alignment = Alignment(vertical="center", wrap_text=True)
+    return cell
+
+
+def _converter(sheet: Any, column: Column, lang: str) -> Callable[[Any], Any] | None:
+    """How a stored value becomes a cell value; None where openpyxl takes it as it is."""
+    if column.kind == "int":
+        return None
+    if column.kind == "date":
+        # One styled cell per column, refilled for every row: the writer serialises it at
+        # once, and a date cell needs a style anyway (openpyxl would make a new cell each time).
+        cell = WriteOnlyCell(sheet)
+        cell.number_format = DATE_FORMAT
+
+        def to_date(value: Any) -> Any:
+            cell.value = value
+            return cell
+
+        return to_date
+    if column.kind == "bool":
+        yes, no = YES_NO["en" if lang == "en" else "ja"]
+        return lambda value: yes if value else no
+    if column.kind == "code" and column.codes is not None:
+        labels = {member.value: label(member, lang) for member in column.codes}
+        return lambda value: labels.get(value) or _text(sheet, str(value))
+    return lambda value: _text(sheet, str(value))
+
+
+def _text(sheet: Any, value: str) -> Any:
+    if not value.isprintable():  # cheap test first: control characters are rare
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)  # XML cannot hold them
+    if value.startswith(FORMULA_STARTS) or value in ERROR_CODES:
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"  # never a formula or an error value
+        cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+        return cell
+    return value
+
+
+# --- import -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rejection:
+    row: int  # as Excel numbers it
+    column: Column | None
+    problem: Problem
+
+    def column_label(self, lang: str) -> str:
+        return self.column.label(lang) if self.column else ""
+
+    def line(self, lang: str) -> str:
+        where = f"{self.row}行目" if lang != "en" else f"row {self.row}"
+        name = self.column_label(lang)
+        return ": ".join(
+            [where, name, self.problem.message(lang)] if name else [where, self.problem.message(lang)]
+        )
+
+
+@dataclass
+class ImportReport:
+    register: Register
+    sheet: str
+    lang: str = "ja"
+    dry_run: bool = False
+    rows_read: int = 0
+    rows_inserted: int = 0
+    rows_updated: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> list[tuple[int, str, str]]:
+        """(Excel row number, column label, reason), in the report's language."""
+        return [(r.row, r.column_label(self.lang), r.problem.message(self.lang)) for r in self.rejections]
+
+    @property
+    def rows_rejected(self) -> int:
+        return len({r.row for r in self.rejections})
+
+    def lines(self, lang: str | None = None) -> list[str]:
+        """One "row N: COLUMN: reason" line per problem ("N行目: 列名: 理由" in Japanese)."""
+        return [r.line(lang or self.lang) for r in self.rejections]
+
+    def summary(self, lang: str | None = None) -> str:
+        lang = lang or self.lang
+        read, added = f"{self.rows_read:,}", f"{self.rows_inserted:,}"
+        updated, rejected = f"{self.rows_updated:,}", f"{self.rows_rejected:,}"
+        if lang == "en":
+            rows = "row" if self.rows_read == 1 else "rows"
+            if self.dry_run:
+                return (
+                    f"{read} {rows} read: {added} to add, {updated} to update, {rejected} rejected "
+                    "(dry run: nothing was saved)"
+                )
+            return f"{read} {rows} read: {added} added, {updated} updated, {rejected} rejected"
+        if self.dry_run:
+            return f"{read}行を読み込みました: 追加予定 {added}、更新予定 {updated}、不可 {rejected}(試行のため保存していません)"
+        return f"{read}行を読み込みました: 追加 {added}、更新 {updated}、不可 {rejected}"
+
+
+def header_key(text: str) -> str:
+    """How header cells are compared: width, case and all spaces ignored."""
+    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _header_labels(register: Register) -> dict[str, Column]:
+    labels: dict[str, Column] = {}
+    for column in register.columns:
+        for text in (column.ja, column.en, column.key):
+            labels.setdefault(header_key(text), column)
+    return labels
+
+
+def import_register(
+    database: Database,
+    register: Register,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    lang: str = "ja",
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ImportReport:
+    """Read a sheet into ``register``: known numbers update, new ones insert, bad rows are
+    reported and skipped. All valid rows are written in one transaction, or none at all on
+    an error or cancel. ``dry_run`` checks everything and writes nothing.
+
+    Raises ``WorkbookError`` (nothing read), ``ImportCancelledError`` or ``DatabaseError``.
+    """
+    path = Path(path)
+    workbook = _open_workbook(path)
+    try:
+        sheet = _choose_sheet(workbook, register)
+        total = sheet.max_row or 0  # from the file's dimension tag; 0 when it has none
+        sheet.reset_dimensions()  # other programs write wrong ones: never let them cut rows
+        report = ImportReport(register=register, sheet=sheet.title, lang=lang, dry_run=dry_run)
+        rows = _rows(sheet, path)
+        last = 0
+        try:
+            with database.engine.connect() as connection, connection.begin() as transaction:
+                importer = _Importer(connection, register, report, dry_run)
+                importer.find_header(rows)
+                for number, row in rows:
+                    importer.take(number, row)
+                    last = number
+                    if number % STEP == 0:
+                        if cancelled and cancelled():
+                            raise ImportCancelledError()
+                        if progress:
+                            progress(number, max(total, number))
+                importer.flush()
+                if cancelled and cancelled():
+                    raise ImportCancelledError()
+                if dry_run:
+                    transaction.rollback()
+        except DBAPIError as exc:
+            raise (user_error_for(exc, database.path) or exc) from exc
+    finally:
+        workbook.close()
+    if progress:
+        done = max(total, last)
+        progress(done, done)
+    return report
+
+
+def _unreadable(path: Path, why_ja: str, why_en: str) -> UnreadableWorkbookError:
+    return UnreadableWorkbookError(f"{path} を読み込めません: {why_ja}", f"{path} cannot be read: {why_en}")
+
+
+def _not_a_workbook(path: Path) -> UnreadableWorkbookError:
+    try:
+        with path.open("rb") as file:
+            ole = file.read(len(OLE_SIGNATURE)) == OLE_SIGNATURE
+    except OSError:
+        ole = False  # the caller's error already says the file cannot be read
+    if ole:
+        return _unreadable(
+            path,
+            "パスワードで保護されているか、古い Excel 形式(.xls)です。パスワードを外し、Excel ブック(.xlsx)として保存してからやり直してください。",
+            "it is password-protected or in the old Excel format (.xls). Remove the password and save it as an Excel workbook (.xlsx), then try again.",
+        )
+    return _unreadable(
+        path,
+        "Excel ブック(.xlsx)ではないか、壊れています。",
+        "it is not an Excel workbook (.xlsx) or it is damaged.",
+    )
+
+
+def _open_workbook(path: Path) -> Any:
+    try:
+        return load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError as exc:
+        raise _unreadable(path, "ファイルが見つかりません。", "the file does not exist.") from exc
+    except IsADirectoryError as exc:
+        raise _unreadable(path, "フォルダです。", "it is a folder.") from exc
+    except PermissionError as exc:
+        raise _unreadable(
+            path,
+            "開く権限がないか、他のプログラムが使用中です。",
+            "permission denied, or another program is using it.",
+        ) from exc
+    except READ_ERRORS as exc:
+        raise _not_a_workbook(path) from exc
+
+
+def _choose_sheet(workbook: Any, register: Register) -> Any:
+    """The sheet named after the register (either language), else the first one."""
+    wanted = {header_key(register.ja), header_key(register.en)}
+    sheets = workbook.worksheets
+    if not sheets:
+        raise HeaderNotFoundError("ワークシートがありません。", "The workbook has no worksheet.")
+    return next((s for s in sheets if header_key(s.title) in wanted), sheets[0])
+
+
+def _rows(sheet: Any, path: Path) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """(Excel row number, values); openpyxl parses lazily, so damage can surface here."""
+    iterator = sheet.iter_rows(values_only=True)
+    number = 0
+    while True:
+        try:
+            row = next(iterator)
+        except StopIteration:
+            return
+        except READ_ERRORS as exc:
+            raise _not_a_workbook(path) from exc
+        number += 1
+        yield number, row
+
+
+def _blank(row: Sequence[Any]) -> bool:
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in row)
+
+
+class _Failed:
+    __slots__ = ("problem",)
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+def _memoized(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Codes, yes/no, names and dates repeat down a column: parse each distinct cell once."""
+    cache: dict[tuple[type, Any], Any] = {}
+
+    def convert(raw: Any) -> Any:
+        key = (raw.__class__, raw)  # 1 and True are equal keys otherwise
+        try:
+            hit = cache[key]
+        except KeyError:
+            try:
+                hit = parse(raw)
+            except ValueProblemError as exc:
+                hit = _Failed(exc.problem)
+            if len(cache) < MEMO_LIMIT:
+                cache[key] = hit
+        if isinstance(hit, _Failed):
+            raise ValueProblemError(hit.problem)
+        return hit
+
+    return convert
+
+
+def _cell_parser(column: Column, people: PeopleIndex) -> Callable[[Any], Any]:
+    """The shared parser of ``services.values`` for one column, cached where values repeat."""
+    if column.kind == "text":
+        return parse_text
+    if column.kind == "int":
+        minimum = column.minimum
+        return lambda raw: parse_int(raw, minimum)
+    if column.kind == "person":
+        # By name only: a number in a sheet is not an employee id.
+        return _memoized(people.resolve)
+    return _memoized(lambda raw: parse_value(column, raw, people))
+
+
+class _Importer:
+    """The state of one import: header mapping, numbers seen, rows waiting to be inserted."""
+
+    def __init__(
+        self, connection: Connection, register: Register, report: ImportReport, dry_run: bool
+    ) -> None:
+        self.connection = connection
+        self.register = register
+        self.report = report
+        self.dry_run = dry_run
+        self.table = table_of(register)
+        self.people = people_index(connection)
+        self.cells: list[tuple[int, Column, Callable[[Any], Any]]] = []
+        self.own_keys: list[str] = []
+        self.disposal_keys: list[str] = []
+        self.indexes: list[int] = []
+        self.seen: dict[str, int] = {}  # folded number (or name) -> first row in the file
+        self.existing = self._existing()
+        self.pending: list[dict[str, Any]] = []
+        # Problems of a row are listed left to right as the sheet has the columns; columns
+        # the sheet lacks (a disposal method it needs) after them.
+        self.order = {c.key: HEADER_LIMIT + i for i, c in enumerate(register.columns)}
+
+    def _existing(self) -> dict[str, list[int]]:
+        """Folded number (or, for people, folded name) -> ids, read once for all rows."""
+        key = self.register.number_key
+        found: dict[str, list[int]] = {}
+        if key is None:
+            for person_id, name in self.people.names.items():
+                found.setdefault(PeopleIndex.key(name), []).append(person_id)
+            return found
+        query = select(self.table.c.id, self.table.c[key])
+        for record_id, number in self.connection.execute(query):
+            found.setdefault(str(number).lower(), []).append(record_id)
+        return found
+
+    def find_header(self, rows: Iterator[tuple[int, tuple[Any, ...]]]) -> None:
+        labels = _header_labels(self.register)
+        for number, row in rows:
+            if number > HEADER_SEARCH_ROWS:
+                break
+            matched = [(i, labels.get(header_key(str(v)))) for i, v in enumerate(row) if v is not None]
+            if sum(1 for _, column in matched if column is not None) >= 2:
+                self._map(row, labels)
+                return
+        register = self.register
+        examples = [c for c in register.columns if c.required][:3]
+        raise HeaderNotFoundError(
+            f"シート「{self.report.sheet}」の先頭{HEADER_SEARCH_ROWS}行に{register.ja}の見出し行が見つかりません"
+            f"(例: {'、'.join(c.ja for c in examples)})。",
+            f"No header row of {register.en.lower()} in the first {HEADER_SEARCH_ROWS} rows of sheet "
+            f"'{self.report.sheet}' (e.g. {', '.join(c.en for c in examples)}).",
+        )
+
+    def _map(self, header: tuple[Any, ...], labels: dict[str, Column]) -> None:
+        taken: list[str] = []
+        for index, value in enumerate(header):
+            text = parse_text(value)
+            if text is None:
+                continue
+            column = labels.get(header_key(text))
+            if column is None or column.key in taken:  # unknown, or a second copy
+                self.report.ignored_columns.append(text)
+                continue
+            taken.append(column.key)
+            self.order[column.key] = index
+            self.cells.append((index, column, _cell_parser(column, self.people)))
+        missing = [c for c in self.register.columns if c.required and c.key not in taken]
+        if missing:
+            sheet = self.report.sheet
+            raise MissingColumnsError(
+                f"シート「{sheet}」に必須の列がありません: {'、'.join(c.ja for c in missing)}",
+                f"The sheet '{sheet}' lacks required columns: {', '.join(c.en for c in missing)}",
+                missing,
+            )
+        self.own_keys = [k for k in taken if not k.startswith(DISPOSAL_PREFIX)]
+        self.disposal_keys = [k for k in taken if k.startswith(DISPOSAL_PREFIX)]
+        self.indexes = [index for index, _, _ in self.cells]
+
+    def take(self, number: int, row: tuple[Any, ...]) -> None:
+        """Parse, check and write (or queue) one data row."""
+        width = len(row)
+        raws = [row[index] if index < width else None for index in self.indexes]
+        if _blank(raws):  # blank in this register's columns (a note beside the table is no row)
+            return
+        self.report.rows_read += 1
+        values: dict[str, Any] = {}
+        problems: dict[str, Problem] = {}
+        for raw, (_, column, parse) in zip(raws, self.cells, strict=True):
+            try:
+                values[column.key] = parse(raw)
+            except ValueProblemError as exc:
+                problems[column.key] = exc.problem
+        # No per-row SELECT for numbers: they are checked against ``existing`` below.
+        for key, problem in check_record(
+            self.connection, self.register, None, values, check_unique=False
+        ).items():
+            problems.setdefault(key, problem)
+        record_id = self._identify(number, values, problems)
+        disposal = any(values.get(k) is not None for k in self.disposal_keys)
+        for key, problem in disposal_problems(self.register, values).items():
+            problems.setdefault(key, problem)
+        if problems:
+            for key in sorted(problems, key=lambda k: self.order.get(k, len(self.order))):
+                where = self.register.column(key) if key in self.order else None
+                self.report.rejections.append(Rejection(number, where, problems[key]))
+            return
+        if record_id is None:
+            self.report.rows_inserted += 1
+        else:
+            self.report.rows_updated += 1
+        if self.dry_run:
+            return
+        if record_id is None and not disposal:
+            self.pending.append({key: values[key] for key in self.own_keys})
+            if len(self.pending) >= INSERT_CHUNK:
+                self.flush()
+        else:
+            # Updates and disposal records (which need the medium's id) take the form's path.
+            write_record(self.connection, self.register, record_id, values)
+
+    def _identify(self, number: int, values: dict[str, Any], problems: dict[str, Problem]) -> int | None:
+        """The id a row updates (None: a new record); flags a number repeated in the file."""
+        key = self.register.number_key or "name"
+        raw = values.get(key)
+        if raw is None or key in problems:
+            return None
+        text = str(raw)
+        folded = text.lower() if self.register.number_key else PeopleIndex.key(text)
+        first = self.seen.setdefault(folded, number)
+        if first != number:
+            problems[key] = Problem(
+                f"「{text}」は{first}行目と重複しています", f"'{text}' repeats row {first} of this file"
+            )
+            return None
+        ids = self.existing.get(folded, [])
+        if len(ids) > 1:
+            noun_ja, noun_en = ("従業員", "employee") if self.register is PEOPLE else ("記録", "record")
+            problems[key] = Problem(
+                f"「{text}」の{noun_ja}が複数あり、どれを更新するか決められません",
+                f"more than one {noun_en} is '{text}', so which one to update is unclear",
+            )
+            return None
+        return ids[0] if ids else None
+
+    def flush(self) -> None:
+        if self.pending:
+            self.connection.execute(self.table.insert(), self.pending)
+            self.pending = []
