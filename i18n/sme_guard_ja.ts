@@ -71,6 +71,62 @@ The details were written to:
     </message>
 </context>
 <context>
+    <name>ExcelActions</name>
+    <message>
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="77" />
+        <source>Export to Excel</source>
+        <translation>Excel に出力</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="89" />
+        <source>{count} rows exported to {path}.</source>
+        <translation>{count} 行を {path} に出力しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="97" />
+        <source>Exporting to Excel…</source>
+        <translation>Excel に出力しています…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="107" />
+        <source>Import from Excel</source>
+        <translation>Excel から取込</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="147" />
+        <source>Importing from Excel…</source>
+        <translation>Excel から取り込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="156" />
+        <source>Reading the Excel file…</source>
+        <translation>Excel ファイルを確認しています…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="29" />
+        <source>Import from Excel: check first</source>
+        <translation>Excel からの取込: 内容の確認</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="40" />
+        <source>Columns not known to this register (ignored): {columns}</source>
+        <translation>この台帳にない列(取り込みません): {columns}</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="57" />
+        <source>Import the {count} valid rows</source>
+        <translation>正しい {count} 行を取り込む</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="63" />
+        <source>Import {count} rows</source>
+        <translation>{count} 行を取り込む</translation>
+    </message>
+</context>
+<context>
     <name>LeaverDialog</name>
     <message>
         <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="167" />
@@ -242,178 +298,188 @@ The details were written to:
 <context>
     <name>RegisterActions</name>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="31" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="32" />
         <source>stock-take-{register}-{date}.pdf</source>
         <translation>棚卸表-{register}-{date}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="36" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="37" />
         <source>Save the stock-take sheet</source>
         <translation>棚卸表の保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="49" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="50" />
         <source>Stock-take sheet with {count} items saved to {path}.</source>
         <translation>{count} 件の棚卸表を {path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="58" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="59" />
         <source>Stock-take…</source>
         <translation>棚卸…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="61" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="62" />
         <source>Print stock-take sheet…</source>
         <translation>棚卸表を印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="81" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="82" />
         <source>Disposal recorded.</source>
         <translation>廃棄を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="88" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="89" />
         <source>Dispose…</source>
         <translation>廃棄…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="102" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="103" />
         <source>Settings check recorded.</source>
         <translation>設定確認を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="110" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="111" />
         <source>Settings check…</source>
         <translation>設定確認…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="124" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="125" />
         <source>Returned</source>
         <translation>返却</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="127" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="128" />
         <source>Record this badge as returned today?</source>
         <translation>この社員証を本日返却済にしますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="128" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="129" />
         <source>Badge returned.</source>
         <translation>社員証を返却済にしました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="132" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="133" />
         <source>Lost</source>
         <translation>紛失</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="135" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="136" />
         <source>Record this badge as lost? Remember to stop it in the entry system.</source>
         <translation>この社員証を紛失として記録しますか? 入館システムでの停止も忘れずに行ってください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="138" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="139" />
         <source>Badge recorded as lost.</source>
         <translation>社員証を紛失として記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="142" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="143" />
         <source>Revoke</source>
         <translation>失効</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="145" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="146" />
         <source>Revoke this badge?</source>
         <translation>この社員証を失効させますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="146" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="147" />
         <source>Badge revoked.</source>
         <translation>社員証を失効させました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="165" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="166" />
         <source>Leaving recorded.</source>
         <translation>退職を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="172" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="173" />
         <source>Leaving…</source>
         <translation>退職…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="188" />
+        <source>Export to Excel…</source>
+        <translation>Excel出力…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="193" />
+        <source>Import from Excel…</source>
+        <translation>Excel取込…</translation>
     </message>
 </context>
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="65" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="68" />
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="66" />
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="359" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="69" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="384" />
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="71" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="74" />
         <source>Search every column (Japanese, kana, any width)</source>
         <translation>すべての列を検索(漢字・かな・全角半角を問わず)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="73" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="76" />
         <source>Active</source>
         <translation>使用中・有効なもの</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="74" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="77" />
         <source>Needs attention</source>
         <translation>要注意</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="75" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="78" />
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="95" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="98" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="96" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="99" />
         <source>Revert</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="281" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="306" />
         <source>{shown} of {total}</source>
         <translation>{shown} / {total} 件</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="291" />
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="329" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="316" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="354" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="291" />
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="329" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="316" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="354" />
         <source>Discard the changes to the current record?</source>
         <translation>編集中の変更を破棄しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="347" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="372" />
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="360" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="385" />
         <source>Delete this record from the register? This cannot be undone.</source>
         <translation>この記録を台帳から削除しますか? 元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="366" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="391" />
         <source>Deleted.</source>
         <translation>削除しました。</translation>
     </message>

@@ -394,7 +394,9 @@ def test_stocktake_sheet_is_printed_from_the_toolbar(
 def _pdf_text(path: Path) -> str:
     import subprocess
 
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def test_stocktake_model_is_a_valid_qt_model(
@@ -423,3 +425,44 @@ def _enter() -> Any:
     from PySide6.QtGui import QKeyEvent
 
     return QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
+
+
+def test_excel_export_then_import_with_a_preview(
+    make_tab: Callable[..., RegisterTab],
+    db: Database,
+    answers: dict[str, Any],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import openpyxl
+
+    from sme_guard.ui.registers.excel_actions import ImportPreviewDialog
+
+    _medium(db, "USB-001", location="金庫")
+    _medium(db, "USB-002", location="書庫")
+    tab = make_tab(MEDIA)
+    answers["save_to"] = tmp_path / "記憶媒体.xlsx"
+    tab.actions["export"].trigger()
+    sheet = openpyxl.load_workbook(tmp_path / "記憶媒体.xlsx").active
+    assert sheet is not None and sheet["A1"].value == "資産番号" and sheet["A3"].value == "USB-002"
+
+    # Edit the exported file like a user: change a location, add one good and one bad row.
+    book = openpyxl.load_workbook(tmp_path / "記憶媒体.xlsx")
+    sheet = book.active
+    assert sheet is not None
+    location = [c.value for c in sheet[1]].index("所在") + 1
+    sheet.cell(row=2, column=location, value="総務部 金庫B")
+    sheet.append(["USB-003", "SDカード", "いいえ", 1, "営業部"] + [None] * 8 + ["使用中"])
+    sheet.append(["USB-004", "フロッピー", "いいえ", 1] + [None] * 9 + ["使用中"])
+    book.save(tmp_path / "edited.xlsx")
+    monkeypatch.setattr(dialogs, "open_file", lambda _p, _t, _f: tmp_path / "edited.xlsx")
+    tab.actions["import"].trigger()
+    preview = tab.open_dialog
+    assert isinstance(preview, ImportPreviewDialog)
+    assert registers.get_record(db, MEDIA, 1)["location"] == "金庫"  # a preview writes nothing
+    assert "5行目: 種類: 「フロッピー」は選べません" in preview.problems.toPlainText()
+    ok = preview.buttons.button(preview.buttons.StandardButton.Ok)
+    assert ok.text() == "正しい 3 行を取り込む"
+    ok.click()
+    assert registers.get_record(db, MEDIA, 1)["location"] == "総務部 金庫B"
+    assert _shown(tab) == ["USB-001", "USB-002", "USB-003"]

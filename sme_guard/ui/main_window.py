@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.tabs.insertTab(1, self.assets_tab, self.tr("Asset registers"))
         self.tabs.insertTab(2, self.people_tab, self.tr("Employees"))
         for tab in self.register_tabs():
-            tab.saved.connect(partial(self._reload_registers, except_tab=tab))
+            tab.changed.connect(partial(self._reload_registers, except_tab=tab))
         self.catalog_tab: CatalogTab | None = None
         try:
             self.catalog_tab = CatalogTab(bundled_catalog(), self.lang)
@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
     def register_tabs(self) -> list[RegisterTab]:
         return [*self.assets_tab.registers.values(), self.people_tab]
 
-    def _reload_registers(self, _record_id: int, except_tab: RegisterTab) -> None:
+    def _reload_registers(self, except_tab: RegisterTab) -> None:
         """A change in one register shows in the others: pickers, leaver flags, holdings."""
         for tab in self.register_tabs():
             if tab is not except_tab:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressDialog,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -44,7 +45,7 @@ class RegisterTab(QWidget):
     """Reloads after every change; the form edits one record at a time."""
 
     loaded = Signal()
-    saved = Signal(int)
+    changed = Signal()  # something was saved: other registers may show it (pickers, flags)
 
     def __init__(self, register: Register, lang: str, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +60,7 @@ class RegisterTab(QWidget):
         self._restored_view = False
         self.actions: dict[str, QAction] = {}  # the register's workflow actions, by name
         self.open_dialog: QDialog | None = None  # the workflow dialog last opened
+        self.progress_dialog: QProgressDialog | None = None  # of a running import or export
         self._widths = register_setting(register.key, "widths")
         self._sort = register_setting(register.key, "sort")
 
@@ -161,6 +163,9 @@ class RegisterTab(QWidget):
             self.form.show_problems(error.problems)
             self.status_message(error.message(self.lang))
             return
+        self.show_error(error)
+
+    def show_error(self, error: BaseException) -> None:
         report_error(error, self.lang)
 
     def status_message(self, text: str) -> None:
@@ -365,7 +370,7 @@ class RegisterTab(QWidget):
             self.current_id = saved_id
             self.form.show_problems({})
             self.status_message(self.tr("Saved."))
-            self.saved.emit(saved_id)
+            self.changed.emit()
             self.reload(saved_id)
 
         self.run(lambda: registers.save_record(database, register, record_id, values), done)
@@ -385,6 +390,7 @@ class RegisterTab(QWidget):
             self.current_id = None
             self.status_message(self.tr("Deleted."))
             self.reload()
+            self.changed.emit()
 
         self.run(lambda: registers.delete_record(database, register, record_id), done)
 
@@ -396,7 +402,7 @@ class RegisterTab(QWidget):
             self.reload(self.current_id)
             if self.current_id is not None:
                 self._show_record(self.current_id)
-                self.saved.emit(self.current_id)
+            self.changed.emit()
 
         self.run(work, done)
 

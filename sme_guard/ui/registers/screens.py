@@ -11,6 +11,7 @@ from sme_guard.domain.codes import BadgeStatus
 from sme_guard.domain.registers import BADGES, DEVICES, MEDIA, PEOPLE, Register
 from sme_guard.services import clock, workflows
 from sme_guard.ui import dialogs
+from sme_guard.ui.registers.excel_actions import export_register, import_register
 from sme_guard.ui.registers.register_tab import RegisterTab
 from sme_guard.ui.registers.stocktake_dialog import StockTakeDialog
 from sme_guard.ui.registers.workflow_dialogs import DisposeDialog, LeaverDialog, SettingsCheckDialog
@@ -181,12 +182,27 @@ ACTIONS = {
 }
 
 
+def _add_excel(tab: RegisterTab) -> None:
+    tab.toolbar.addSeparator()
+    tab.actions["export"] = tab.add_action(
+        QCoreApplication.translate("RegisterActions", "Export to Excel…"),
+        lambda: export_register(tab),
+        needs_record=False,
+    )
+    tab.actions["import"] = tab.add_action(
+        QCoreApplication.translate("RegisterActions", "Import from Excel…"),
+        lambda: import_register(tab),
+        needs_record=False,
+    )
+
+
 def register_tab(register: Register, lang: str, runner: Runner) -> RegisterTab:
     tab = RegisterTab(register, lang, runner)
     tab.setObjectName(f"register-{register.key}")
     ACTIONS[register.key](tab)
     if register.stocktake:
         _add_stocktake(tab)
+    _add_excel(tab)
     return tab
 
 
