@@ -13,11 +13,16 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sme_guard import __version__, paths
 from sme_guard.errors import UserError
 from sme_guard.language import LANGUAGES, system_language
 from sme_guard.logs import configure_logging
+
+if TYPE_CHECKING:  # the CLI imports the data layer only for the command that needs it
+    from sme_guard.db.database import Database
+    from sme_guard.domain.registers import Register
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +73,16 @@ def build_parser() -> argparse.ArgumentParser:
     import_.add_argument("--file", type=Path, required=True, help="the .xlsx file")
     import_.add_argument("--dry-run", action="store_true", help="check every row, save nothing")
     _common_options(import_, suppress=True)
+
+    pdf = commands.add_parser("pdf", help="print to PDF (A4, Japanese font embedded)")
+    pdf.add_argument("kind", choices=list(PDFS), help="what to print")
+    pdf.add_argument(
+        "target",
+        help="stocktake: the register (media, devices, badges); stocktake-result: the register "
+        "(its latest finished stock-take) or a stock-take number",
+    )
+    pdf.add_argument("--out", type=Path, required=True, help="target .pdf file")
+    _common_options(pdf, suppress=True)
     return parser
 
 
@@ -150,12 +165,70 @@ def run_gui(args: argparse.Namespace) -> int:
     return run(database=_database_path(args), lang=args.lang)
 
 
+def _stocktake_register(target: str) -> Register:
+    from sme_guard.domain.registers import REGISTERS
+
+    register = REGISTERS.get(target)
+    if register is None or not register.stocktake:
+        raise UserError(
+            f"棚卸の対象は media、devices、badges のいずれかです(指定: {target})",
+            f"stock-takes are of media, devices or badges (not {target})",
+        )
+    return register
+
+
+def _pdf_stocktake(database: Database, args: argparse.Namespace) -> None:
+    from sme_guard.exchange.stocktake_print import print_stocktake_sheet
+    from sme_guard.services import clock
+
+    count = print_stocktake_sheet(
+        database, _stocktake_register(args.target), args.out, args.lang, clock.today()
+    )
+    print(f"{args.out} ({count})")
+
+
+def _pdf_stocktake_result(database: Database, args: argparse.Namespace) -> None:
+    from sme_guard.exchange.stocktake_print import print_stocktake_result
+    from sme_guard.services import stocktake
+
+    if args.target.isdigit():
+        take_id = int(args.target)
+    else:
+        finished = [t for t in stocktake.history(database, _stocktake_register(args.target)) if t.finished_on]
+        if not finished:
+            raise UserError(
+                f"{args.target} の終了した棚卸はまだありません",
+                f"no finished stock-take of {args.target} yet",
+            )
+        take_id = finished[0].id
+    print_stocktake_result(database, take_id, args.out, args.lang)
+    print(args.out)
+
+
+PDFS: dict[str, Callable[[Database, argparse.Namespace], None]] = {
+    "stocktake": _pdf_stocktake,
+    "stocktake-result": _pdf_stocktake_result,
+}
+
+
+def run_pdf(args: argparse.Namespace) -> int:
+    from sme_guard.db.database import open_database
+
+    database = open_database(_database_path(args))
+    try:
+        PDFS[args.kind](database, args)
+    finally:
+        database.close()
+    return 0
+
+
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: run_gui,
     "catalog": run_catalog,
     "backup": run_backup,
     "export": run_export,
     "import": run_import,
+    "pdf": run_pdf,
 }
 
 

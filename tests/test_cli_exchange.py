@@ -196,3 +196,52 @@ def test_registers_are_checked_by_argparse(capsys: pytest.CaptureFixture[str], d
         main(["import", "all", "--db", str(db_path), "--file", "x.xlsx"])
     assert raised.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_pdf_stocktake_sheet_and_result(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import subprocess
+    from datetime import date
+
+    from sme_guard.db.database import open_database
+    from sme_guard.domain.registers import BADGES
+    from sme_guard.services import registers, stocktake
+
+    database = open_database(db_path)
+    for number in ("B-0002", "B-0001"):
+        registers.save_record(
+            database, BADGES, None, {"badge_number": number, "medium": "ic_card", "status": "active"}
+        )
+    take = stocktake.start_stocktake(database, BADGES, "総務", date(2026, 11, 27))
+    first, second = stocktake.lines(database, take)
+    stocktake.mark(database, first.item_id, "found")
+    stocktake.finish_stocktake(database, take, date(2026, 11, 27))
+    database.close()
+
+    sheet = tmp_path / "sheet.pdf"
+    assert (
+        main(["pdf", "stocktake", "badges", "--out", str(sheet), "--db", str(db_path), "--lang", "en"]) == 0
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(sheet), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Stock-take sheet" in text and text.index("B-0001") < text.index("B-0002")
+
+    result = tmp_path / "result.pdf"
+    assert (
+        main(
+            ["pdf", "stocktake-result", "badges", "--out", str(result), "--db", str(db_path), "--lang", "ja"]
+        )
+        == 0
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(result), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "棚卸結果" in text and second.number in text
+
+    capsys.readouterr()
+    assert (
+        main(["pdf", "stocktake", "people", "--out", str(sheet), "--db", str(db_path), "--lang", "en"]) == 1
+    )
+    assert "stock-takes are of media, devices or badges" in capsys.readouterr().err
