@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from sme_guard.db.database import Database, open_database
+
 REPO = Path(__file__).resolve().parent.parent
 EXCERPT = Path(__file__).resolve().parent / "data" / "guideline-excerpt.ja.txt"
 
@@ -27,6 +29,14 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def db_path(tmp_path: Path) -> Path:
     """A fresh database file path (not yet created) for this test."""
     return tmp_path / "office.sqlite3"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    """A fresh database, created by the migrations, closed after the test."""
+    database = open_database(db_path)
+    yield database
+    database.close()
 
 
 @pytest.fixture(autouse=True)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from sme_guard.db.database import Database, open_database
+from sme_guard.db.database import Database
 from sme_guard.domain.codes import BadgeStatus
 from sme_guard.domain.registers import BADGES, DEVICE_SECURITY_SETTINGS, DEVICES, MEDIA, PEOPLE
 from sme_guard.errors import UserError
@@ -17,13 +15,6 @@ from sme_guard.services.flags import Flag, FlagContext
 from sme_guard.services.registers import RecordInvalidError
 
 TODAY = date(2026, 11, 27)
-
-
-@pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    database = open_database(db_path)
-    yield database
-    database.close()
 
 
 def _person(db: Database, name: str, **extra: str) -> int:

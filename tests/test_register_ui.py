@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from sme_guard.db.database import Database, open_database
+from sme_guard.db.database import Database
 from sme_guard.domain.registers import BADGES, DEVICE_SECURITY_SETTINGS, DEVICES, MEDIA, PEOPLE, Register
 from sme_guard.services import clock, registers, stocktake
 from sme_guard.services.flags import FlagContext
@@ -31,13 +31,6 @@ TODAY = date(2026, 11, 27)
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(clock, "today", lambda: TODAY)
-
-
-@pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    database = open_database(db_path)
-    yield database
-    database.close()
 
 
 @pytest.fixture

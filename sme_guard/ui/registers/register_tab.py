@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,6 +39,8 @@ from sme_guard.ui.registers.record_form import RecordForm
 from sme_guard.ui.registers.table_model import RegisterTableModel
 from sme_guard.ui.settings import register_setting
 from sme_guard.ui.tasks import Runner
+
+INDEX_DELAY_MS = 150  # the table paints first, then the search index is built
 
 
 class RegisterTab(QWidget):
@@ -240,6 +242,11 @@ class RegisterTab(QWidget):
             self._show_record(None)
         self.loaded.emit()
         if not listing.haystack:
+            # After the first paint: a worker holding the GIL would slow the painting down.
+            QTimer.singleShot(INDEX_DELAY_MS, self, lambda: self._index(listing))
+
+    def _index(self, listing: Listing) -> None:
+        if self.model.listing is listing and not listing.haystack:
             self.run(listing.search_index, lambda index: self._indexed(listing, index))
 
     def _indexed(self, listing: Listing, index: list[str]) -> None:
