@@ -88,17 +88,17 @@ The details were written to:
         <translation>Excel に出力しています…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/excel_actions.py" line="107" />
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="109" />
         <source>Import from Excel</source>
         <translation>Excel から取込</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/excel_actions.py" line="147" />
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="149" />
         <source>Importing from Excel…</source>
         <translation>Excel から取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/excel_actions.py" line="156" />
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="158" />
         <source>Reading the Excel file…</source>
         <translation>Excel ファイルを確認しています…</translation>
     </message>
@@ -162,124 +162,152 @@ The details were written to:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="38" />
+        <location filename="../sme_guard/ui/main_window.py" line="39" />
         <source>SME Guard — information security registers</source>
         <translation>SMEガード 情報セキュリティ管理台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="57" />
+        <location filename="../sme_guard/ui/main_window.py" line="58" />
         <source>Home</source>
         <translation>ホーム</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="59" />
+        <location filename="../sme_guard/ui/main_window.py" line="60" />
         <source>What is due or overdue — recurring checks, stock-takes, open incidents, plan reviews and assessment targets — will be listed here.</source>
         <translation>定期点検・棚卸・対応中の障害・事故・計画の見直し・自己点検の目標日など、期限が来たもの・過ぎたものをここに一覧表示します。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="94" />
+        <location filename="../sme_guard/ui/main_window.py" line="95" />
         <source>Asset registers</source>
         <translation>資産台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="95" />
+        <location filename="../sme_guard/ui/main_window.py" line="96" />
         <source>Employees</source>
         <translation>従業員</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="64" />
+        <location filename="../sme_guard/ui/main_window.py" line="65" />
         <source>Incidents</source>
         <translation>障害・事故</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="66" />
+        <location filename="../sme_guard/ui/main_window.py" line="67" />
         <source>The incident log (when, who, what, how, result; root cause and prevention, control 3) and the emergency contact tree will be here.</source>
         <translation>障害・事故の記録(いつ・誰が・何を・どのようにして・結果、根本原因と再発防止、管理項目3)と緊急連絡網をここで管理します。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="71" />
+        <location filename="../sme_guard/ui/main_window.py" line="72" />
         <source>IT continuity</source>
         <translation>IT継続計画</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="73" />
+        <location filename="../sme_guard/ui/main_window.py" line="74" />
         <source>IT-continuity plans per system, with recovery steps, disaster scenarios and drills (control 4), will be here.</source>
         <translation>システムごとのIT継続計画(復旧手順・災害シナリオ・訓練、管理項目4)をここで管理します。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="78" />
+        <location filename="../sme_guard/ui/main_window.py" line="79" />
         <source>Self-assessment</source>
         <translation>自己点検</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="80" />
+        <location filename="../sme_guard/ui/main_window.py" line="81" />
         <source>Dated self-assessments against every control measure and task sheet of the guideline, with scores and progress over time, will be here.</source>
         <translation>ガイドラインのすべての管理策と業務シートに対する日付付きの自己点検を、点数と経過とともにここで行います。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="85" />
+        <location filename="../sme_guard/ui/main_window.py" line="86" />
         <source>Coming in a later version</source>
         <translation>今後のバージョンで追加予定です</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="105" />
+        <location filename="../sme_guard/ui/main_window.py" line="106" />
         <source>The catalog could not be loaded</source>
         <translation>カタログを読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="106" />
+        <location filename="../sme_guard/ui/main_window.py" line="107" />
         <source>Catalog</source>
         <translation>カタログ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="109" />
+        <location filename="../sme_guard/ui/main_window.py" line="110" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="110" />
+        <location filename="../sme_guard/ui/main_window.py" line="111" />
+        <source>Office &amp;settings…</source>
+        <translation>事業所の設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/main_window.py" line="116" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="114" />
+        <location filename="../sme_guard/ui/main_window.py" line="120" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="115" />
+        <location filename="../sme_guard/ui/main_window.py" line="121" />
         <source>&amp;About SME Guard</source>
         <translation>SMEガードについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="120" />
+        <location filename="../sme_guard/ui/main_window.py" line="134" />
         <source>(not open)</source>
         <translation>(開いていません)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="122" />
+        <location filename="../sme_guard/ui/main_window.py" line="136" />
         <source>&lt;h3&gt;SME Guard {version}&lt;/h3&gt;&lt;p&gt;Information-security registers, incident log, continuity plans and self-assessment for a small office, after the JNSA guideline.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;br&gt;Data folder: {folder}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SMEガード {version}&lt;/h3&gt;&lt;p&gt;JNSA の手引きに沿って、小さな事業所の情報セキュリティ台帳・障害・事故記録・IT継続計画・自己点検を管理するアプリです。&lt;/p&gt;&lt;p&gt;データベース: {database}&lt;br&gt;データフォルダ: {folder}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="131" />
+        <location filename="../sme_guard/ui/main_window.py" line="145" />
         <source>About SME Guard</source>
         <translation>SMEガードについて</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="135" />
+        <location filename="../sme_guard/ui/main_window.py" line="149" />
         <source>Opening {path} …</source>
         <translation>{path} を開いています…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="149" />
+        <location filename="../sme_guard/ui/main_window.py" line="163" />
         <source>Database: {path}</source>
         <translation>データベース: {path}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="155" />
+        <location filename="../sme_guard/ui/main_window.py" line="170" />
         <source>No database open</source>
         <translation>データベースが開かれていません</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeSettingsDialog</name>
+    <message>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="17" />
+        <source>Office settings</source>
+        <translation>事業所の設定</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="20" />
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="24" />
+        <source>A smart device whose last security patch is older than this is flagged (control 10⑥: apply released security patches without fail).</source>
+        <translation>最後にセキュリティパッチを適用した日がこれより古いスマートデバイスに注意を表示します(管理策10⑥: リリースされたセキュリティパッチは必ず適用する)。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="30" />
+        <source>Patches older than</source>
+        <translation>パッチの経過日数の上限</translation>
     </message>
 </context>
 <context>
@@ -318,92 +346,97 @@ The details were written to:
         <translation>棚卸…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="62" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="68" />
+        <source>Stock-take history…</source>
+        <translation>棚卸の履歴…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="71" />
         <source>Print stock-take sheet…</source>
         <translation>棚卸表を印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="82" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="91" />
         <source>Disposal recorded.</source>
         <translation>廃棄を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="89" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="98" />
         <source>Dispose…</source>
         <translation>廃棄…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="103" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="112" />
         <source>Settings check recorded.</source>
         <translation>設定確認を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="111" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="120" />
         <source>Settings check…</source>
         <translation>設定確認…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="125" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="134" />
         <source>Returned</source>
         <translation>返却</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="128" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="137" />
         <source>Record this badge as returned today?</source>
         <translation>この社員証を本日返却済にしますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="129" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="138" />
         <source>Badge returned.</source>
         <translation>社員証を返却済にしました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="133" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="142" />
         <source>Lost</source>
         <translation>紛失</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="136" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="145" />
         <source>Record this badge as lost? Remember to stop it in the entry system.</source>
         <translation>この社員証を紛失として記録しますか? 入館システムでの停止も忘れずに行ってください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="139" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="148" />
         <source>Badge recorded as lost.</source>
         <translation>社員証を紛失として記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="143" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="152" />
         <source>Revoke</source>
         <translation>失効</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="146" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="155" />
         <source>Revoke this badge?</source>
         <translation>この社員証を失効させますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="147" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="156" />
         <source>Badge revoked.</source>
         <translation>社員証を失効させました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="166" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="175" />
         <source>Leaving recorded.</source>
         <translation>退職を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="173" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="182" />
         <source>Leaving…</source>
         <translation>退職…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="188" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="197" />
         <source>Export to Excel…</source>
         <translation>Excel出力…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="193" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="203" />
         <source>Import from Excel…</source>
         <translation>Excel取込…</translation>
     </message>
@@ -411,75 +444,75 @@ The details were written to:
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="68" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="72" />
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="69" />
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="384" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="73" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="409" />
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="74" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="78" />
         <source>Search every column (Japanese, kana, any width)</source>
         <translation>すべての列を検索(漢字・かな・全角半角を問わず)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="76" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="80" />
         <source>Active</source>
         <translation>使用中・有効なもの</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="77" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="81" />
         <source>Needs attention</source>
         <translation>要注意</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="78" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="82" />
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="98" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="102" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="99" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="103" />
         <source>Revert</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="306" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="331" />
         <source>{shown} of {total}</source>
         <translation>{shown} / {total} 件</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="316" />
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="354" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="341" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="379" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="316" />
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="354" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="341" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="379" />
         <source>Discard the changes to the current record?</source>
         <translation>編集中の変更を破棄しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="372" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="397" />
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="385" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="410" />
         <source>Delete this record from the register? This cannot be undone.</source>
         <translation>この記録を台帳から削除しますか? 元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="391" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="416" />
         <source>Deleted.</source>
         <translation>削除しました。</translation>
     </message>
@@ -510,85 +543,143 @@ The details were written to:
 <context>
     <name>StockTakeDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="106" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="107" />
         <source>Stock-take: {register}</source>
         <translation>棚卸: {register}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="110" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="111" />
         <source>Type or scan a number, Enter marks it found</source>
         <translation>番号を入力またはスキャン(Enter で確認済にします)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="112" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="113" />
         <source>Where it really was (if not where the register says)</source>
         <translation>実際の所在(台帳と違う場合)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="119" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="120" />
         <source>Found</source>
         <translation>確認済</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="120" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="121" />
         <source>Missing</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="121" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="122" />
         <source>Clear</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="122" />
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="232" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="123" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="233" />
         <source>Finish stock-take</source>
         <translation>棚卸を終了</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="123" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="124" />
         <source>Close (continue later)</source>
         <translation>閉じる(後で続ける)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="186" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="187" />
         <source>{found} found, {missing} missing, {open} not checked yet</source>
         <translation>確認済 {found}、不明 {missing}、未確認 {open}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="219" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="220" />
         <source>Stock-take</source>
         <translation>棚卸</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="220" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="221" />
         <source>{number} is not on this stock-take's list.</source>
         <translation>{number} はこの棚卸の一覧にありません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="234" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="235" />
         <source>{count} items are not checked yet. Finish anyway? They will be listed as not checked.</source>
         <translation>{count} 件がまだ確認されていません。終了しますか? 未確認として記録されます。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="250" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="251" />
         <source>Stock-take finished</source>
         <translation>棚卸を終了しました</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="250" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="251" />
         <source>Save the result as a PDF?</source>
         <translation>結果を PDF に保存しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="257" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="258" />
         <source>Save the stock-take result</source>
         <translation>棚卸結果の保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="247" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="248" />
         <source>{found} found, {missing} missing, {unchecked} not checked. The result is kept.</source>
         <translation>確認済 {found}、不明 {missing}、未確認 {unchecked}。結果を保存しました。</translation>
+    </message>
+</context>
+<context>
+    <name>StockTakeHistoryDialog</name>
+    <message>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="284" />
+        <source>Stock-take history: {register}</source>
+        <translation>棚卸の履歴: {register}</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="289" />
+        <source>Started</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="290" />
+        <source>Finished</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="291" />
+        <source>By</source>
+        <translation>実施者</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="292" />
+        <source>Found</source>
+        <translation>確認済</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="293" />
+        <source>Missing</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="294" />
+        <source>Not checked</source>
+        <translation>未確認</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="303" />
+        <source>Save as PDF…</source>
+        <translation>PDF に保存…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="304" />
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="318" />
+        <source>(running)</source>
+        <translation>(実施中)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="341" />
+        <source>Save the stock-take result</source>
+        <translation>棚卸結果の保存先</translation>
     </message>
 </context>
 </TS>

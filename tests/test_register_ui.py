@@ -459,3 +459,81 @@ def test_excel_export_then_import_with_a_preview(
     ok.click()
     assert registers.get_record(db, MEDIA, 1)["location"] == "総務部 金庫B"
     assert _shown(tab) == ["USB-001", "USB-002", "USB-003"]
+
+
+def test_dropping_an_excel_file_imports_it_after_the_preview(
+    make_tab: Callable[..., RegisterTab], db: Database, tmp_path: Path
+) -> None:
+    import openpyxl
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from sme_guard.ui.registers.excel_actions import ImportPreviewDialog
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["社員証一覧"])  # a title row above the header
+    sheet.append(["社員証番号", "媒体", "状態"])
+    sheet.append(["B-7", "ICカード", "有効"])
+    book.save(tmp_path / "badges.xlsx")
+    tab = make_tab(BADGES)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "badges.xlsx"))])
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    tab.dropEvent(drop)
+    preview = tab.open_dialog
+    assert isinstance(preview, ImportPreviewDialog)
+    preview.buttons.button(preview.buttons.StandardButton.Ok).click()
+    assert _shown(tab) == ["B-7"]
+
+
+def test_stocktake_history_lists_kept_results(
+    make_tab: Callable[..., RegisterTab], db: Database, answers: dict[str, Any], tmp_path: Path
+) -> None:
+    from sme_guard.ui.registers.stocktake_dialog import StockTakeHistoryDialog
+
+    _medium(db, "USB-001")
+    take = stocktake.start_stocktake(db, MEDIA, "総務 山田", TODAY)
+    stocktake.finish_stocktake(db, take, TODAY)
+    tab = make_tab(MEDIA)
+    tab.actions["stocktake_history"].trigger()
+    dialog = tab.open_dialog
+    assert isinstance(dialog, StockTakeHistoryDialog)
+    assert dialog.model.rows == [("2026-11-27", "2026-11-27", "総務 山田", "0", "0", "1")]
+    answers["save_to"] = tmp_path / "result.pdf"
+    dialog.print_button.click()
+    assert "USB-001" in _pdf_text(tmp_path / "result.pdf")
+
+
+def test_patch_age_is_an_office_setting(make_tab: Callable[..., RegisterTab], db: Database) -> None:
+    from sme_guard.ui.office_settings_dialog import OfficeSettingsDialog
+
+    settings = {key: True for key in DEVICE_SECURITY_SETTINGS}
+    registers.save_record(
+        db,
+        DEVICES,
+        None,
+        {
+            "asset_number": "SP-1",
+            "kind": "smartphone",
+            "ownership": "company",
+            "status": "in_use",
+            "last_patch_on": "2026/7/1",
+            **settings,
+        },
+    )
+    tab = make_tab(DEVICES)
+    assert _shown(tab, 1) == ["パッチ未適用"]  # 149 days old, over the default 90
+    dialog = OfficeSettingsDialog(db, SynchronousRunner(), "ja")
+    assert dialog.patch_days.value() == 90
+    dialog.patch_days.setValue(180)
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    tab.refresh()
+    assert _shown(tab, 1) == [""]

@@ -19,6 +19,7 @@ from sme_guard.ui import dialogs, settings
 from sme_guard.ui.catalog.catalog_tab import CatalogTab
 from sme_guard.ui.empty_state import EmptyState
 from sme_guard.ui.errors import report_error
+from sme_guard.ui.office_settings_dialog import OfficeSettingsDialog
 from sme_guard.ui.registers.register_tab import RegisterTab
 from sme_guard.ui.registers.screens import AssetsTab, people_tab
 from sme_guard.ui.tasks import Runner
@@ -107,6 +108,11 @@ class MainWindow(QMainWindow):
 
     def _add_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.settings_action = QAction(self.tr("Office &settings…"), self)
+        self.settings_action.triggered.connect(self.show_office_settings)
+        self.settings_action.setEnabled(False)  # until the database is open
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -115,6 +121,14 @@ class MainWindow(QMainWindow):
         about_action = QAction(self.tr("&About SME Guard"), self)
         about_action.triggered.connect(self.show_about)
         help_menu.addAction(about_action)
+
+    def show_office_settings(self) -> None:
+        if self.database is None:
+            return
+        dialog = OfficeSettingsDialog(self.database, self.runner, self.lang, self)
+        dialog.accepted.connect(lambda: [tab.refresh() for tab in self.register_tabs()])
+        dialog.open()
+        self.office_settings_dialog = dialog
 
     def show_about(self) -> None:
         database = self.database.path if self.database else self.tr("(not open)")
@@ -149,6 +163,7 @@ class MainWindow(QMainWindow):
         self.database_label.setText(self.tr("Database: {path}").format(path=database.path))
         for tab in self.register_tabs():
             tab.set_database(database)
+        self.settings_action.setEnabled(True)
         self.database_opened.emit(database)
 
     def _database_error(self, error: BaseException) -> None:

@@ -101,11 +101,13 @@ def export_register(tab: RegisterTab) -> None:
     )
 
 
-def import_register(tab: RegisterTab) -> None:
+def import_register(tab: RegisterTab, path: Path | None = None) -> None:
+    """Import ``path`` (a dropped file) or a file the user picks, after a preview."""
     database, register, lang = tab.require_database(), tab.register, tab.lang
-    path = dialogs.open_file(
-        tab, QCoreApplication.translate("ExcelActions", "Import from Excel"), "Excel (*.xlsx *.xlsm)"
-    )
+    if path is None:
+        path = dialogs.open_file(
+            tab, QCoreApplication.translate("ExcelActions", "Import from Excel"), "Excel (*.xlsx *.xlsm)"
+        )
     if path is None:
         return
 

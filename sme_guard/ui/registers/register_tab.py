@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -48,6 +49,7 @@ class RegisterTab(QWidget):
 
     loaded = Signal()
     changed = Signal()  # something was saved: other registers may show it (pickers, flags)
+    file_dropped = Signal(object)  # the Path of an Excel file dropped on the tab, to import
 
     def __init__(self, register: Register, lang: str, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,6 +143,7 @@ class RegisterTab(QWidget):
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self._revert)
         self.form.changed.connect(self._mark_dirty)
+        self.setAcceptDrops(True)
         self._set_enabled(False)
 
     # ------------------------------------------------------------------ plumbing
@@ -207,6 +210,21 @@ class RegisterTab(QWidget):
         self._stale = True
         if self.isVisible():
             self.reload()
+
+    def _dropped_workbook(self, event: QDragEnterEvent | QDropEvent) -> Path | None:
+        urls = event.mimeData().urls() if self.database is not None else []
+        paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+        return paths[0] if len(paths) == 1 and paths[0].suffix.lower() in (".xlsx", ".xlsm") else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_workbook(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_workbook(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.file_dropped.emit(path)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -13,7 +13,7 @@ from sme_guard.services import clock, workflows
 from sme_guard.ui import dialogs
 from sme_guard.ui.registers.excel_actions import export_register, import_register
 from sme_guard.ui.registers.register_tab import RegisterTab
-from sme_guard.ui.registers.stocktake_dialog import StockTakeDialog
+from sme_guard.ui.registers.stocktake_dialog import StockTakeDialog, StockTakeHistoryDialog
 from sme_guard.ui.registers.workflow_dialogs import DisposeDialog, LeaverDialog, SettingsCheckDialog
 from sme_guard.ui.tasks import Runner
 
@@ -57,6 +57,15 @@ def _add_stocktake(tab: RegisterTab) -> None:
     tab.toolbar.addSeparator()
     tab.actions["stocktake"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Stock-take…"), open_stocktake, needs_record=False
+    )
+
+    def history() -> None:
+        dialog = StockTakeHistoryDialog(tab.require_database(), tab.runner, tab.register, tab.lang, tab)
+        dialog.open()
+        tab.open_dialog = dialog
+
+    tab.actions["stocktake_history"] = tab.add_action(
+        QCoreApplication.translate("RegisterActions", "Stock-take history…"), history, needs_record=False
     )
     tab.actions["stocktake_sheet"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Print stock-take sheet…"),
@@ -189,6 +198,7 @@ def _add_excel(tab: RegisterTab) -> None:
         lambda: export_register(tab),
         needs_record=False,
     )
+    tab.file_dropped.connect(lambda path: import_register(tab, path))
     tab.actions["import"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Import from Excel…"),
         lambda: import_register(tab),

@@ -25,6 +25,7 @@ from sme_guard.services import clock, stocktake
 from sme_guard.services.stocktake import Result, StockTakeInfo, StockTakeLine
 from sme_guard.ui import dialogs
 from sme_guard.ui.errors import report_error
+from sme_guard.ui.plain_table_model import PlainTableModel
 from sme_guard.ui.tasks import Runner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -270,3 +271,84 @@ class StockTakeDialog(QDialog):
         report_error(error, self.lang)
         if self.take_id is None:
             self.reject()
+
+
+class StockTakeHistoryDialog(QDialog):
+    """The kept results of a register's stock-takes, each printable again."""
+
+    def __init__(
+        self, database: Database, runner: Runner, register: Register, lang: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.database, self.runner, self.lang = database, runner, lang
+        self.setWindowTitle(self.tr("Stock-take history: {register}").format(register=register.label(lang)))
+        self.resize(640, 360)
+        self.takes: list[StockTakeInfo] = []
+        self.model = PlainTableModel(
+            [
+                self.tr("Started"),
+                self.tr("Finished"),
+                self.tr("By"),
+                self.tr("Found"),
+                self.tr("Missing"),
+                self.tr("Not checked"),
+            ],
+            self,
+        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.print_button = QPushButton(self.tr("Save as PDF…"))
+        close = QPushButton(self.tr("Close"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.print_button.clicked.connect(self._print)
+        close.clicked.connect(self.accept)
+        runner.submit(lambda: stocktake.history(database, register), self._shown, self._failed)
+
+    def _shown(self, takes: list[StockTakeInfo]) -> None:
+        self.takes = takes
+        running = self.tr("(running)")
+        self.model.set_rows(
+            [
+                (
+                    t.started_on.isoformat(),
+                    t.finished_on.isoformat() if t.finished_on else running,
+                    t.started_by or "",
+                    str(t.found),
+                    str(t.missing),
+                    str(t.unchecked),
+                )
+                for t in takes
+            ]
+        )
+        if takes:
+            self.table.selectRow(0)
+
+    def _print(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        take = self.takes[rows[0].row()]
+        name = f"stock-take-result-{take.register.key}-{take.finished_on or take.started_on}.pdf"
+        path = dialogs.save_file(self, self.tr("Save the stock-take result"), name, "PDF (*.pdf)")
+        if path is None:
+            return
+        database, lang = self.database, self.lang
+
+        def work() -> None:
+            from sme_guard.exchange.stocktake_print import print_stocktake_result
+
+            print_stocktake_result(database, take.id, path, lang)
+
+        self.runner.submit(work, lambda _r: None, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        report_error(error, self.lang)
