@@ -115,6 +115,18 @@ INCIDENT_CATEGORY_OF_TYPE: dict[IncidentType, IncidentCategory] = {
 }
 
 
+class ThreatSource(StrEnum):
+    # 脅威の要因 of the Part 2 legend (the catalog's legend has the same codes; a test keeps
+    # the labels equal).
+    SYSADMIN_SELF = "sysadmin_self"
+    SYSADMIN_OTHER = "sysadmin_other"
+    EMPLOYEE_SELF = "employee_self"
+    EMPLOYEE_OTHER = "employee_other"
+    VISITOR = "visitor"
+    EXTERNAL = "external"
+    ACCIDENTAL = "accidental"
+
+
 class Severity(StrEnum):
     LOW = "low"
     MEDIUM = "medium"
@@ -215,6 +227,13 @@ LABELS: dict[StrEnum, tuple[str, str]] = {
     IncidentType.MALWARE: ("ウイルス感染", "Malware infection"),
     IncidentType.EXTERNAL_ATTACK: ("外部からの攻撃", "External attack"),
     IncidentType.OTHER: ("その他", "Other"),
+    ThreatSource.SYSADMIN_SELF: ("システム管理者(本人)", "System administrator (self)"),
+    ThreatSource.SYSADMIN_OTHER: ("システム管理者(本人外)", "System administrator (other than self)"),
+    ThreatSource.EMPLOYEE_SELF: ("従業員(本人)", "Employee (self)"),
+    ThreatSource.EMPLOYEE_OTHER: ("従業員(本人外)", "Employee (other than self)"),
+    ThreatSource.VISITOR: ("訪問者", "Visitor"),
+    ThreatSource.EXTERNAL: ("外部", "External"),
+    ThreatSource.ACCIDENTAL: ("偶発的要因", "Accidental factors"),
     Severity.LOW: ("低", "Low"),
     Severity.MEDIUM: ("中", "Medium"),
     Severity.HIGH: ("高", "High"),

@@ -18,13 +18,17 @@ from sme_guard.domain.codes import (
     DeviceStatus,
     DisposalMethod,
     EmploymentType,
+    IncidentStatus,
+    IncidentType,
     MediumKind,
     MediumStatus,
     PersonRole,
+    Severity,
+    ThreatSource,
 )
 
-Kind = Literal["text", "int", "bool", "date", "code", "person"]
-RegisterKey = Literal["media", "devices", "badges", "people"]
+Kind = Literal["text", "int", "bool", "date", "datetime", "code", "person"]
+RegisterKey = Literal["media", "devices", "badges", "people", "incidents"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class Column:
     width: int = 14  # characters, for the table and the Excel sheet
     in_table: bool = True  # shown in the register table by default
     multiline: bool = False
+    editable: bool = True  # False: set by the app (a number, a status changed by a workflow)
 
     def label(self, lang: str) -> str:
         return self.en if lang == "en" else self.ja
@@ -250,4 +255,56 @@ PEOPLE = Register(
     ),
 )
 
-REGISTERS: dict[str, Register] = {r.key: r for r in (MEDIA, DEVICES, BADGES, PEOPLE)}
+INCIDENTS = Register(
+    key="incidents",
+    ja="障害・事故",
+    en="Incidents",
+    table_name="incident",
+    number_key="number",
+    status_key="status",
+    status_codes=IncidentStatus,
+    closed_statuses=frozenset({IncidentStatus.CLOSED.value}),
+    # In the order control 3② asks: when, who, what, how, and what came of it.
+    columns=(
+        Column("number", "番号", "No.", unique=True, width=10, editable=False),
+        Column("incident_type", "種類", "Type", "code", IncidentType, required=True, width=14),
+        Column("severity", "重大度", "Severity", "code", Severity, required=True, width=8),
+        Column("status", "状態", "Status", "code", IncidentStatus, required=True, width=14, editable=False),
+        Column("occurred_at", "発生日時(いつ)", "Occurred (when)", "datetime", required=True, width=16),
+        Column("discovered_at", "発見日時", "Discovered", "datetime", width=16, in_table=False),
+        Column("reported_at", "報告日時", "Reported", "datetime", width=16, in_table=False),
+        Column("who", "誰が", "Who", width=14),
+        Column("what", "何を", "What", width=24),
+        Column("how", "どのようにして", "How", width=24, in_table=False, multiline=True),
+        Column(
+            "result",
+            "その結果どうなったのか",
+            "What happened as a result",
+            width=24,
+            in_table=False,
+            multiline=True,
+        ),
+        Column(
+            "impact_confidentiality",
+            "影響: 機密性",
+            "Impact: confidentiality",
+            "bool",
+            width=6,
+            in_table=False,
+        ),
+        Column("impact_integrity", "影響: 完全性", "Impact: integrity", "bool", width=6, in_table=False),
+        Column(
+            "impact_availability", "影響: 可用性", "Impact: availability", "bool", width=6, in_table=False
+        ),
+        Column("impact_legality", "影響: 適法性", "Impact: legality", "bool", width=6, in_table=False),
+        Column(
+            "threat_source", "脅威の要因", "Threat source", "code", ThreatSource, width=14, in_table=False
+        ),
+        Column("root_cause", "根本原因", "Root cause", width=24, in_table=False, multiline=True),
+        Column("recovery_method", "復旧方法", "Recovery method", width=24, in_table=False, multiline=True),
+        Column("timeline", "対応の経過", "Handling timeline", width=30, in_table=False, multiline=True),
+        Column("closed_on", "完了日", "Closed on", "date", width=12, editable=False),
+    ),
+)
+
+REGISTERS: dict[str, Register] = {r.key: r for r in (MEDIA, DEVICES, BADGES, PEOPLE, INCIDENTS)}

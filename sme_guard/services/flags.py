@@ -61,6 +61,7 @@ FLAG_INPUTS: dict[str, frozenset[str]] = {
     "devices": frozenset({"status", "last_patch_on", *DEVICE_SECURITY_SETTINGS}),
     "badges": frozenset({"status", "valid_until"}),
     "people": frozenset({"left_on"}),
+    "incidents": frozenset({"status"}),
 }
 
 

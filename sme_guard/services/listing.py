@@ -16,6 +16,7 @@ from sme_guard.domain.registers import Column
 from sme_guard.domain.text import fold
 from sme_guard.services.flags import flag_label
 from sme_guard.services.registers import RegisterRows
+from sme_guard.services.values import format_datetime
 
 # Status filter choices besides a single status code.
 ACTIVE = "@active"  # everything not disposed / returned / revoked (the default)
@@ -30,6 +31,8 @@ def _formatter(column: Column, lang: str) -> Callable[[Any], str]:
         return lambda value: (
             value.isoformat() if isinstance(value, date) else ("" if value is None else str(value))
         )
+    if column.kind == "datetime":
+        return lambda value: "" if value is None else format_datetime(value)
     if column.kind == "code" and column.codes is not None:
         labels = {member.value: label(member, lang) for member in column.codes}
         return lambda value: "" if value is None else labels.get(value, str(value))

@@ -16,8 +16,9 @@ from sqlalchemy import Connection, Select, Table, func, select
 from sqlalchemy.orm import aliased
 
 from sme_guard.db.database import Database
-from sme_guard.domain.registers import MEDIA, PEOPLE, Column, Register
+from sme_guard.domain.registers import INCIDENTS, MEDIA, PEOPLE, Column, Register
 from sme_guard.errors import UserError
+from sme_guard.services import clock
 from sme_guard.services.flags import FLAG_INPUTS, Flag, FlagChecker, FlagContext
 from sme_guard.services.values import PeopleIndex, Problem, ValueProblemError, parse_value
 
@@ -228,8 +229,9 @@ def check_record(
     problems: dict[str, Problem] = {}
     for column in register.columns:
         value = values.get(column.key)
-        # An update may carry only some fields; a new record needs every required one.
-        if record_id is not None and column.key not in values:
+        # An update may carry only some fields; a new record needs every required one that
+        # people enter (the app sets the others, e.g. an incident's status).
+        if (record_id is not None or not column.editable) and column.key not in values:
             continue
         if column.required and (value is None or value == ""):
             problems[column.key] = Problem("入力してください", "required")
@@ -283,7 +285,11 @@ def disposal_problems(register: Register, values: Mapping[str, Any]) -> dict[str
 
 
 def _split(register: Register, values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    own = {k: v for k, v in values.items() if not k.startswith(DISPOSAL_PREFIX) and k in _keys(register)}
+    # Besides the register's columns, a table may have columns the app fills (an incident's year).
+    columns = table_of(register).c
+    own = {
+        k: v for k, v in values.items() if not k.startswith(DISPOSAL_PREFIX) and k in columns and k != "id"
+    }
     disposal = {
         k.removeprefix(DISPOSAL_PREFIX): v for k, v in values.items() if k.startswith(DISPOSAL_PREFIX)
     }
@@ -338,6 +344,13 @@ def save_record(database: Database, register: Register, record_id: int | None, r
             )
         if problems:
             raise RecordInvalidError(problems, register)
+        if register is INCIDENTS and record_id is None:
+            from sme_guard.services import incidents
+
+            incidents.prepare_new(connection, values, clock.today())
+            new_id = write_record(connection, register, None, values)
+            incidents.record_created(connection, new_id, clock.now())
+            return new_id
         return write_record(connection, register, record_id, values)
 
 

@@ -8,7 +8,8 @@ from sme_guard.db.database import Database
 from sme_guard.services.flags import DEFAULT_PATCH_MAX_AGE_DAYS
 
 PATCH_MAX_AGE_DAYS = "devices.patch_max_age_days"
-DEFAULTS = {PATCH_MAX_AGE_DAYS: str(DEFAULT_PATCH_MAX_AGE_DAYS)}
+CONTACTS_CONFIRM_DAYS = "contacts.confirm_interval_days"  # 3 運用①: how often to re-check the tree
+DEFAULTS = {PATCH_MAX_AGE_DAYS: str(DEFAULT_PATCH_MAX_AGE_DAYS), CONTACTS_CONFIRM_DAYS: "180"}
 
 
 def _table() -> Table:

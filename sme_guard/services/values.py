@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from typing import Any
 
@@ -99,6 +99,48 @@ def parse_date(raw: Any) -> date | None:
         f"「{raw}」は日付として読めません(例: 2024/4/1、令和6年4月1日)",
         f"'{raw}' cannot be read as a date (e.g. 2024-04-01, 2024/4/1)",
     )
+
+
+# 14:30, 14:30:15, 14時30分, 14時30分15秒 after the date.
+_TIME_PATTERN = re.compile(r"^(.*?)[\st]+(\d{1,2})[:時](\d{2})(?::(\d{2})|分(?:(\d{2})秒)?)?$")
+
+
+def parse_datetime(raw: Any) -> datetime | None:
+    """A local wall-clock time as typed or as Excel stores it; returned time-zone aware.
+
+    The date may be written any way ``parse_date`` reads; the time (14:30, 14時30分) is
+    optional and means midnight when left out.
+    """
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, datetime):
+        return raw if raw.tzinfo else raw.astimezone()  # naive = this PC's local time
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        day = parse_date(int(raw))
+        assert day is not None
+        seconds = round((raw - int(raw)) * 86400)
+        return (datetime.combine(day, datetime.min.time()) + timedelta(seconds=seconds)).astimezone()
+    text = normalize(str(raw)).lower()  # "2026-11-27T14:30" as ISO writes it
+    match = _TIME_PATTERN.match(text)
+    day = parse_date(match[1] if match else text)
+    if day is None:
+        return None
+    hour, minute, second = (
+        (int(match[2]), int(match[3]), int(match[4] or match[5] or 0)) if match else (0, 0, 0)
+    )
+    try:
+        return datetime(day.year, day.month, day.day, hour, minute, second).astimezone()
+    except ValueError as exc:
+        raise _problem(f"「{raw}」の時刻は存在しません", f"'{raw}' has no such time of day") from exc
+
+
+def format_datetime(value: datetime | str) -> str:
+    """Local "2026-11-27 14:30"; a string is a UTC time as the database stores it."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+    return value.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def parse_int(raw: Any, minimum: int | None = None) -> int | None:
@@ -204,6 +246,8 @@ def parse_value(column: Column, raw: Any, people: PeopleIndex) -> Any:
     """The stored value for ``raw`` in ``column``; raises ``ValueProblemError``."""
     if column.kind == "date":
         return parse_date(raw)
+    if column.kind == "datetime":
+        return parse_datetime(raw)
     if column.kind == "int":
         return parse_int(raw, column.minimum)
     if column.kind == "bool":
@@ -225,6 +269,8 @@ def display(column: Column, value: Any, lang: str, people_names: dict[int, str] 
         return "✓" if value else ""
     if column.kind == "date":
         return value.isoformat() if isinstance(value, date) else str(value)
+    if column.kind == "datetime":
+        return format_datetime(value)
     if column.kind == "code" and column.codes is not None:
         try:
             return label(column.codes(value), lang)

@@ -1,0 +1,603 @@
+"""障害・事故 (control 3): numbering, the status workflow, prevention actions, notifications
+through the contact tree, external reports, linked assets and measures; and the contact tree.
+
+The incident's own fields are a register (``INCIDENTS``) saved through
+``services.registers``; what hangs off an incident is managed here, one function per action.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, func, select
+
+from sme_guard.db.database import Database
+from sme_guard.domain.codes import IncidentStatus
+from sme_guard.domain.registers import BADGES, DEVICES, INCIDENTS, MEDIA, PEOPLE, Register
+from sme_guard.errors import UserError
+from sme_guard.services import settings as office_settings
+from sme_guard.services.registers import get_record, people_index, table_of
+from sme_guard.services.values import PeopleIndex, Problem, ValueProblemError, parse_date, parse_text
+
+NUMBER_PATTERN = re.compile(r"^(\d{4})-(\d{1,6})$")
+ASSET_KEYS = {"media": "medium_id", "devices": "device_id", "badges": "badge_id"}
+ASSET_REGISTERS = {"media": MEDIA, "devices": DEVICES, "badges": BADGES}
+
+
+def _t(name: str) -> Table:
+    from sqlmodel import SQLModel
+
+    import sme_guard.domain.tables  # noqa: F401  (registers the tables)
+
+    return SQLModel.metadata.tables[name]
+
+
+class IncidentRuleError(UserError):
+    """A workflow step the guideline's process does not allow (e.g. closing too early)."""
+
+
+# ---------------------------------------------------------------- numbering
+
+
+def format_number(year: int, sequence: int) -> str:
+    return f"{year}-{sequence:03d}"
+
+
+def prepare_new(connection: Connection, values: dict[str, Any], today: date) -> None:
+    """Give a new incident its number: the next of its year (from when it occurred), never
+    reused even after a deletion; a number brought in by an import is kept and counted."""
+    counters = _t("incident_counter")
+    given = values.get("number")
+    match = NUMBER_PATTERN.match(str(given)) if given else None
+    if match:
+        year, sequence = int(match[1]), int(match[2])
+    else:
+        occurred = values.get("occurred_at")
+        year = occurred.astimezone().year if isinstance(occurred, datetime) else today.year
+        sequence = 0
+    row = connection.execute(
+        select(counters.c.id, counters.c.last_sequence).where(counters.c.year == year)
+    ).first()
+    last = row[1] if row else 0
+    if not match:
+        sequence = last + 1
+    if row is None:
+        connection.execute(counters.insert().values(year=year, last_sequence=sequence))
+    elif sequence > last:
+        connection.execute(counters.update().where(counters.c.id == row[0]).values(last_sequence=sequence))
+    values["number"] = format_number(year, sequence) if not match else str(given)
+    values["year"], values["sequence"] = year, sequence
+    values.setdefault("status", IncidentStatus.RECEIVED.value)
+
+
+def number_problem(number: Any) -> Problem | None:
+    if number and not NUMBER_PATTERN.match(str(number)):
+        return Problem(
+            f"番号「{number}」は「2026-001」の形にしてください", f"number '{number}' must look like 2026-001"
+        )
+    return None
+
+
+# ---------------------------------------------------------------- the workflow
+
+
+ORDER = [s.value for s in IncidentStatus]
+
+
+def change_status(
+    database: Database, incident_id: int, status: IncidentStatus, now: datetime, note: str | None = None
+) -> None:
+    """Move an incident along 受付 → 対応中 → 再発防止策実施中 → 完了 (or back), dated.
+
+    Closing needs a root cause and every prevention action done (3③).
+    """
+    incidents, changes, actions = _t("incident"), _t("incident_status_change"), _t("incident_action")
+    with database.engine.begin() as connection:
+        row = connection.execute(
+            select(incidents.c.status, incidents.c.root_cause).where(incidents.c.id == incident_id)
+        ).first()
+        if row is None:
+            raise UserError("この記録は削除されています。", "This record has been deleted.")
+        if row[0] == status.value:
+            return
+        if status is IncidentStatus.CLOSED:
+            if not (row[1] or "").strip():
+                raise IncidentRuleError(
+                    "根本原因が記入されていないため完了にできません(管理策3③)。",
+                    "The root cause is empty, so the incident cannot be closed (control 3③).",
+                )
+            open_actions = connection.execute(
+                select(func.count()).where(actions.c.incident_id == incident_id, actions.c.done_on.is_(None))
+            ).scalar_one()
+            if open_actions:
+                raise IncidentRuleError(
+                    f"未完了の再発防止策が {open_actions} 件あるため完了にできません(管理策3③)。",
+                    f"{open_actions} prevention action(s) are not done yet, so the incident cannot be closed (control 3③).",
+                )
+        closed_on = now.astimezone().date() if status is IncidentStatus.CLOSED else None
+        connection.execute(
+            incidents.update()
+            .where(incidents.c.id == incident_id)
+            .values(status=status.value, closed_on=closed_on)
+        )
+        connection.execute(
+            changes.insert().values(incident_id=incident_id, status=status.value, changed_at=now, note=note)
+        )
+
+
+def record_created(connection: Connection, incident_id: int, now: datetime) -> None:
+    """The first status change: received."""
+    changes = _t("incident_status_change")
+    connection.execute(
+        changes.insert().values(incident_id=incident_id, status=IncidentStatus.RECEIVED.value, changed_at=now)
+    )
+
+
+# ---------------------------------------------------------------- what hangs off an incident
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    status: str
+    changed_at: datetime
+    note: str | None
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    id: int
+    description: str
+    owner_id: int | None
+    owner: str
+    due_on: date | None
+    done_on: date | None
+
+
+@dataclass(frozen=True)
+class NotificationLine:
+    id: int
+    contact_entry_id: int | None
+    role: str
+    person: str
+    notified_at: datetime
+    channel: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class ReportLine:
+    id: int
+    reported_to: str
+    reported_on: date | None
+    reference: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class AssetLine:
+    id: int
+    register: Register
+    record_id: int
+    number: str
+
+
+@dataclass(frozen=True)
+class IncidentDetail:
+    id: int
+    values: dict[str, Any]  # the register fields, as ``get_record`` gives them
+    status_changes: list[StatusChange]
+    actions: list[ActionLine]
+    notifications: list[NotificationLine]
+    reports: list[ReportLine]
+    assets: list[AssetLine]
+    measures: list[str]  # catalog measure ids, e.g. ctl-09-m2
+
+    @property
+    def open_actions(self) -> int:
+        return sum(a.done_on is None for a in self.actions)
+
+
+def detail(database: Database, incident_id: int) -> IncidentDetail:
+    values = get_record(database, INCIDENTS, incident_id)
+    person = table_of(PEOPLE)
+    changes, actions = _t("incident_status_change"), _t("incident_action")
+    notifications, contacts = _t("incident_notification"), _t("contact_entry")
+    reports, assets, measures = _t("incident_external_report"), _t("incident_asset"), _t("incident_measure")
+    with database.engine.connect() as connection:
+        status_changes = [
+            StatusChange(*row)
+            for row in connection.execute(
+                select(changes.c.status, changes.c.changed_at, changes.c.note)
+                .where(changes.c.incident_id == incident_id)
+                .order_by(changes.c.changed_at, changes.c.id)
+            )
+        ]
+        action_lines = [
+            ActionLine(row[0], row[1], row[2], row[3] or "", row[4], row[5])
+            for row in connection.execute(
+                select(
+                    actions.c.id,
+                    actions.c.description,
+                    actions.c.owner_id,
+                    person.c.name,
+                    actions.c.due_on,
+                    actions.c.done_on,
+                )
+                .select_from(actions.outerjoin(person, person.c.id == actions.c.owner_id))
+                .where(actions.c.incident_id == incident_id)
+                .order_by(actions.c.id)
+            )
+        ]
+        notified = [
+            NotificationLine(row[0], row[1], row[2] or "", row[3] or "", row[4], row[5], row[6])
+            for row in connection.execute(
+                select(
+                    notifications.c.id,
+                    notifications.c.contact_entry_id,
+                    contacts.c.role,
+                    person.c.name,
+                    notifications.c.notified_at,
+                    notifications.c.channel,
+                    notifications.c.note,
+                )
+                .select_from(
+                    notifications.outerjoin(
+                        contacts, contacts.c.id == notifications.c.contact_entry_id
+                    ).outerjoin(person, person.c.id == notifications.c.person_id)
+                )
+                .where(notifications.c.incident_id == incident_id)
+                .order_by(notifications.c.notified_at, notifications.c.id)
+            )
+        ]
+        report_lines = [
+            ReportLine(*row)
+            for row in connection.execute(
+                select(
+                    reports.c.id,
+                    reports.c.reported_to,
+                    reports.c.reported_on,
+                    reports.c.reference,
+                    reports.c.note,
+                )
+                .where(reports.c.incident_id == incident_id)
+                .order_by(reports.c.id)
+            )
+        ]
+        asset_lines = []
+        for row in connection.execute(
+            select(assets).where(assets.c.incident_id == incident_id).order_by(assets.c.id)
+        ).mappings():
+            key = next(k for k, column in ASSET_KEYS.items() if row[column] is not None)
+            register = ASSET_REGISTERS[key]
+            table = table_of(register)
+            assert register.number_key
+            number = connection.execute(
+                select(table.c[register.number_key]).where(table.c.id == row[ASSET_KEYS[key]])
+            ).scalar()
+            asset_lines.append(AssetLine(row["id"], register, row[ASSET_KEYS[key]], number or ""))
+        measure_ids = list(
+            connection.execute(
+                select(measures.c.measure_id)
+                .where(measures.c.incident_id == incident_id)
+                .order_by(measures.c.id)
+            ).scalars()
+        )
+    return IncidentDetail(
+        incident_id, values, status_changes, action_lines, notified, report_lines, asset_lines, measure_ids
+    )
+
+
+def _required_text(raw: Any, key: str, problems: dict[str, Problem]) -> str | None:
+    text = parse_text(raw)
+    if text is None:
+        problems[key] = Problem("入力してください", "required")
+    return text
+
+
+def _person(people: PeopleIndex, raw: Any, key: str, problems: dict[str, Problem]) -> int | None:
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return raw
+    try:
+        return people.resolve(raw)
+    except ValueProblemError as exc:
+        problems[key] = exc.problem
+        return None
+
+
+def _day(raw: Any, key: str, problems: dict[str, Problem]) -> date | None:
+    try:
+        return parse_date(raw)
+    except ValueProblemError as exc:
+        problems[key] = exc.problem
+        return None
+
+
+class DetailInvalidError(UserError):
+    """A line (action, report, contact) was not saved; ``problems`` maps its fields."""
+
+    def __init__(self, problems: Mapping[str, Problem]) -> None:
+        self.problems = dict(problems)
+        super().__init__("入力内容を確認してください。", "Please check the highlighted fields.")
+
+
+def save_action(database: Database, incident_id: int, action_id: int | None, raw: Mapping[str, Any]) -> int:
+    """A recurrence-prevention action (3③): what, who owns it, when it is due, when done."""
+    actions = _t("incident_action")
+    problems: dict[str, Problem] = {}
+    with database.engine.begin() as connection:
+        values = {
+            "description": _required_text(raw.get("description"), "description", problems),
+            "owner_id": _person(people_index(connection), raw.get("owner_id"), "owner_id", problems),
+            "due_on": _day(raw.get("due_on"), "due_on", problems),
+            "done_on": _day(raw.get("done_on"), "done_on", problems),
+        }
+        if problems:
+            raise DetailInvalidError(problems)
+        if action_id is None:
+            inserted = connection.execute(
+                actions.insert().values(incident_id=incident_id, **values)
+            ).inserted_primary_key
+            assert inserted is not None
+            return int(inserted[0])
+        connection.execute(actions.update().where(actions.c.id == action_id).values(**values))
+        return action_id
+
+
+def set_action_done(database: Database, action_id: int, done_on: date | None) -> None:
+    actions = _t("incident_action")
+    with database.engine.begin() as connection:
+        connection.execute(actions.update().where(actions.c.id == action_id).values(done_on=done_on))
+
+
+def delete_line(database: Database, table_name: str, line_id: int) -> None:
+    """Remove an action, notification, report, asset link or measure link."""
+    if table_name not in {
+        "incident_action",
+        "incident_notification",
+        "incident_external_report",
+        "incident_asset",
+        "incident_measure",
+    }:
+        raise ValueError(table_name)
+    table = _t(table_name)
+    with database.engine.begin() as connection:
+        connection.execute(table.delete().where(table.c.id == line_id))
+
+
+def record_notification(
+    database: Database,
+    incident_id: int,
+    contact_entry_id: int,
+    notified_at: datetime,
+    channel: str | None = None,
+) -> int:
+    """Someone on the contact tree was told (3①); the record keeps who, as the tree had it."""
+    contacts, notifications = _t("contact_entry"), _t("incident_notification")
+    with database.engine.begin() as connection:
+        person_id = connection.execute(
+            select(contacts.c.person_id).where(contacts.c.id == contact_entry_id)
+        ).scalar()
+        inserted = connection.execute(
+            notifications.insert().values(
+                incident_id=incident_id,
+                contact_entry_id=contact_entry_id,
+                person_id=person_id,
+                notified_at=notified_at,
+                channel=channel,
+            )
+        ).inserted_primary_key
+        assert inserted is not None
+        return int(inserted[0])
+
+
+def save_report(database: Database, incident_id: int, raw: Mapping[str, Any]) -> int:
+    """届け出 to an outside body (12 運用②)."""
+    reports = _t("incident_external_report")
+    problems: dict[str, Problem] = {}
+    values = {
+        "reported_to": _required_text(raw.get("reported_to"), "reported_to", problems),
+        "reported_on": _day(raw.get("reported_on"), "reported_on", problems),
+        "reference": parse_text(raw.get("reference")),
+        "note": parse_text(raw.get("note")),
+    }
+    if problems:
+        raise DetailInvalidError(problems)
+    with database.engine.begin() as connection:
+        inserted = connection.execute(
+            reports.insert().values(incident_id=incident_id, **values)
+        ).inserted_primary_key
+        assert inserted is not None
+        return int(inserted[0])
+
+
+def link_asset(database: Database, incident_id: int, register: Register, record_id: int) -> None:
+    assets = _t("incident_asset")
+    column = ASSET_KEYS[register.key]
+    with database.engine.begin() as connection:
+        exists = connection.execute(
+            select(assets.c.id).where(assets.c.incident_id == incident_id, assets.c[column] == record_id)
+        ).first()
+        if exists is None:
+            connection.execute(assets.insert().values(incident_id=incident_id, **{column: record_id}))
+
+
+def link_measure(database: Database, incident_id: int, measure_id: str) -> None:
+    measures = _t("incident_measure")
+    with database.engine.begin() as connection:
+        exists = connection.execute(
+            select(measures.c.id).where(
+                measures.c.incident_id == incident_id, measures.c.measure_id == measure_id
+            )
+        ).first()
+        if exists is None:
+            connection.execute(measures.insert().values(incident_id=incident_id, measure_id=measure_id))
+
+
+def draft_from_asset(
+    register: Register, values: Mapping[str, Any], lang: str, now: datetime
+) -> dict[str, Any]:
+    """A new incident pre-filled from a lost badge or medium: what, when, and the asset."""
+    assert register.number_key
+    number = values.get(register.number_key)
+    what = (
+        f"{register.label(lang)} {number} の紛失"
+        if lang != "en"
+        else f"Lost {register.label(lang).lower()} {number}"
+    )
+    return {"what": what, "occurred_at": now, "incident_type": "other", "severity": "medium"}
+
+
+# ---------------------------------------------------------------- the contact tree (3①)
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    id: int
+    position: int
+    role: str
+    person_id: int | None
+    person: str
+    alternate_id: int | None
+    alternate: str
+    phone: str | None
+    email: str | None
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    confirmed_on: date | None
+    confirmed_by: str
+    interval_days: int
+    overdue: bool
+
+
+def contacts(database: Database) -> list[ContactLine]:
+    entries, person = _t("contact_entry"), table_of(PEOPLE)
+    alternate = person.alias("alternate")
+    query = (
+        select(
+            entries.c.id,
+            entries.c.position,
+            entries.c.role,
+            entries.c.person_id,
+            person.c.name,
+            entries.c.alternate_person_id,
+            alternate.c.name,
+            entries.c.phone,
+            entries.c.email,
+            entries.c.notes,
+        )
+        .select_from(
+            entries.outerjoin(person, person.c.id == entries.c.person_id).outerjoin(
+                alternate, alternate.c.id == entries.c.alternate_person_id
+            )
+        )
+        .order_by(entries.c.position, entries.c.id)
+    )
+    with database.engine.connect() as connection:
+        return [
+            ContactLine(r[0], r[1], r[2], r[3], r[4] or "", r[5], r[6] or "", r[7], r[8], r[9])
+            for r in connection.execute(query)
+        ]
+
+
+def save_contact(database: Database, contact_id: int | None, raw: Mapping[str, Any]) -> int:
+    """One rung of the escalation list; the phone and e-mail default to the person's."""
+    entries, person = _t("contact_entry"), table_of(PEOPLE)
+    problems: dict[str, Problem] = {}
+    with database.engine.begin() as connection:
+        people = people_index(connection)
+        values: dict[str, Any] = {
+            "role": _required_text(raw.get("role"), "role", problems),
+            "person_id": _person(people, raw.get("person_id"), "person_id", problems),
+            "alternate_person_id": _person(
+                people, raw.get("alternate_person_id"), "alternate_person_id", problems
+            ),
+            "phone": parse_text(raw.get("phone")),
+            "email": parse_text(raw.get("email")),
+            "notes": parse_text(raw.get("notes")),
+        }
+        if values["person_id"] is None and "person_id" not in problems:
+            problems["person_id"] = Problem("入力してください", "required")
+        if problems:
+            raise DetailInvalidError(problems)
+        if values["phone"] is None or values["email"] is None:
+            known = connection.execute(
+                select(person.c.phone, person.c.email).where(person.c.id == values["person_id"])
+            ).first()
+            if known:
+                values["phone"] = values["phone"] or known[0]
+                values["email"] = values["email"] or known[1]
+        if contact_id is None:
+            last = connection.execute(select(func.max(entries.c.position))).scalar()
+            inserted = connection.execute(
+                entries.insert().values(position=(last or 0) + 1, **values)
+            ).inserted_primary_key
+            assert inserted is not None
+            return int(inserted[0])
+        connection.execute(entries.update().where(entries.c.id == contact_id).values(**values))
+        return contact_id
+
+
+def delete_contact(database: Database, contact_id: int) -> None:
+    entries, notifications = _t("contact_entry"), _t("incident_notification")
+    with database.engine.begin() as connection:
+        # Past notifications keep the person they reached; only the link to the rung goes.
+        connection.execute(
+            notifications.update()
+            .where(notifications.c.contact_entry_id == contact_id)
+            .values(contact_entry_id=None)
+        )
+        connection.execute(entries.delete().where(entries.c.id == contact_id))
+        _renumber(connection)
+
+
+def move_contact(database: Database, contact_id: int, offset: int) -> None:
+    """Move a rung up (-1) or down (+1) the escalation order."""
+    entries = _t("contact_entry")
+    with database.engine.begin() as connection:
+        ids = list(
+            connection.execute(select(entries.c.id).order_by(entries.c.position, entries.c.id)).scalars()
+        )
+        index = ids.index(contact_id)
+        target = max(0, min(len(ids) - 1, index + offset))
+        ids.insert(target, ids.pop(index))
+        for position, entry_id in enumerate(ids, start=1):
+            connection.execute(entries.update().where(entries.c.id == entry_id).values(position=position))
+
+
+def _renumber(connection: Connection) -> None:
+    entries = _t("contact_entry")
+    ids = list(connection.execute(select(entries.c.id).order_by(entries.c.position, entries.c.id)).scalars())
+    for position, entry_id in enumerate(ids, start=1):
+        connection.execute(entries.update().where(entries.c.id == entry_id).values(position=position))
+
+
+def confirm_tree(
+    database: Database, today: date, confirmed_by_id: int | None, note: str | None = None
+) -> None:
+    """3 運用①: the tree was checked against the office as it is today."""
+    confirmations = _t("contact_tree_confirmation")
+    with database.engine.begin() as connection:
+        connection.execute(
+            confirmations.insert().values(confirmed_on=today, confirmed_by_id=confirmed_by_id, note=note)
+        )
+
+
+def confirmation(database: Database, today: date) -> Confirmation:
+    confirmations, person = _t("contact_tree_confirmation"), table_of(PEOPLE)
+    interval = office_settings.get_int(database, office_settings.CONTACTS_CONFIRM_DAYS)
+    with database.engine.connect() as connection:
+        row = connection.execute(
+            select(confirmations.c.confirmed_on, person.c.name)
+            .select_from(confirmations.outerjoin(person, person.c.id == confirmations.c.confirmed_by_id))
+            .order_by(confirmations.c.confirmed_on.desc(), confirmations.c.id.desc())
+        ).first()
+    if row is None:
+        return Confirmation(None, "", interval, True)
+    return Confirmation(row[0], row[1] or "", interval, (today - row[0]).days > interval)
