@@ -29,6 +29,117 @@
     </message>
 </context>
 <context>
+    <name>ContactTreeTab</name>
+    <message>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="43" />
+        <source>Confirmed today: it reflects the office</source>
+        <translation>本日確認した(組織の実情を反映している)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="44" />
+        <source>Print for the wall…</source>
+        <translation>掲示用に印刷…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="47" />
+        <source>Order</source>
+        <translation>順</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="48" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="77" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="240" />
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="49" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="78" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="241" />
+        <source>Person</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="50" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="80" />
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="51" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="81" />
+        <source>E-mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="52" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="79" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="242" />
+        <source>Alternate</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="61" />
+        <source>Up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="62" />
+        <source>Down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="63" />
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="64" />
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="71" />
+        <source>(the employee's, if left empty)</source>
+        <translation>(空欄なら従業員台帳の値)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="75" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="141" />
+        <source>Never confirmed: check that the tree reflects the office (point ①).</source>
+        <translation>まだ確認されていません: 連絡網が組織の実情を反映しているか確認してください(運用①)。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="143" />
+        <source>Last confirmed {date} by {who}; to be confirmed every {days} days.</source>
+        <translation>最終確認 {date}({who})。{days} 日ごとに確認します。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="205" />
+        <source>Contact tree</source>
+        <translation>緊急連絡網</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="205" />
+        <source>Remove this person from the contact tree?</source>
+        <translation>この人を緊急連絡網から外しますか?</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="225" />
+        <source>Save the contact tree</source>
+        <translation>緊急連絡網の保存先</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="225" />
+        <source>contact-tree.pdf</source>
+        <translation>緊急連絡網.pdf</translation>
+    </message>
+</context>
+<context>
     <name>DisposeDialog</name>
     <message>
         <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="52" />
@@ -127,6 +238,34 @@ The details were written to:
     </message>
 </context>
 <context>
+    <name>IncidentsTab</name>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incidents_tab.py" line="25" />
+        <source>Handling</source>
+        <translation>対応</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incidents_tab.py" line="26" />
+        <source>Reporting</source>
+        <translation>報告</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incidents_tab.py" line="27" />
+        <source>Links</source>
+        <translation>関連</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incidents_tab.py" line="29" />
+        <source>Incident log</source>
+        <translation>障害・事故記録</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incidents_tab.py" line="30" />
+        <source>Contact tree</source>
+        <translation>緊急連絡網</translation>
+    </message>
+</context>
+<context>
     <name>LeaverDialog</name>
     <message>
         <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="167" />
@@ -160,129 +299,185 @@ The details were written to:
     </message>
 </context>
 <context>
+    <name>LinksPage</name>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="361" />
+        <source>Register</source>
+        <translation>台帳</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="361" />
+        <source>Number</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="367" />
+        <source>Asset or badge number</source>
+        <translation>資産番号・社員証番号</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="368" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="379" />
+        <source>Link</source>
+        <translation>関連付け</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="369" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="380" />
+        <source>Remove</source>
+        <translation>外す</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="370" />
+        <source>Measure</source>
+        <translation>管理策</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="388" />
+        <source>Assets concerned</source>
+        <translation>関係する資産</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="392" />
+        <source>Related guideline measures</source>
+        <translation>関連する管理策</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="421" />
+        <source>Asset linked.</source>
+        <translation>資産を関連付けました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="431" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="453" />
+        <source>Link removed.</source>
+        <translation>関連付けを外しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="440" />
+        <source>Measure linked.</source>
+        <translation>管理策を関連付けました。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="39" />
+        <location filename="../sme_guard/ui/main_window.py" line="41" />
         <source>SME Guard — information security registers</source>
         <translation>SMEガード 情報セキュリティ管理台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="58" />
+        <location filename="../sme_guard/ui/main_window.py" line="60" />
         <source>Home</source>
         <translation>ホーム</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="60" />
+        <location filename="../sme_guard/ui/main_window.py" line="62" />
         <source>What is due or overdue — recurring checks, stock-takes, open incidents, plan reviews and assessment targets — will be listed here.</source>
         <translation>定期点検・棚卸・対応中の障害・事故・計画の見直し・自己点検の目標日など、期限が来たもの・過ぎたものをここに一覧表示します。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="95" />
+        <location filename="../sme_guard/ui/main_window.py" line="91" />
         <source>Asset registers</source>
         <translation>資産台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="96" />
+        <location filename="../sme_guard/ui/main_window.py" line="92" />
         <source>Employees</source>
         <translation>従業員</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="65" />
+        <location filename="../sme_guard/ui/main_window.py" line="93" />
         <source>Incidents</source>
         <translation>障害・事故</translation>
     </message>
     <message>
         <location filename="../sme_guard/ui/main_window.py" line="67" />
-        <source>The incident log (when, who, what, how, result; root cause and prevention, control 3) and the emergency contact tree will be here.</source>
-        <translation>障害・事故の記録(いつ・誰が・何を・どのようにして・結果、根本原因と再発防止、管理項目3)と緊急連絡網をここで管理します。</translation>
-    </message>
-    <message>
-        <location filename="../sme_guard/ui/main_window.py" line="72" />
         <source>IT continuity</source>
         <translation>IT継続計画</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="74" />
+        <location filename="../sme_guard/ui/main_window.py" line="69" />
         <source>IT-continuity plans per system, with recovery steps, disaster scenarios and drills (control 4), will be here.</source>
         <translation>システムごとのIT継続計画(復旧手順・災害シナリオ・訓練、管理項目4)をここで管理します。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="79" />
+        <location filename="../sme_guard/ui/main_window.py" line="74" />
         <source>Self-assessment</source>
         <translation>自己点検</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="81" />
+        <location filename="../sme_guard/ui/main_window.py" line="76" />
         <source>Dated self-assessments against every control measure and task sheet of the guideline, with scores and progress over time, will be here.</source>
         <translation>ガイドラインのすべての管理策と業務シートに対する日付付きの自己点検を、点数と経過とともにここで行います。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="86" />
+        <location filename="../sme_guard/ui/main_window.py" line="81" />
         <source>Coming in a later version</source>
         <translation>今後のバージョンで追加予定です</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="106" />
+        <location filename="../sme_guard/ui/main_window.py" line="104" />
         <source>The catalog could not be loaded</source>
         <translation>カタログを読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="107" />
+        <location filename="../sme_guard/ui/main_window.py" line="105" />
         <source>Catalog</source>
         <translation>カタログ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="110" />
+        <location filename="../sme_guard/ui/main_window.py" line="108" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="111" />
+        <location filename="../sme_guard/ui/main_window.py" line="109" />
         <source>Office &amp;settings…</source>
         <translation>事業所の設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="116" />
+        <location filename="../sme_guard/ui/main_window.py" line="114" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="120" />
+        <location filename="../sme_guard/ui/main_window.py" line="118" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="121" />
+        <location filename="../sme_guard/ui/main_window.py" line="119" />
         <source>&amp;About SME Guard</source>
         <translation>SMEガードについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="134" />
+        <location filename="../sme_guard/ui/main_window.py" line="132" />
         <source>(not open)</source>
         <translation>(開いていません)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="136" />
+        <location filename="../sme_guard/ui/main_window.py" line="134" />
         <source>&lt;h3&gt;SME Guard {version}&lt;/h3&gt;&lt;p&gt;Information-security registers, incident log, continuity plans and self-assessment for a small office, after the JNSA guideline.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;br&gt;Data folder: {folder}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SMEガード {version}&lt;/h3&gt;&lt;p&gt;JNSA の手引きに沿って、小さな事業所の情報セキュリティ台帳・障害・事故記録・IT継続計画・自己点検を管理するアプリです。&lt;/p&gt;&lt;p&gt;データベース: {database}&lt;br&gt;データフォルダ: {folder}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="145" />
+        <location filename="../sme_guard/ui/main_window.py" line="143" />
         <source>About SME Guard</source>
         <translation>SMEガードについて</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="149" />
+        <location filename="../sme_guard/ui/main_window.py" line="147" />
         <source>Opening {path} …</source>
         <translation>{path} を開いています…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="163" />
+        <location filename="../sme_guard/ui/main_window.py" line="165" />
         <source>Database: {path}</source>
         <translation>データベース: {path}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="170" />
+        <location filename="../sme_guard/ui/main_window.py" line="173" />
         <source>No database open</source>
         <translation>データベースが開かれていません</translation>
     </message>
@@ -313,14 +508,19 @@ The details were written to:
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../sme_guard/ui/registers/record_form.py" line="69" />
+        <location filename="../sme_guard/ui/registers/record_form.py" line="68" />
         <source>Disposal record (control 9②)</source>
         <translation>廃棄記録(管理策9②)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/record_form.py" line="94" />
+        <location filename="../sme_guard/ui/registers/record_form.py" line="93" />
         <source>e.g. 2026-04-01, 2026/4/1, 令和8年4月1日</source>
         <translation>例: 2026/4/1、令和8年4月1日、2026-04-01</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/record_form.py" line="95" />
+        <source>e.g. 2026/11/27 14:30</source>
+        <translation>例: 2026/11/27 14:30</translation>
     </message>
 </context>
 <context>
@@ -376,67 +576,97 @@ The details were written to:
         <translation>設定確認…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="134" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="135" />
+        <source>Record the loss in the incident log as well?</source>
+        <translation>紛失を障害・事故としても記録しますか?</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="140" />
         <source>Returned</source>
         <translation>返却</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="137" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="143" />
         <source>Record this badge as returned today?</source>
         <translation>この社員証を本日返却済にしますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="138" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="144" />
         <source>Badge returned.</source>
         <translation>社員証を返却済にしました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="142" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="148" />
         <source>Lost</source>
         <translation>紛失</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="145" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="151" />
         <source>Record this badge as lost? Remember to stop it in the entry system.</source>
         <translation>この社員証を紛失として記録しますか? 入館システムでの停止も忘れずに行ってください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="148" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="154" />
         <source>Badge recorded as lost.</source>
         <translation>社員証を紛失として記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="152" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="158" />
         <source>Revoke</source>
         <translation>失効</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="155" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="161" />
         <source>Revoke this badge?</source>
         <translation>この社員証を失効させますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="156" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="162" />
         <source>Badge revoked.</source>
         <translation>社員証を失効させました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="175" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="173" />
+        <source>incident-{number}.pdf</source>
+        <translation>障害事故報告書-{number}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="176" />
+        <source>Save the incident report</source>
+        <translation>障害・事故報告書の保存先</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="188" />
+        <source>Incident report saved to {path}.</source>
+        <translation>障害・事故報告書を {path} に保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="192" />
+        <source>Print report…</source>
+        <translation>報告書を印刷…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="210" />
         <source>Leaving recorded.</source>
         <translation>退職を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="182" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="217" />
         <source>Leaving…</source>
         <translation>退職…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="197" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="236" />
+        <source>Record incident…</source>
+        <translation>障害・事故として記録…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="243" />
         <source>Export to Excel…</source>
         <translation>Excel出力…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="203" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="249" />
         <source>Import from Excel…</source>
         <translation>Excel取込…</translation>
     </message>
@@ -444,77 +674,167 @@ The details were written to:
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="72" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="76" />
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="73" />
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="409" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="77" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="468" />
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="78" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="82" />
         <source>Search every column (Japanese, kana, any width)</source>
         <translation>すべての列を検索(漢字・かな・全角半角を問わず)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="80" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="84" />
         <source>Active</source>
         <translation>使用中・有効なもの</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="81" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="85" />
         <source>Needs attention</source>
         <translation>要注意</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="82" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="86" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="95" />
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="102" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="103" />
+        <source>Every year</source>
+        <translation>すべての年</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="120" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="103" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="121" />
         <source>Revert</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="331" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="137" />
+        <source>Record</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="388" />
         <source>{shown} of {total}</source>
         <translation>{shown} / {total} 件</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="341" />
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="379" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="398" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="438" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="341" />
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="379" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="398" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="438" />
         <source>Discard the changes to the current record?</source>
         <translation>編集中の変更を破棄しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="397" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="455" />
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="410" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="469" />
         <source>Delete this record from the register? This cannot be undone.</source>
         <translation>この記録を台帳から削除しますか? 元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="416" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="475" />
         <source>Deleted.</source>
         <translation>削除しました。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportingPage</name>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="249" />
+        <source>Contact tree: record who was told (control 3①)</source>
+        <translation>緊急連絡網: 報告した相手を記録(管理策3①)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="252" />
+        <source>Told at</source>
+        <translation>報告日時</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="252" />
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="252" />
+        <source>Person</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="252" />
+        <source>How</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="255" />
+        <source>Reported to</source>
+        <translation>届け出先</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="255" />
+        <source>On</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="255" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="262" />
+        <source>Reference</source>
+        <translation>受付番号など</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="258" />
+        <source>To whom (e.g. the police, a supervisory body)</source>
+        <translation>届け出先(警察、監督官庁など)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="260" />
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="263" />
+        <source>Add report</source>
+        <translation>届け出を追加</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="270" />
+        <source>External reports (届け出)</source>
+        <translation>届け出(外部への報告)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="289" />
+        <source>The contact tree is empty: fill it in on the Contact tree tab.</source>
+        <translation>緊急連絡網が空です。「緊急連絡網」タブで登録してください。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="292" />
+        <source>Told now</source>
+        <translation>今報告した</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="323" />
+        <source>Recorded that {person} was told.</source>
+        <translation>{person} への報告を記録しました。</translation>
     </message>
 </context>
 <context>
@@ -680,6 +1000,116 @@ The details were written to:
         <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="341" />
         <source>Save the stock-take result</source>
         <translation>棚卸結果の保存先</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowPage</name>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="99" />
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="99" />
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="99" />
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="101" />
+        <source>Prevention action</source>
+        <translation>再発防止策</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="101" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="222" />
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="101" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="101" />
+        <source>Done</source>
+        <translation>完了日</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="105" />
+        <source>What will be done so that it does not happen again</source>
+        <translation>再発を防ぐために行うこと</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="108" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="223" />
+        <source>Due date</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="112" />
+        <source>Add action</source>
+        <translation>対策を追加</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="113" />
+        <source>Done today</source>
+        <translation>本日完了</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="114" />
+        <source>Remove</source>
+        <translation>外す</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="123" />
+        <source>Status (each change is dated)</source>
+        <translation>状態(変更日時を記録します)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="128" />
+        <source>Root cause removed by (control 3③)</source>
+        <translation>根本原因を取り除く再発防止策(管理策3③)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="144" />
+        <source>(owner)</source>
+        <translation>(担当者)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="156" />
+        <source>Now: {status}</source>
+        <translation>現在: {status}</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="165" />
+        <source>open</source>
+        <translation>未完了</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="185" />
+        <source>Status changed to {status}.</source>
+        <translation>状態を「{status}」にしました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="221" />
+        <source>Action</source>
+        <translation>対策</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="231" />
+        <source>Action done.</source>
+        <translation>対策を完了にしました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="239" />
+        <source>Action removed.</source>
+        <translation>対策を外しました。</translation>
     </message>
 </context>
 </TS>

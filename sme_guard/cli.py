@@ -29,10 +29,16 @@ log = logging.getLogger(__name__)
 
 # Register keys (sme_guard.domain.registers.REGISTERS) by command-line name; incidents, plans
 # and assessments join these when their features arrive.
-IMPORTS: dict[str, str] = {"media": "media", "devices": "devices", "badges": "badges", "people": "people"}
+IMPORTS: dict[str, str] = {
+    "media": "media",
+    "devices": "devices",
+    "badges": "badges",
+    "people": "people",
+    "incidents": "incidents",
+}
 EXPORTS: dict[str, tuple[str, ...]] = {
     **{name: (key,) for name, key in IMPORTS.items()},
-    "all": ("media", "devices", "badges", "people"),
+    "all": ("media", "devices", "badges", "people", "incidents"),
 }
 # Exit code of an import that could read nothing (argparse uses 2 for bad usage, too).
 IMPORT_UNREADABLE = 2
@@ -78,8 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("kind", choices=list(PDFS), help="what to print")
     pdf.add_argument(
         "target",
+        nargs="?",
+        default="",
         help="stocktake: the register (media, devices, badges); stocktake-result: the register "
-        "(its latest finished stock-take) or a stock-take number",
+        "(its latest finished stock-take) or a stock-take number; incident: its number (2026-001); "
+        "contacts: none",
     )
     pdf.add_argument("--out", type=Path, required=True, help="target .pdf file")
     _common_options(pdf, suppress=True)
@@ -205,9 +214,37 @@ def _pdf_stocktake_result(database: Database, args: argparse.Namespace) -> None:
     print(args.out)
 
 
+def _pdf_incident(database: Database, args: argparse.Namespace) -> None:
+    from sqlalchemy import select
+
+    from sme_guard.domain.registers import INCIDENTS
+    from sme_guard.exchange.incident_print import print_incident
+    from sme_guard.services.registers import table_of
+
+    table = table_of(INCIDENTS)
+    with database.engine.connect() as connection:
+        incident_id = connection.execute(select(table.c.id).where(table.c.number == args.target)).scalar()
+    if incident_id is None:
+        raise UserError(
+            f"障害・事故 {args.target} は記録されていません", f"there is no incident {args.target}"
+        )
+    print_incident(database, incident_id, args.out, args.lang)
+    print(args.out)
+
+
+def _pdf_contacts(database: Database, args: argparse.Namespace) -> None:
+    from sme_guard.exchange.incident_print import print_contact_tree
+    from sme_guard.services import clock
+
+    print_contact_tree(database, args.out, args.lang, clock.today())
+    print(args.out)
+
+
 PDFS: dict[str, Callable[[Database, argparse.Namespace], None]] = {
     "stocktake": _pdf_stocktake,
     "stocktake-result": _pdf_stocktake_result,
+    "incident": _pdf_incident,
+    "contacts": _pdf_contacts,
 }
 
 

@@ -63,6 +63,8 @@ class Register:
     # Statuses that take an item out of the active list (it stays in the register and exports).
     closed_statuses: frozenset[str] = field(default_factory=frozenset)
     stocktake: bool = False
+    filters: tuple[str, ...] = ()  # coded columns the table can be filtered by, besides status
+    year_key: str | None = None  # a date column the table can be filtered by year
 
     def label(self, lang: str) -> str:
         return self.en if lang == "en" else self.ja
@@ -264,12 +266,11 @@ INCIDENTS = Register(
     status_key="status",
     status_codes=IncidentStatus,
     closed_statuses=frozenset({IncidentStatus.CLOSED.value}),
-    # In the order control 3② asks: when, who, what, how, and what came of it.
+    filters=("incident_type",),
+    year_key="occurred_at",
+    # In the order control 3② asks: when, who, what, how, and what came of it; then its kind.
     columns=(
         Column("number", "番号", "No.", unique=True, width=10, editable=False),
-        Column("incident_type", "種類", "Type", "code", IncidentType, required=True, width=14),
-        Column("severity", "重大度", "Severity", "code", Severity, required=True, width=8),
-        Column("status", "状態", "Status", "code", IncidentStatus, required=True, width=14, editable=False),
         Column("occurred_at", "発生日時(いつ)", "Occurred (when)", "datetime", required=True, width=16),
         Column("discovered_at", "発見日時", "Discovered", "datetime", width=16, in_table=False),
         Column("reported_at", "報告日時", "Reported", "datetime", width=16, in_table=False),
@@ -284,6 +285,7 @@ INCIDENTS = Register(
             in_table=False,
             multiline=True,
         ),
+        Column("incident_type", "種類", "Type", "code", IncidentType, required=True, width=14),
         Column(
             "impact_confidentiality",
             "影響: 機密性",
@@ -300,6 +302,8 @@ INCIDENTS = Register(
         Column(
             "threat_source", "脅威の要因", "Threat source", "code", ThreatSource, width=14, in_table=False
         ),
+        Column("severity", "重大度", "Severity", "code", Severity, required=True, width=8),
+        Column("status", "状態", "Status", "code", IncidentStatus, required=True, width=14, editable=False),
         Column("root_cause", "根本原因", "Root cause", width=24, in_table=False, multiline=True),
         Column("recovery_method", "復旧方法", "Recovery method", width=24, in_table=False, multiline=True),
         Column("timeline", "対応の経過", "Handling timeline", width=30, in_table=False, multiline=True),

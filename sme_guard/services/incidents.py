@@ -425,6 +425,23 @@ def link_asset(database: Database, incident_id: int, register: Register, record_
             connection.execute(assets.insert().values(incident_id=incident_id, **{column: record_id}))
 
 
+def link_asset_by_number(database: Database, incident_id: int, register: Register, number: str) -> None:
+    """Link the asset the user names by its number (as printed on its label)."""
+    table = table_of(register)
+    assert register.number_key
+    wanted = (number or "").strip()
+    with database.engine.connect() as connection:
+        found = connection.execute(
+            select(table.c.id).where(func.lower(table.c[register.number_key]) == wanted.lower())
+        ).scalar()
+    if found is None:
+        raise UserError(
+            f"{register.ja}「{wanted}」は台帳にありません。",
+            f"There is no {register.en.lower()} '{wanted}' in the register.",
+        )
+    link_asset(database, incident_id, register, found)
+
+
 def link_measure(database: Database, incident_id: int, measure_id: str) -> None:
     measures = _t("incident_measure")
     with database.engine.begin() as connection:
@@ -435,6 +452,16 @@ def link_measure(database: Database, incident_id: int, measure_id: str) -> None:
         ).first()
         if exists is None:
             connection.execute(measures.insert().values(incident_id=incident_id, measure_id=measure_id))
+
+
+def unlink_measure(database: Database, incident_id: int, measure_id: str) -> None:
+    measures = _t("incident_measure")
+    with database.engine.begin() as connection:
+        connection.execute(
+            measures.delete().where(
+                measures.c.incident_id == incident_id, measures.c.measure_id == measure_id
+            )
+        )
 
 
 def draft_from_asset(

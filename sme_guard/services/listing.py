@@ -119,8 +119,21 @@ class Listing:
 
     # -- which rows, in which order
 
-    def apply(self, query: str, status: str) -> None:
-        """Filter by search words (every word somewhere in the row) and by status."""
+    def years(self) -> list[str]:
+        """The years the register's year column holds, newest first (for a year filter)."""
+        key = self.rows.register.year_key
+        if key is None:
+            return []
+        at = self.rows.index(key)
+        column = self.rows.columns[at]
+        formatter = _formatter(column, self.lang)
+        return sorted({formatter(row[at])[:4] for row in self.rows.rows if row[at] is not None}, reverse=True)
+
+    def apply(
+        self, query: str, status: str, filters: dict[str, str] | None = None, year: str | None = None
+    ) -> None:
+        """Filter by search words (every word somewhere in the row), by status, by the
+        register's extra coded columns (``filters``: key -> code) and by year."""
         words = fold(query).split()
         if words and not self.haystack:
             self.haystack = self.search_index()  # not built in the background yet
@@ -139,6 +152,17 @@ class Listing:
             order = [i for i in order if rows[i][at] not in closed]
         elif status != ALL:
             order = [i for i in order if rows[i][at] == status]
+        for key, code in (filters or {}).items():
+            at_key = self.rows.index(key)
+            order = [i for i in order if rows[i][at_key] == code]
+        if year and register.year_key:
+            at_year = self.rows.index(register.year_key)
+            formatter = _formatter(self.rows.columns[at_year], self.lang)  # local time, not UTC
+            order = [
+                i
+                for i in order
+                if rows[i][at_year] is not None and formatter(rows[i][at_year]).startswith(year)
+            ]
         for word in words:
             order = [i for i in order if word in haystack[i]]
         self.order = list(order) if order is self._sorted else order

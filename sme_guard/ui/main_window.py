@@ -13,12 +13,14 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from sme_guard import __version__, paths
 from sme_guard.db.database import Database, open_database
+from sme_guard.domain.registers import Register
 from sme_guard.errors import CatalogError
 from sme_guard.services.catalog import bundled_catalog
 from sme_guard.ui import dialogs, settings
 from sme_guard.ui.catalog.catalog_tab import CatalogTab
 from sme_guard.ui.empty_state import EmptyState
 from sme_guard.ui.errors import report_error
+from sme_guard.ui.incidents.incidents_tab import IncidentsTab
 from sme_guard.ui.office_settings_dialog import OfficeSettingsDialog
 from sme_guard.ui.registers.register_tab import RegisterTab
 from sme_guard.ui.registers.screens import AssetsTab, people_tab
@@ -62,13 +64,6 @@ class MainWindow(QMainWindow):
                 ),
             ),
             (
-                self.tr("Incidents"),
-                self.tr(
-                    "The incident log (when, who, what, how, result; root cause and prevention, "
-                    "control 3) and the emergency contact tree will be here."
-                ),
-            ),
-            (
                 self.tr("IT continuity"),
                 self.tr(
                     "IT-continuity plans per system, with recovery steps, disaster scenarios and "
@@ -92,10 +87,13 @@ class MainWindow(QMainWindow):
         # The registers sit at their places in the design's order: after ホーム.
         self.assets_tab = AssetsTab(self.lang, self.runner)
         self.people_tab = people_tab(self.lang, self.runner)
+        self.incidents_tab = IncidentsTab(self.lang, self.runner)
         self.tabs.insertTab(1, self.assets_tab, self.tr("Asset registers"))
         self.tabs.insertTab(2, self.people_tab, self.tr("Employees"))
+        self.tabs.insertTab(3, self.incidents_tab, self.tr("Incidents"))
         for tab in self.register_tabs():
             tab.changed.connect(partial(self._reload_registers, except_tab=tab))
+            tab.incident_requested.connect(self._record_incident)
         self.catalog_tab: CatalogTab | None = None
         try:
             self.catalog_tab = CatalogTab(bundled_catalog(), self.lang)
@@ -150,7 +148,11 @@ class MainWindow(QMainWindow):
         self.runner.submit(lambda: open_database(path), self._database_ready, self._database_error)
 
     def register_tabs(self) -> list[RegisterTab]:
-        return [*self.assets_tab.registers.values(), self.people_tab]
+        return [*self.assets_tab.registers.values(), self.people_tab, self.incidents_tab.log]
+
+    def _record_incident(self, register: Register, record_id: int) -> None:
+        self.tabs.setCurrentWidget(self.incidents_tab)
+        self.incidents_tab.record_from_asset(register, record_id)
 
     def _reload_registers(self, except_tab: RegisterTab) -> None:
         """A change in one register shows in the others: pickers, leaver flags, holdings."""
@@ -163,6 +165,7 @@ class MainWindow(QMainWindow):
         self.database_label.setText(self.tr("Database: {path}").format(path=database.path))
         for tab in self.register_tabs():
             tab.set_database(database)
+        self.incidents_tab.contacts.set_database(database)
         self.settings_action.setEnabled(True)
         self.database_opened.emit(database)
 

@@ -6,7 +6,6 @@ problem is shown under its field.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 from sme_guard.domain.codes import label
 from sme_guard.domain.registers import Column, Register
 from sme_guard.services.registers import DISPOSAL_PREFIX
-from sme_guard.services.values import Problem
+from sme_guard.services.values import Problem, display
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -92,7 +91,12 @@ class RecordForm(QWidget):
             editor = QLineEdit()
             if column.kind == "date":
                 editor.setPlaceholderText(self.tr("e.g. 2026-04-01, 2026/4/1, 令和8年4月1日"))
+            elif column.kind == "datetime":
+                editor.setPlaceholderText(self.tr("e.g. 2026/11/27 14:30"))
             editor.textEdited.connect(self.changed)
+        if not column.editable:
+            # Set by the app (a number, a status moved by its workflow): shown, not typed.
+            editor.setEnabled(False)
         editor.setObjectName(column.key)
         editor.setAccessibleName(column.label(self.lang))
         return editor
@@ -128,16 +132,17 @@ class RecordForm(QWidget):
             elif isinstance(editor, QLineEdit):
                 if value is None and column.key == "quantity" and not values:
                     value = 1
-                editor.setText(
-                    value.isoformat() if isinstance(value, date) else ("" if value is None else str(value))
-                )
+                editor.setText("" if value is None else display(column, value, self.lang))
             editor.blockSignals(False)
         self.show_problems({})
 
     def values(self) -> dict[str, Any]:
         """What is typed, keyed by column; the service reads and checks it."""
         result: dict[str, Any] = {}
+        editable = {c.key for c in self.columns if c.editable}
         for key, editor in self.editors.items():
+            if key not in editable:
+                continue
             if isinstance(editor, QCheckBox):
                 result[key] = editor.isChecked()
             elif isinstance(editor, QComboBox):

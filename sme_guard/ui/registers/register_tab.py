@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableView,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -49,6 +50,8 @@ class RegisterTab(QWidget):
 
     loaded = Signal()
     changed = Signal()  # something was saved: other registers may show it (pickers, flags)
+    record_shown = Signal(object)  # the id of the record in the form (None: a new one)
+    incident_requested = Signal(object, int)  # (register, record id): record an incident about it
     file_dropped = Signal(object)  # the Path of an Excel file dropped on the tab, to import
 
     def __init__(self, register: Register, lang: str, runner: Runner, parent: QWidget | None = None) -> None:
@@ -59,6 +62,7 @@ class RegisterTab(QWidget):
         self.database: Database | None = None
         self.current_id: int | None = None
         self.current_values: dict[str, Any] = {}  # the record as last loaded
+        self.people: list[tuple[int, str]] = []  # (id, name) of every employee, for pickers
         self._dirty = False
         self._stale = False  # changed elsewhere while hidden: reload when shown
         self._restored_view = False
@@ -83,6 +87,20 @@ class RegisterTab(QWidget):
         if register.status_codes is not None:
             for member in register.status_codes:
                 self.status_box.addItem(label(member, lang), member.value)
+        # The register's extra filters: a coded column each, and a year.
+        self.filter_boxes: dict[str, QComboBox] = {}
+        for key in register.filters:
+            column = register.column(key)
+            box = QComboBox()
+            box.addItem(column.label(lang) + ": " + self.tr("All"), None)
+            assert column.codes is not None
+            for member in column.codes:
+                box.addItem(label(member, lang), member.value)
+            self.filter_boxes[key] = box
+        self.year_box: QComboBox | None = None
+        if register.year_key:
+            self.year_box = QComboBox()
+            self.year_box.addItem(self.tr("Every year"), None)
         self.count_label = QLabel()
 
         self.model = RegisterTableModel(self)
@@ -109,16 +127,28 @@ class RegisterTab(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
+        form_page = QWidget()
+        form_layout = QVBoxLayout(form_page)
+        form_layout.setContentsMargins(0, 0, 0, 0)
+        form_layout.addWidget(scroll, 1)
+        form_layout.addLayout(buttons)
+        # Registers with more to a record than its fields (an incident's actions) add pages.
+        self.side_pages = QTabWidget()
+        self.side_pages.addTab(form_page, self.tr("Record"))
+        self.side_pages.tabBar().setVisible(False)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.form_title)
-        side_layout.addWidget(scroll, 1)
-        side_layout.addLayout(buttons)
+        side_layout.addWidget(self.side_pages, 1)
 
         filters = QHBoxLayout()
         filters.addWidget(self.search_box, 1)
         filters.addWidget(self.status_box)
+        for box in self.filter_boxes.values():
+            filters.addWidget(box)
+        if self.year_box is not None:
+            filters.addWidget(self.year_box)
         filters.addWidget(self.count_label)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -137,6 +167,8 @@ class RegisterTab(QWidget):
 
         self.search_box.textChanged.connect(self._refilter)
         self.status_box.currentIndexChanged.connect(self._refilter)
+        for box in [*self.filter_boxes.values(), *([self.year_box] if self.year_box else [])]:
+            box.currentIndexChanged.connect(self._refilter)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.horizontalHeader().sectionResized.connect(self._save_widths)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sorted)
@@ -180,7 +212,7 @@ class RegisterTab(QWidget):
             status_bar().showMessage(text, 8000)
 
     def _set_enabled(self, enabled: bool) -> None:
-        for widget in (self.toolbar, self.search_box, self.status_box, self.table, self.form):
+        for widget in (self.toolbar, self.search_box, self.status_box, self.table, self.side_pages):
             widget.setEnabled(enabled)
         self._update_buttons()
 
@@ -245,10 +277,12 @@ class RegisterTab(QWidget):
         self.run(work, lambda result: self._loaded(*result, keep))
 
     def _loaded(self, listing: Listing, people: list[tuple[int, str]], select_id: int | None) -> None:
+        self.people = people
         self.form.set_people(people)
         sort_column, descending = self._saved_sort(listing)
         listing.sort(sort_column, descending)
-        listing.apply(self.search_box.text(), self.status_box.currentData())
+        self._update_years(listing)
+        listing.apply(*self._filters())
         self.model.set_listing(listing)
         if not self._restored_view:
             self._restore_view(sort_column, descending)
@@ -256,8 +290,9 @@ class RegisterTab(QWidget):
         row = self.model.row_of(select_id) if select_id is not None else None
         if row is not None:
             self.table.selectRow(row)
-        elif select_id is None or self.current_id == select_id:
+        elif select_id is None:
             self._show_record(None)
+        # A record filtered out of the list (e.g. just closed) stays in the form.
         self.loaded.emit()
         if not listing.haystack:
             # After the first paint: a worker holding the GIL would slow the painting down.
@@ -312,8 +347,30 @@ class RegisterTab(QWidget):
         self._sort.set(f"{column},{'desc' if order == Qt.SortOrder.DescendingOrder else 'asc'}")
         self._reselect()
 
+    def _filters(self) -> tuple[str, str, dict[str, str], str | None]:
+        extras = {key: box.currentData() for key, box in self.filter_boxes.items() if box.currentData()}
+        year = self.year_box.currentData() if self.year_box else None
+        return self.search_box.text(), self.status_box.currentData(), extras, year
+
+    def _update_years(self, listing: Listing) -> None:
+        if self.year_box is None:
+            return
+        current = self.year_box.currentData()
+        self.year_box.blockSignals(True)
+        while self.year_box.count() > 1:
+            self.year_box.removeItem(1)
+        for year in listing.years():
+            self.year_box.addItem(year, year)
+        self.year_box.setCurrentIndex(max(0, self.year_box.findData(current)))
+        self.year_box.blockSignals(False)
+
+    def add_page(self, title: str, page: QWidget) -> None:
+        """A page beside the form for what hangs off the current record."""
+        self.side_pages.addTab(page, title)
+        self.side_pages.tabBar().setVisible(True)
+
     def _refilter(self) -> None:
-        self.model.refilter(self.search_box.text(), self.status_box.currentData())
+        self.model.refilter(*self._filters())
         self._update_count()
         self._reselect()
 
@@ -351,6 +408,7 @@ class RegisterTab(QWidget):
             self.current_values = {}
             self.form_title.setText(f"<b>{self.tr('New record')}</b>")
             self.form.set_values({})
+            self.record_shown.emit(None)
             self._update_buttons()
             return
         database, register = self.database, self.register
@@ -361,6 +419,7 @@ class RegisterTab(QWidget):
                 return  # another record was chosen meanwhile
             self.current_values = values
             self.form.set_values(values)
+            self.record_shown.emit(record_id)
             number = values.get(register.number_key or "name") or ""
             self.form_title.setText(f"<b>{register.label(self.lang)}: {number}</b>")
             self._update_buttons()
@@ -392,11 +451,11 @@ class RegisterTab(QWidget):
 
         def done(saved_id: int) -> None:
             self._dirty = False
-            self.current_id = saved_id
             self.form.show_problems({})
             self.status_message(self.tr("Saved."))
-            self.changed.emit()
             self.reload(saved_id)
+            self._show_record(saved_id)  # what the app filled in (a number) shows at once
+            self.changed.emit()
 
         self.run(lambda: registers.save_record(database, register, record_id, values), done)
 

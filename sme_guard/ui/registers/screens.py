@@ -129,6 +129,12 @@ def _add_badge_actions(tab: RegisterTab) -> None:
             return
         today = clock.today()
         tab.run_action(lambda: workflows.set_badge_status(database, badge_id, status, today), done)
+        if status is BadgeStatus.LOST and dialogs.confirm(
+            tab,
+            BADGES.label(tab.lang),
+            QCoreApplication.translate("RegisterActions", "Record the loss in the incident log as well?"),
+        ):
+            tab.incident_requested.emit(BADGES, badge_id)
 
     tab.actions["return"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Returned"),
@@ -155,6 +161,35 @@ def _add_badge_actions(tab: RegisterTab) -> None:
             QCoreApplication.translate("RegisterActions", "Revoke this badge?"),
             QCoreApplication.translate("RegisterActions", "Badge revoked."),
         ),
+    )
+
+
+def _add_incident_report(tab: RegisterTab) -> None:
+    def print_report() -> None:
+        database, incident_id, lang = tab.require_database(), tab.current_id, tab.lang
+        if incident_id is None:
+            return
+        number = tab.current_values.get("number", "")
+        name = QCoreApplication.translate("RegisterActions", "incident-{number}.pdf").format(number=number)
+        path = dialogs.save_file(
+            tab,
+            QCoreApplication.translate("RegisterActions", "Save the incident report"),
+            name,
+            "PDF (*.pdf)",
+        )
+        if path is None:
+            return
+
+        def work() -> None:
+            from sme_guard.exchange.incident_print import print_incident
+
+            print_incident(database, incident_id, path, lang)
+
+        message = QCoreApplication.translate("RegisterActions", "Incident report saved to {path}.")
+        tab.run(work, lambda _r: tab.status_message(message.format(path=path)))
+
+    tab.actions["report"] = tab.add_action(
+        QCoreApplication.translate("RegisterActions", "Print report…"), print_report
     )
 
 
@@ -188,7 +223,18 @@ ACTIONS = {
     "devices": _add_device_actions,
     "badges": _add_badge_actions,
     "people": _add_people_actions,
+    "incidents": lambda tab: _add_incident_report(tab),  # the workflow lives in the pages beside the form
 }
+
+
+def _add_incident(tab: RegisterTab) -> None:
+    def record() -> None:
+        if tab.current_id is not None:
+            tab.incident_requested.emit(tab.register, tab.current_id)
+
+    tab.actions["incident"] = tab.add_action(
+        QCoreApplication.translate("RegisterActions", "Record incident…"), record
+    )
 
 
 def _add_excel(tab: RegisterTab) -> None:
@@ -211,6 +257,7 @@ def register_tab(register: Register, lang: str, runner: Runner) -> RegisterTab:
     tab.setObjectName(f"register-{register.key}")
     ACTIONS[register.key](tab)
     if register.stocktake:
+        _add_incident(tab)
         _add_stocktake(tab)
     _add_excel(tab)
     return tab

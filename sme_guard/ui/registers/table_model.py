@@ -26,11 +26,11 @@ class RegisterTableModel(QAbstractTableModel):
         self.listing = listing
         self.endResetModel()
 
-    def refilter(self, query: str, status: str) -> None:
+    def refilter(self, query: str, status: str, filters: dict[str, str], year: str | None) -> None:
         if self.listing is None:
             return
         self.beginResetModel()
-        self.listing.apply(query, status)
+        self.listing.apply(query, status, filters, year)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -1,0 +1,1 @@
+"""障害・事故: the incident log, its workflow pages, and the contact tree."""
