@@ -55,6 +55,9 @@ def _iso(day: date | str) -> str:
     return day.isoformat() if isinstance(day, date) else day
 
 
+# Registers whose rows can carry flags (the table shows them second, beside the number).
+FLAGGED_REGISTERS = frozenset({"media", "devices", "badges", "people"})
+
 # The columns each register's flags are computed from (besides person columns).
 FLAG_INPUTS: dict[str, frozenset[str]] = {
     "media": frozenset({"status", "long_term_backup", "next_migration_on"}),

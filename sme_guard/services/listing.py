@@ -14,7 +14,7 @@ from typing import Any
 from sme_guard.domain.codes import label
 from sme_guard.domain.registers import Column
 from sme_guard.domain.text import fold
-from sme_guard.services.flags import flag_label
+from sme_guard.services.flags import FLAGGED_REGISTERS, flag_label
 from sme_guard.services.registers import RegisterRows
 from sme_guard.services.values import format_datetime
 
@@ -60,7 +60,10 @@ class Listing:
         visible = [i for i, column in enumerate(rows.columns) if column.in_table]
         listing = cls(rows=rows, lang=lang, visible=visible)
         listing.formatters = [_formatter(rows.columns[i], lang) for i in visible]
-        listing.positions = [0, None, *range(1, len(visible))] if visible else [None]
+        if rows.register.key in FLAGGED_REGISTERS:
+            listing.positions = [0, None, *range(1, len(visible))]
+        else:  # no flags to show: no empty column
+            listing.positions = list(range(len(visible)))
         listing._sorted = list(range(len(rows.rows)))
         listing.order = list(listing._sorted)
         return listing

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -90,12 +91,12 @@ class WorkflowPage(IncidentPage):
         lang = tab.lang
         self.status_label = QLabel()
         self.status_buttons: dict[str, QPushButton] = {}
-        buttons = QHBoxLayout()
-        for status in IncidentStatus:
+        buttons = QGridLayout()
+        for index, status in enumerate(IncidentStatus):
             button = QPushButton(label(status, lang))
             button.clicked.connect(partial(self._move, status))
             self.status_buttons[status.value] = button
-            buttons.addWidget(button)
+            buttons.addWidget(button, index // 2, index % 2)
         self.history = PlainTableModel([self.tr("When"), self.tr("Status"), self.tr("Note")], self)
         self.actions = PlainTableModel(
             [self.tr("Prevention action"), self.tr("Owner"), self.tr("Due"), self.tr("Done")], self
@@ -112,9 +113,11 @@ class WorkflowPage(IncidentPage):
         self.add_button = QPushButton(self.tr("Add action"))
         self.done_button = QPushButton(self.tr("Done today"))
         self.delete_button = QPushButton(self.tr("Remove"))
-        new_action = QHBoxLayout()
-        for widget in (self.description, self.owner, self.due, self.add_button):
-            new_action.addWidget(widget, 3 if widget is self.description else 1)
+        new_action = QGridLayout()
+        new_action.addWidget(self.description, 0, 0, 1, 3)
+        new_action.addWidget(self.owner, 1, 0)
+        new_action.addWidget(self.due, 1, 1)
+        new_action.addWidget(self.add_button, 1, 2)
         action_buttons = QHBoxLayout()
         action_buttons.addStretch(1)
         action_buttons.addWidget(self.done_button)
@@ -264,9 +267,11 @@ class ReportingPage(IncidentPage):
         self.report_error = QLabel()
         self.report_error.setStyleSheet(ERROR_STYLE)
         self.report_error.hide()
-        new_report = QHBoxLayout()
-        for widget in (self.reported_to, self.reported_on, self.reference, self.add_report):
-            new_report.addWidget(widget)
+        new_report = QGridLayout()
+        new_report.addWidget(self.reported_to, 0, 0, 1, 3)
+        new_report.addWidget(self.reported_on, 1, 0)
+        new_report.addWidget(self.reference, 1, 1)
+        new_report.addWidget(self.add_report, 1, 2)
         reports_box = QGroupBox(self.tr("External reports (届け出)"))
         reports_layout = QVBoxLayout(reports_box)
         reports_layout.addWidget(self.reports_view)

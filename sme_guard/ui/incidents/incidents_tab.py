@@ -22,6 +22,7 @@ class IncidentsTab(QTabWidget):
         self.workflow = WorkflowPage(self.log)
         self.reporting = ReportingPage(self.log)
         self.links = LinksPage(self.log)
+        self.log.side_pages.setMinimumWidth(440)  # the workflow pages need more room than a form
         self.log.add_page(QCoreApplication.translate("IncidentsTab", "Handling"), self.workflow)
         self.log.add_page(QCoreApplication.translate("IncidentsTab", "Reporting"), self.reporting)
         self.log.add_page(QCoreApplication.translate("IncidentsTab", "Links"), self.links)
