@@ -240,27 +240,27 @@ The details were written to:
 <context>
     <name>IncidentsTab</name>
     <message>
-        <location filename="../sme_guard/ui/incidents/incidents_tab.py" line="25" />
+        <location filename="../sme_guard/ui/incidents/incidents_tab.py" line="26" />
         <source>Handling</source>
         <translation>対応</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incidents_tab.py" line="26" />
+        <location filename="../sme_guard/ui/incidents/incidents_tab.py" line="27" />
         <source>Reporting</source>
         <translation>報告</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incidents_tab.py" line="27" />
+        <location filename="../sme_guard/ui/incidents/incidents_tab.py" line="28" />
         <source>Links</source>
         <translation>関連</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incidents_tab.py" line="29" />
+        <location filename="../sme_guard/ui/incidents/incidents_tab.py" line="30" />
         <source>Incident log</source>
         <translation>障害・事故記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incidents_tab.py" line="30" />
+        <location filename="../sme_guard/ui/incidents/incidents_tab.py" line="31" />
         <source>Contact tree</source>
         <translation>緊急連絡網</translation>
     </message>
@@ -301,60 +301,60 @@ The details were written to:
 <context>
     <name>LinksPage</name>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="361" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="383" />
         <source>Register</source>
         <translation>台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="361" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="383" />
         <source>Number</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="367" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="389" />
         <source>Asset or badge number</source>
         <translation>資産番号・社員証番号</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="368" />
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="379" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="390" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="401" />
         <source>Link</source>
         <translation>関連付け</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="369" />
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="380" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="391" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="402" />
         <source>Remove</source>
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="370" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="392" />
         <source>Measure</source>
         <translation>管理策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="388" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="410" />
         <source>Assets concerned</source>
         <translation>関係する資産</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="392" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="414" />
         <source>Related guideline measures</source>
         <translation>関連する管理策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="421" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="443" />
         <source>Asset linked.</source>
         <translation>資産を関連付けました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="431" />
         <location filename="../sme_guard/ui/incidents/incident_pages.py" line="453" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="475" />
         <source>Link removed.</source>
         <translation>関連付けを外しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="440" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="462" />
         <source>Measure linked.</source>
         <translation>管理策を関連付けました。</translation>
     </message>
@@ -491,6 +491,7 @@ The details were written to:
     </message>
     <message>
         <location filename="../sme_guard/ui/office_settings_dialog.py" line="20" />
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="31" />
         <source> days</source>
         <translation> 日</translation>
     </message>
@@ -500,9 +501,19 @@ The details were written to:
         <translation>最後にセキュリティパッチを適用した日がこれより古いスマートデバイスに注意を表示します(管理策10⑥: リリースされたセキュリティパッチは必ず適用する)。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="30" />
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="34" />
+        <source>How often the emergency contact tree is to be confirmed (control 3, point ①).</source>
+        <translation>緊急連絡網が組織の実情を反映しているか確認する間隔です(管理策3 運用①)。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="38" />
         <source>Patches older than</source>
         <translation>パッチの経過日数の上限</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="40" />
+        <source>Confirm the contact tree every</source>
+        <translation>緊急連絡網の確認間隔</translation>
     </message>
 </context>
 <context>
@@ -761,78 +772,83 @@ The details were written to:
 <context>
     <name>ReportingPage</name>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="249" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="252" />
         <source>Contact tree: record who was told (control 3①)</source>
         <translation>緊急連絡網: 報告した相手を記録(管理策3①)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="252" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="254" />
+        <source>When (empty: now), e.g. 2026/11/27 14:30</source>
+        <translation>報告日時(空欄なら現在)例: 2026/11/27 14:30</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="264" />
         <source>Told at</source>
         <translation>報告日時</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="252" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="264" />
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="252" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="264" />
         <source>Person</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="252" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="264" />
         <source>How</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="255" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="267" />
         <source>Reported to</source>
         <translation>届け出先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="255" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="267" />
         <source>On</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="255" />
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="262" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="267" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="274" />
         <source>Reference</source>
         <translation>受付番号など</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="258" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="270" />
         <source>To whom (e.g. the police, a supervisory body)</source>
         <translation>届け出先(警察、監督官庁など)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="260" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="272" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="263" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="275" />
         <source>Add report</source>
         <translation>届け出を追加</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="270" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="284" />
         <source>External reports (届け出)</source>
         <translation>届け出(外部への報告)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="289" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="303" />
         <source>The contact tree is empty: fill it in on the Contact tree tab.</source>
         <translation>緊急連絡網が空です。「緊急連絡網」タブで登録してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="292" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="306" />
         <source>Told now</source>
         <translation>今報告した</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="323" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="345" />
         <source>Recorded that {person} was told.</source>
         <translation>{person} への報告を記録しました。</translation>
     </message>
@@ -1005,109 +1021,109 @@ The details were written to:
 <context>
     <name>WorkflowPage</name>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="99" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="100" />
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="99" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="100" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="99" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="100" />
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="101" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="102" />
         <source>Prevention action</source>
         <translation>再発防止策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="101" />
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="222" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="102" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="225" />
         <source>Owner</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="101" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="102" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="101" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="102" />
         <source>Done</source>
         <translation>完了日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="105" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="106" />
         <source>What will be done so that it does not happen again</source>
         <translation>再発を防ぐために行うこと</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="108" />
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="223" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="109" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="226" />
         <source>Due date</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="112" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="113" />
         <source>Add action</source>
         <translation>対策を追加</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="113" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="114" />
         <source>Done today</source>
         <translation>本日完了</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="114" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="115" />
         <source>Remove</source>
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="123" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="126" />
         <source>Status (each change is dated)</source>
         <translation>状態(変更日時を記録します)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="128" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="131" />
         <source>Root cause removed by (control 3③)</source>
         <translation>根本原因を取り除く再発防止策(管理策3③)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="144" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="147" />
         <source>(owner)</source>
         <translation>(担当者)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="156" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="159" />
         <source>Now: {status}</source>
         <translation>現在: {status}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="165" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="168" />
         <source>open</source>
         <translation>未完了</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="185" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="188" />
         <source>Status changed to {status}.</source>
         <translation>状態を「{status}」にしました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="221" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="224" />
         <source>Action</source>
         <translation>対策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="231" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="234" />
         <source>Action done.</source>
         <translation>対策を完了にしました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="239" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="242" />
         <source>Action removed.</source>
         <translation>対策を外しました。</translation>
     </message>

@@ -237,3 +237,18 @@ def test_report_and_contact_tree_are_printed_from_the_screens(
     assert "2026-001" in text and "Web サイト" in text
     tab.contacts.print_button.click()
     assert "緊急連絡網" in subprocess.run(["pdftotext", str(tmp_path / "tree.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_a_past_notification_time_can_be_typed(tab: IncidentsTab, db: Database) -> None:
+    person = _person(db, "社長 一郎")
+    rung = incidents.save_contact(db, None, {"role": "経営者", "person_id": person})
+    tab.contacts.reload()
+    incident = registers.save_record(db, INCIDENTS, None, {"incident_type": "停止", "severity": "中", "occurred_at": "2026/11/27 9:00"})
+    tab.log.reload(incident)
+    type_text(tab.reporting.told_at, "2026/11/27 25:00")
+    tab.reporting.tell_buttons[rung].click()
+    assert tab.reporting.told_error.text() == "「2026/11/27 25:00」の時刻は存在しません"
+    tab.reporting.told_at.clear()
+    type_text(tab.reporting.told_at, "2026/11/27 9:40")
+    tab.reporting.tell_buttons[rung].click()
+    assert tab.reporting.notified.rows[0][0] == "2026-11-27 09:40"

@@ -26,9 +26,19 @@ class OfficeSettingsDialog(QDialog):
             )
         )
         hint.setWordWrap(True)
+        self.contact_days = QSpinBox()
+        self.contact_days.setRange(7, 3650)
+        self.contact_days.setSuffix(self.tr(" days"))
+        self.contact_days.setEnabled(False)
+        contact_hint = QLabel(
+            self.tr("How often the emergency contact tree is to be confirmed (control 3, point ①).")
+        )
+        contact_hint.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Patches older than"), self.patch_days)
         form.addRow(hint)
+        form.addRow(self.tr("Confirm the contact tree every"), self.contact_days)
+        form.addRow(contact_hint)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -28,7 +28,7 @@ from sme_guard.domain.registers import BADGES, DEVICES, MEDIA
 from sme_guard.services import clock, incidents
 from sme_guard.services.catalog import bundled_catalog
 from sme_guard.services.incidents import ContactLine, DetailInvalidError, IncidentDetail
-from sme_guard.services.values import format_datetime
+from sme_guard.services.values import ValueProblemError, format_datetime, parse_datetime
 from sme_guard.ui.plain_table_model import PlainTableModel
 from sme_guard.ui.registers.record_form import ERROR_STYLE
 from sme_guard.ui.registers.register_tab import RegisterTab
@@ -250,7 +250,16 @@ class ReportingPage(IncidentPage):
         super().__init__(tab)
         self.tree: list[ContactLine] = []
         self.tree_box = QGroupBox(self.tr("Contact tree: record who was told (control 3①)"))
-        self.tree_layout = QFormLayout(self.tree_box)
+        self.told_at = QLineEdit()
+        self.told_at.setPlaceholderText(self.tr("When (empty: now), e.g. 2026/11/27 14:30"))
+        self.told_error = QLabel()
+        self.told_error.setStyleSheet(ERROR_STYLE)
+        self.told_error.hide()
+        tree_outer = QVBoxLayout(self.tree_box)
+        tree_outer.addWidget(self.told_at)
+        tree_outer.addWidget(self.told_error)
+        self.tree_layout = QFormLayout()
+        tree_outer.addLayout(self.tree_layout)
         self.notified = PlainTableModel(
             [self.tr("Told at"), self.tr("Role"), self.tr("Person"), self.tr("How")], self
         )
@@ -322,9 +331,17 @@ class ReportingPage(IncidentPage):
         detail = self.detail
         if detail is None:
             return
-        database, now = self.database, clock.now()
+        try:
+            when = parse_datetime(self.told_at.text()) or clock.now()
+        except ValueProblemError as exc:
+            self.told_error.setText(exc.problem.message(self.tab.lang))
+            self.told_error.show()
+            return
+        self.told_error.hide()
+        self.told_at.clear()
+        database = self.database
         self.change(
-            lambda: incidents.record_notification(database, detail.id, line.id, now),
+            lambda: incidents.record_notification(database, detail.id, line.id, when),
             self.tr("Recorded that {person} was told.").format(person=line.person),
         )
 
