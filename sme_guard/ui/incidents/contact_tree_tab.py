@@ -9,11 +9,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +21,7 @@ from sme_guard.services import clock, incidents, registers
 from sme_guard.services.incidents import Confirmation, ContactLine, DetailInvalidError
 from sme_guard.ui import dialogs
 from sme_guard.ui.errors import report_error
-from sme_guard.ui.plain_table_model import PlainTableModel
+from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view
 from sme_guard.ui.registers.record_form import ERROR_STYLE
 from sme_guard.ui.tasks import Runner
 
@@ -53,11 +51,7 @@ class ContactTreeTab(QWidget):
             ],
             self,
         )
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table = plain_table_view(self.model)
         self.up_button = QPushButton(self.tr("Up"))
         self.down_button = QPushButton(self.tr("Down"))
         self.new_button = QPushButton(self.tr("New"))

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,19 +28,9 @@ from sme_guard.services import clock, incidents
 from sme_guard.services.catalog import bundled_catalog
 from sme_guard.services.incidents import ContactLine, DetailInvalidError, IncidentDetail
 from sme_guard.services.values import ValueProblemError, format_datetime, parse_datetime
-from sme_guard.ui.plain_table_model import PlainTableModel
+from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view
 from sme_guard.ui.registers.record_form import ERROR_STYLE
 from sme_guard.ui.registers.register_tab import RegisterTab
-
-
-def _table(model: PlainTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    view.verticalHeader().setVisible(False)
-    return view
 
 
 def _selected(view: QTableView) -> int | None:
@@ -101,7 +90,7 @@ class WorkflowPage(IncidentPage):
         self.actions = PlainTableModel(
             [self.tr("Prevention action"), self.tr("Owner"), self.tr("Due"), self.tr("Done")], self
         )
-        self.actions_view = _table(self.actions)
+        self.actions_view = plain_table_view(self.actions)
         self.description = QLineEdit()
         self.description.setPlaceholderText(self.tr("What will be done so that it does not happen again"))
         self.owner = QComboBox()
@@ -127,7 +116,7 @@ class WorkflowPage(IncidentPage):
         status_layout = QVBoxLayout(status_box)
         status_layout.addWidget(self.status_label)
         status_layout.addLayout(buttons)
-        status_layout.addWidget(_table(self.history))
+        status_layout.addWidget(plain_table_view(self.history))
         actions_box = QGroupBox(self.tr("Root cause removed by (control 3③)"))
         actions_layout = QVBoxLayout(actions_box)
         actions_layout.addWidget(self.actions_view)
@@ -263,9 +252,9 @@ class ReportingPage(IncidentPage):
         self.notified = PlainTableModel(
             [self.tr("Told at"), self.tr("Role"), self.tr("Person"), self.tr("How")], self
         )
-        self.notified_view = _table(self.notified)
+        self.notified_view = plain_table_view(self.notified)
         self.reports = PlainTableModel([self.tr("Reported to"), self.tr("On"), self.tr("Reference")], self)
-        self.reports_view = _table(self.reports)
+        self.reports_view = plain_table_view(self.reports)
         self.reported_to = QLineEdit()
         self.reported_to.setPlaceholderText(self.tr("To whom (e.g. the police, a supervisory body)"))
         self.reported_on = QLineEdit()
@@ -381,7 +370,7 @@ class LinksPage(IncidentPage):
         super().__init__(tab)
         lang = tab.lang
         self.assets = PlainTableModel([self.tr("Register"), self.tr("Number")], self)
-        self.assets_view = _table(self.assets)
+        self.assets_view = plain_table_view(self.assets)
         self.asset_register = QComboBox()
         for register in (MEDIA, DEVICES, BADGES):
             self.asset_register.addItem(register.label(lang), register)
@@ -390,7 +379,7 @@ class LinksPage(IncidentPage):
         self.link_asset = QPushButton(self.tr("Link"))
         self.unlink_asset = QPushButton(self.tr("Remove"))
         self.measures = PlainTableModel([self.tr("Measure")], self)
-        self.measures_view = _table(self.measures)
+        self.measures_view = plain_table_view(self.measures)
         self.measure_box = QComboBox()
         catalog = bundled_catalog()
         self.measure_texts: dict[str, str] = {}

@@ -25,7 +25,7 @@ from sme_guard.services import clock, stocktake
 from sme_guard.services.stocktake import Result, StockTakeInfo, StockTakeLine
 from sme_guard.ui import dialogs
 from sme_guard.ui.errors import report_error
-from sme_guard.ui.plain_table_model import PlainTableModel
+from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view
 from sme_guard.ui.tasks import Runner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -295,11 +295,7 @@ class StockTakeHistoryDialog(QDialog):
             ],
             self,
         )
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table = plain_table_view(self.model)
         self.print_button = QPushButton(self.tr("Save as PDF…"))
         close = QPushButton(self.tr("Close"))
         buttons = QHBoxLayout()
