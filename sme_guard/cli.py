@@ -27,8 +27,8 @@ if TYPE_CHECKING:  # the CLI imports the data layer only for the command that ne
 log = logging.getLogger(__name__)
 
 
-# Register keys (sme_guard.domain.registers.REGISTERS) by command-line name; incidents, plans
-# and assessments join these when their features arrive.
+# Register keys (sme_guard.domain.registers.REGISTERS) by command-line name; plans and
+# assessments join these when their features arrive.
 IMPORTS: dict[str, str] = {
     "media": "media",
     "devices": "devices",

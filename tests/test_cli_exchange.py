@@ -48,14 +48,20 @@ def _sheet(path: Path, rows: list[list[Any]]) -> Path:
     return path
 
 
-def test_export_all_writes_four_sheets_and_prints_the_path(
+def test_export_all_writes_a_sheet_per_register_and_prints_the_path(
     capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
 ) -> None:
     _fill(db_path)
     target = tmp_path / "台帳.xlsx"
     assert main(["export", "all", "--db", str(db_path), "--out", str(target), "--lang", "ja"]) == 0
     assert capsys.readouterr().out.strip() == str(target)
-    assert load_workbook(target).sheetnames == ["記憶媒体", "スマートデバイス", "社員証", "従業員"]
+    assert load_workbook(target).sheetnames == [
+        "記憶媒体",
+        "スマートデバイス",
+        "社員証",
+        "従業員",
+        "障害・事故",
+    ]
 
 
 def test_export_one_register_in_english(

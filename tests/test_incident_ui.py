@@ -50,7 +50,9 @@ def tab(qapp: QApplication, qtbot: QtBot, db: Database) -> Iterator[IncidentsTab
 
 
 def _person(db: Database, name: str) -> int:
-    return registers.save_record(db, PEOPLE, None, {"name": name, "employment_type": "regular", "role": "employee", "phone": "03-1234"})
+    return registers.save_record(
+        db, PEOPLE, None, {"name": name, "employment_type": "regular", "role": "employee", "phone": "03-1234"}
+    )
 
 
 def _shown(tab: IncidentsTab, position: int = 0) -> list[str]:
@@ -81,8 +83,10 @@ def test_an_incident_is_recorded_in_the_order_of_3_2(tab: IncidentsTab, db: Data
     assert record["status"] == "received" and record["impact_confidentiality"] is True
     assert record["occurred_at"].astimezone().strftime("%Y-%m-%d %H:%M") == "2026-11-20 14:30"
     assert not form.editors["number"].isEnabled() and form.editors["number"].text() == "2026-001"
-    labels = [form.layout().itemAt(0).layout().itemAt(i, form.layout().itemAt(0).layout().ItemRole.LabelRole)  # type: ignore[union-attr]
-              for i in range(5)]
+    labels = [
+        form.layout().itemAt(0).layout().itemAt(i, form.layout().itemAt(0).layout().ItemRole.LabelRole)  # type: ignore[union-attr]
+        for i in range(5)
+    ]
     assert [w.widget().text() for w in labels] == ["番号", "発生日時(いつ) *", "発見日時", "報告日時", "誰が"]
 
 
@@ -90,7 +94,9 @@ def test_closing_is_refused_until_the_root_cause_and_actions_are_done(
     tab: IncidentsTab, db: Database, answers: dict[str, Any]
 ) -> None:
     owner = _person(db, "田中 次郎")
-    incident = registers.save_record(db, INCIDENTS, None, {"incident_type": "停止", "severity": "中", "occurred_at": "2026/11/26 9:00"})
+    incident = registers.save_record(
+        db, INCIDENTS, None, {"incident_type": "停止", "severity": "中", "occurred_at": "2026/11/26 9:00"}
+    )
     tab.log.reload(incident)
     page = tab.workflow
     page.status_buttons["in_progress"].click()
@@ -104,7 +110,9 @@ def test_closing_is_refused_until_the_root_cause_and_actions_are_done(
     _combo(page.owner, "田中 次郎")
     type_text(page.due, "2026/12/5")
     page.add_button.click()
-    assert page.actions.rows == [("UPS の電池を交換し、点検を定期点検に加える", "田中 次郎", "2026-12-05", "未完了")]
+    assert page.actions.rows == [
+        ("UPS の電池を交換し、点検を定期点検に加える", "田中 次郎", "2026-12-05", "未完了")
+    ]
     page.status_buttons["closed"].click()
     assert answers["errors"][-1].startswith("未完了の再発防止策が 1 件あるため")
     page.actions_view.selectRow(0)
@@ -117,7 +125,9 @@ def test_closing_is_refused_until_the_root_cause_and_actions_are_done(
 
 
 def test_an_action_without_a_description_is_named(tab: IncidentsTab, db: Database) -> None:
-    incident = registers.save_record(db, INCIDENTS, None, {"incident_type": "停止", "severity": "中", "occurred_at": "2026/11/26 9:00"})
+    incident = registers.save_record(
+        db, INCIDENTS, None, {"incident_type": "停止", "severity": "中", "occurred_at": "2026/11/26 9:00"}
+    )
     tab.log.reload(incident)
     tab.workflow.add_button.click()
     assert not tab.workflow.action_error.isHidden()
@@ -143,7 +153,12 @@ def test_contact_tree_and_who_was_told(tab: IncidentsTab, db: Database, answers:
     contacts.confirm_button.click()
     assert contacts.confirmation_label.text().startswith("最終確認 2026-11-27")
 
-    incident = registers.save_record(db, INCIDENTS, None, {"incident_type": "ウイルス感染", "severity": "高", "occurred_at": "2026/11/27 9:00"})
+    incident = registers.save_record(
+        db,
+        INCIDENTS,
+        None,
+        {"incident_type": "ウイルス感染", "severity": "高", "occurred_at": "2026/11/27 9:00"},
+    )
     tab.log.reload(incident)
     first = incidents.contacts(db)[0]
     tab.reporting.tell_buttons[first.id].click()
@@ -158,7 +173,9 @@ def test_contact_tree_and_who_was_told(tab: IncidentsTab, db: Database, answers:
 
 def test_links_to_assets_and_measures(tab: IncidentsTab, db: Database, answers: dict[str, Any]) -> None:
     registers.save_record(db, BADGES, None, {"badge_number": "B-0001", "medium": "ic_card", "status": "lost"})
-    incident = registers.save_record(db, INCIDENTS, None, {"incident_type": "その他", "severity": "低", "occurred_at": "2026/11/27 9:00"})
+    incident = registers.save_record(
+        db, INCIDENTS, None, {"incident_type": "その他", "severity": "低", "occurred_at": "2026/11/27 9:00"}
+    )
     tab.log.reload(incident)
     links = tab.links
     _combo(links.asset_register, "社員証")
@@ -178,7 +195,9 @@ def test_links_to_assets_and_measures(tab: IncidentsTab, db: Database, answers: 
 
 def test_filters_by_type_and_year(tab: IncidentsTab, db: Database) -> None:
     for when, kind in (("2025/6/1 10:00", "停止"), ("2026/3/1 10:00", "停止"), ("2026/4/1 10:00", "改ざん")):
-        registers.save_record(db, INCIDENTS, None, {"incident_type": kind, "severity": "中", "occurred_at": when})
+        registers.save_record(
+            db, INCIDENTS, None, {"incident_type": kind, "severity": "中", "occurred_at": when}
+        )
     tab.log.reload()
     log = tab.log
     assert log.year_box is not None
@@ -192,7 +211,9 @@ def test_filters_by_type_and_year(tab: IncidentsTab, db: Database) -> None:
 def test_a_lost_badge_can_open_a_linked_incident(
     qapp: QApplication, qtbot: QtBot, db: Database, answers: dict[str, Any]
 ) -> None:
-    badge = registers.save_record(db, BADGES, None, {"badge_number": "B-0042", "medium": "ic_card", "status": "active"})
+    badge = registers.save_record(
+        db, BADGES, None, {"badge_number": "B-0042", "medium": "ic_card", "status": "active"}
+    )
     configure_application(qapp, "ja")
     window = MainWindow("ja", SynchronousRunner())
     qtbot.addWidget(window)
@@ -230,20 +251,39 @@ def test_report_and_contact_tree_are_printed_from_the_screens(
 
     targets = iter([tmp_path / "report.pdf", tmp_path / "tree.pdf"])
     monkeypatch.setattr(dialogs, "save_file", lambda _p, _t, _n, _f: next(targets))
-    incident = registers.save_record(db, INCIDENTS, None, {"incident_type": "改ざん", "severity": "重大", "occurred_at": "2026/11/27 8:00", "what": "Web サイト"})
+    incident = registers.save_record(
+        db,
+        INCIDENTS,
+        None,
+        {
+            "incident_type": "改ざん",
+            "severity": "重大",
+            "occurred_at": "2026/11/27 8:00",
+            "what": "Web サイト",
+        },
+    )
     tab.log.reload(incident)
     tab.log.actions["report"].trigger()
-    text = subprocess.run(["pdftotext", str(tmp_path / "report.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "report.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "2026-001" in text and "Web サイト" in text
     tab.contacts.print_button.click()
-    assert "緊急連絡網" in subprocess.run(["pdftotext", str(tmp_path / "tree.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    assert (
+        "緊急連絡網"
+        in subprocess.run(
+            ["pdftotext", str(tmp_path / "tree.pdf"), "-"], capture_output=True, text=True, check=True
+        ).stdout
+    )
 
 
 def test_a_past_notification_time_can_be_typed(tab: IncidentsTab, db: Database) -> None:
     person = _person(db, "社長 一郎")
     rung = incidents.save_contact(db, None, {"role": "経営者", "person_id": person})
     tab.contacts.reload()
-    incident = registers.save_record(db, INCIDENTS, None, {"incident_type": "停止", "severity": "中", "occurred_at": "2026/11/27 9:00"})
+    incident = registers.save_record(
+        db, INCIDENTS, None, {"incident_type": "停止", "severity": "中", "occurred_at": "2026/11/27 9:00"}
+    )
     tab.log.reload(incident)
     type_text(tab.reporting.told_at, "2026/11/27 25:00")
     tab.reporting.tell_buttons[rung].click()

@@ -453,14 +453,29 @@ def test_command_line_prints_an_incident_and_the_contact_tree(
 ) -> None:
     from sme_guard.cli import main
 
-    registers.save_record(db, INCIDENTS, None, {"incident_type": "停止", "severity": "中", "occurred_at": "2026/11/20 9:00", "what": "ファイルサーバー"})
+    registers.save_record(
+        db,
+        INCIDENTS,
+        None,
+        {
+            "incident_type": "停止",
+            "severity": "中",
+            "occurred_at": "2026/11/20 9:00",
+            "what": "ファイルサーバー",
+        },
+    )
     out = tmp_path / "incident.pdf"
     assert main(["pdf", "incident", "2026-001", "--out", str(out), "--db", str(db_path), "--lang", "ja"]) == 0
-    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "2026-001" in text and "ファイルサーバー" in text
     tree = tmp_path / "tree.pdf"
     assert main(["pdf", "contacts", "--out", str(tree), "--db", str(db_path), "--lang", "en"]) == 0
-    assert "Emergency contact tree" in subprocess.run(["pdftotext", str(tree), "-"], capture_output=True, text=True, check=True).stdout
+    assert (
+        "Emergency contact tree"
+        in subprocess.run(["pdftotext", str(tree), "-"], capture_output=True, text=True, check=True).stdout
+    )
     capsys.readouterr()
     assert main(["pdf", "incident", "2026-999", "--out", str(out), "--db", str(db_path), "--lang", "en"]) == 1
     assert capsys.readouterr().err.strip() == "there is no incident 2026-999"

@@ -1,22 +1,25 @@
 """Registers to and from Excel (.xlsx), streaming both ways so 100k rows keep memory flat.
 
 Export writes one sheet per register with openpyxl's write-only workbook: header labels in
-the chosen language, real date cells, widths, frozen header, auto-filter, drop-downs on
-coded columns and an A4 landscape print setup. Import reads the app's own export or a
-user's sheet (headers by Japanese or English name, a title row above them tolerated),
-validates every row with the shared parsers and writes all valid rows in one transaction.
+the chosen language, real date and date-time cells (local time), wrapped multi-line text,
+widths, frozen header, auto-filter, drop-downs on coded columns and an A4 landscape print
+setup. Import reads the app's own export or a user's sheet (headers by Japanese or English
+name, a title row above them tolerated), validates every row with the shared parsers and
+writes all valid rows in one transaction. Incidents are numbered as the app numbers them.
 
 Import this module lazily (CLI sub-commands, GUI actions): openpyxl costs start-up time.
 """
 
 from __future__ import annotations
 
+import re
 import secrets
 import unicodedata
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +36,10 @@ from sqlalchemy.exc import DBAPIError
 
 from sme_guard.db.database import Database
 from sme_guard.db.engine import user_error_for
-from sme_guard.domain.codes import label
-from sme_guard.domain.registers import PEOPLE, Column, Register
+from sme_guard.domain.codes import IncidentStatus, label
+from sme_guard.domain.registers import INCIDENTS, PEOPLE, Column, Register
 from sme_guard.errors import UserError
+from sme_guard.services import clock, incidents
 from sme_guard.services.registers import (
     DISPOSAL_PREFIX,
     check_record,
@@ -49,6 +53,7 @@ from sme_guard.services.values import (
     PeopleIndex,
     Problem,
     ValueProblemError,
+    normalize,
     parse_int,
     parse_text,
     parse_value,
@@ -63,11 +68,15 @@ MEMO_LIMIT = 4096  # distinct cell values remembered per column (codes, names; d
 HEADER_SEARCH_ROWS = 10
 HEADER_LIMIT = 16_384  # Excel's last column
 DATE_FORMAT = "yyyy/mm/dd"
+DATETIME_FORMAT = "yyyy/mm/dd hh:mm"
+DATETIME_WIDTH = 17  # "2026/11/27 14:30" plus a margin, or Excel shows ####
+LIST_LIMIT = 255  # characters Excel allows in a drop-down's list; a longer one breaks the file
 LAST_EXCEL_ROW = 1_048_576
 # Excel turns these into formulas (or errors) when typed; such text is kept as text.
 FORMULA_STARTS = ("=", "+", "-", "@")
 YES_NO = {"ja": ("はい", "いいえ"), "en": ("yes", "no")}
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+WRAP = Alignment(wrap_text=True, vertical="top")
 # What openpyxl raises on a file that is not a readable workbook (also while streaming rows).
 READ_ERRORS: tuple[type[BaseException], ...] = (
     InvalidFileException,
@@ -210,8 +219,9 @@ def _display_width(text: str) -> int:
 
 
 def column_width(column: Column, lang: str) -> int:
-    """Column.width, widened so the header label (Japanese counts double) fits."""
-    return max(column.width, _display_width(column.label(lang)) + 2)
+    """Column.width, widened so the header label (Japanese counts double) and a date-time fit."""
+    width = max(column.width, _display_width(column.label(lang)) + 2)
+    return max(width, DATETIME_WIDTH) if column.kind == "datetime" else width
 
 
 def _choices(column: Column, lang: str) -> list[str] | None:
@@ -253,11 +263,12 @@ def _write_sheet(
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     for index, column in enumerate(columns, start=1):
         choices = _choices(column, lang)
-        if choices is None:
+        listed = ",".join(c.replace('"', '""') for c in choices) if choices else ""
+        if not listed or len(listed) > LIST_LIMIT:
             continue
         validation = DataValidation(
             type="list",
-            formula1='"{}"'.format(",".join(c.replace('"', '""') for c in choices)),
+            formula1=f'"{listed}"',
             allow_blank=True,
             showErrorMessage=True,
             errorStyle="warning",  # a label in the other language still imports
@@ -313,22 +324,69 @@ def _converter(sheet: Any, column: Column, lang: str) -> Callable[[Any], Any] | 
             return cell
 
         return to_date
+    if column.kind == "datetime":
+        moment = WriteOnlyCell(sheet)
+        moment.number_format = DATETIME_FORMAT
+
+        def to_datetime(value: Any) -> Any:
+            moment.value = local_datetime(value)
+            return moment
+
+        return to_datetime
     if column.kind == "bool":
         yes, no = YES_NO["en" if lang == "en" else "ja"]
         return lambda value: yes if value else no
     if column.kind == "code" and column.codes is not None:
         labels = {member.value: label(member, lang) for member in column.codes}
         return lambda value: labels.get(value) or _text(sheet, str(value))
+    if column.multiline:
+        # Wrapped, so the line breaks show; two reused cells, as a style is per cell.
+        plain, quoted = WriteOnlyCell(sheet), WriteOnlyCell(sheet)
+        plain.alignment = quoted.alignment = WRAP
+        quoted.quotePrefix = True
+
+        def to_lines(value: Any) -> Any:
+            text = _clean(str(value))
+            cell = quoted if _formula_like(text) else plain
+            cell.value = text
+            cell.data_type = "s"  # never a formula or an error value
+            return cell
+
+        return to_lines
     return lambda value: _text(sheet, str(value))
 
 
-def _text(sheet: Any, value: str) -> Any:
+def local_datetime(value: datetime | str) -> datetime:
+    """A stored moment as this PC's wall-clock time, naive (Excel has no time zones).
+
+    Whole seconds: Excel keeps about a millisecond, and the sheet shows minutes."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if value.tzinfo is None:  # the database keeps UTC
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone().replace(tzinfo=None, microsecond=0)
+
+
+def _clean(value: str) -> str:
     if not value.isprintable():  # cheap test first: control characters are rare
         value = ILLEGAL_CHARACTERS_RE.sub("", value)  # XML cannot hold them
-    if value.startswith(FORMULA_STARTS) or value in ERROR_CODES:
+    return value
+
+
+def _formula_like(value: str) -> bool:
+    return value.startswith(FORMULA_STARTS) or value in ERROR_CODES
+
+
+def _text(sheet: Any, value: str) -> Any:
+    value = _clean(value)
+    formula, lines = _formula_like(value), "\n" in value
+    if formula or lines:
         cell = WriteOnlyCell(sheet, value=value)
         cell.data_type = "s"  # never a formula or an error value
-        cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+        if formula:
+            cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+        if lines:
+            cell.alignment = WRAP  # Excel shows a line break only in a wrapped cell
         return cell
     return value
 
@@ -400,11 +458,21 @@ def header_key(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
+# A label's explanation in brackets at its end: "発生日時(いつ)", "Occurred (when)".
+_EXPLANATION = re.compile(r"\s*\([^()]*\)$")
+
+
 def _header_labels(register: Register) -> dict[str, Column]:
     labels: dict[str, Column] = {}
     for column in register.columns:
         for text in (column.ja, column.en, column.key):
             labels.setdefault(header_key(text), column)
+    # People leave the explanation out ("発生日時"); a full label always wins.
+    for column in register.columns:
+        for text in (column.ja, column.en):
+            short = _EXPLANATION.sub("", unicodedata.normalize("NFKC", text))
+            if short:
+                labels.setdefault(header_key(short), column)
     return labels
 
 
@@ -445,7 +513,7 @@ def import_register(
                             raise ImportCancelledError()
                         if progress:
                             progress(number, max(total, number))
-                importer.flush()
+                importer.finish()
                 if cancelled and cancelled():
                     raise ImportCancelledError()
                 if dry_run:
@@ -587,8 +655,13 @@ class _Importer:
         self.disposal_keys: list[str] = []
         self.indexes: list[int] = []
         self.seen: dict[str, int] = {}  # folded number (or name) -> first row in the file
+        self.incidents = register is INCIDENTS
+        self.today, self.now = clock.today(), clock.now()
         self.existing = self._existing()
         self.pending: list[dict[str, Any]] = []
+        # New incidents without a number, numbered at the end: a number taken now could be one
+        # a later row of the file brings.
+        self.unnumbered: list[dict[str, Any]] = []
         # Problems of a row are listed left to right as the sheet has the columns; columns
         # the sheet lacks (a disposal method it needs) after them.
         self.order = {c.key: HEADER_LIMIT + i for i, c in enumerate(register.columns)}
@@ -600,6 +673,14 @@ class _Importer:
         if key is None:
             for person_id, name in self.people.names.items():
                 found.setdefault(PeopleIndex.key(name), []).append(person_id)
+            return found
+        if self.incidents:
+            # By year and sequence, as the table keeps them unique: "2025-14" is "2025-014".
+            table = self.table
+            for record_id, year, sequence in self.connection.execute(
+                select(table.c.id, table.c.year, table.c.sequence)
+            ):
+                found.setdefault(incidents.format_number(year, sequence), []).append(record_id)
             return found
         query = select(self.table.c.id, self.table.c[key])
         for record_id, number in self.connection.execute(query):
@@ -616,7 +697,7 @@ class _Importer:
                 self._map(row, labels)
                 return
         register = self.register
-        examples = [c for c in register.columns if c.required][:3]
+        examples = [c for c in register.columns if c.required and c.editable][:3]
         raise HeaderNotFoundError(
             f"シート「{self.report.sheet}」の先頭{HEADER_SEARCH_ROWS}行に{register.ja}の見出し行が見つかりません"
             f"(例: {'、'.join(c.ja for c in examples)})。",
@@ -637,7 +718,8 @@ class _Importer:
             taken.append(column.key)
             self.order[column.key] = index
             self.cells.append((index, column, _cell_parser(column, self.people)))
-        missing = [c for c in self.register.columns if c.required and c.key not in taken]
+        # Columns the app sets (an incident's status) may be left out: it fills them in.
+        missing = [c for c in self.register.columns if c.required and c.editable and c.key not in taken]
         if missing:
             sheet = self.report.sheet
             raise MissingColumnsError(
@@ -663,12 +745,17 @@ class _Importer:
                 values[column.key] = parse(raw)
             except ValueProblemError as exc:
                 problems[column.key] = exc.problem
+        if self.incidents:
+            _incident_number(values, problems)
+            if values.get("status") is None:
+                values.pop("status", None)  # an empty cell: a new incident starts as received
         # No per-row SELECT for numbers: they are checked against ``existing`` below.
         for key, problem in check_record(
             self.connection, self.register, None, values, check_unique=False
         ).items():
             problems.setdefault(key, problem)
         record_id = self._identify(number, values, problems)
+        before = self._check_incident(record_id, values, problems) if self.incidents else None
         disposal = any(values.get(k) is not None for k in self.disposal_keys)
         for key, problem in disposal_problems(self.register, values).items():
             problems.setdefault(key, problem)
@@ -683,7 +770,9 @@ class _Importer:
             self.report.rows_updated += 1
         if self.dry_run:
             return
-        if record_id is None and not disposal:
+        if self.incidents:
+            self._write_incident(record_id, values, before)
+        elif record_id is None and not disposal:
             self.pending.append({key: values[key] for key in self.own_keys})
             if len(self.pending) >= INSERT_CHUNK:
                 self.flush()
@@ -719,3 +808,90 @@ class _Importer:
         if self.pending:
             self.connection.execute(self.table.insert(), self.pending)
             self.pending = []
+
+    def finish(self) -> None:
+        """Write what waits for the end of the file."""
+        self.flush()
+        for values in self.unnumbered:
+            self._insert_incident(values)
+        self.unnumbered = []
+
+    # --- incidents: numbered and moved through their workflow as the app does it
+
+    def _check_incident(
+        self, record_id: int | None, values: dict[str, Any], problems: dict[str, Problem]
+    ) -> str | None:
+        """The workflow's rules for the status a row sets; returns the status stored before.
+
+        Closing needs a root cause and every prevention action done (3③), as in
+        ``services.incidents.change_status``; the closed-on date follows the status.
+        """
+        table = self.table
+        stored = None
+        if record_id is not None:
+            stored = self.connection.execute(
+                select(table.c.status, table.c.root_cause, table.c.closed_on).where(table.c.id == record_id)
+            ).one()
+        before: str | None = stored.status if stored else None
+        if "status" in problems or "closed_on" in problems:
+            return before
+        closed = IncidentStatus.CLOSED.value
+        status = values.get("status") or before or IncidentStatus.RECEIVED.value
+        if status == closed and before != closed and "root_cause" not in problems:
+            root = values.get("root_cause", stored.root_cause if stored else None)
+            problem = incidents.closing_problem(self.connection, record_id, root)
+            if problem is not None:
+                problems["status"] = problem
+        if status == closed:
+            if values.get("closed_on") is None:
+                kept: date | None = stored.closed_on if stored else None
+                values["closed_on"] = kept or self.today
+        elif before == closed:
+            values["closed_on"] = None  # reopened: the workflow clears the date, too
+        elif values.get("closed_on") is not None:
+            problems["closed_on"] = Problem(
+                f"状態が「{label(IncidentStatus.CLOSED, 'ja')}」のときだけ入力できます",
+                f"only a {label(IncidentStatus.CLOSED, 'en').lower()} incident has this date",
+            )
+        return before
+
+    def _write_incident(self, record_id: int | None, values: dict[str, Any], before: str | None) -> None:
+        if record_id is None:
+            if values.get("number") is None:
+                self.unnumbered.append(values)
+            else:
+                self._insert_incident(values)
+            return
+        values.pop("number", None)  # the incident's identity stays as stored
+        write_record(self.connection, INCIDENTS, record_id, values)
+        status = values.get("status")
+        if status is not None and status != before:
+            self._status_changed(record_id, status)
+
+    def _insert_incident(self, values: dict[str, Any]) -> None:
+        # As ``save_record`` does: the number (kept if the row has one; the counter moves past
+        # it), then the first status change.
+        incidents.prepare_new(self.connection, values, self.today)
+        record_id = write_record(self.connection, INCIDENTS, None, values)
+        incidents.record_created(self.connection, record_id, self.now)
+        if values["status"] != IncidentStatus.RECEIVED.value:
+            self._status_changed(record_id, values["status"])
+
+    def _status_changed(self, record_id: int, status: str) -> None:
+        """The history says when the status came, and that it came from a file."""
+        note = "Excel から取り込み" if self.report.lang != "en" else "Imported from Excel"
+        incidents.record_status_change(self.connection, record_id, status, self.now, note)
+
+
+def _incident_number(values: dict[str, Any], problems: dict[str, Problem]) -> None:
+    """A number must look like 2026-001; kept in that form, so "2026-1" is the same incident."""
+    number = values.get("number")
+    if number is None or "number" in problems:
+        return
+    match = incidents.NUMBER_PATTERN.match(normalize(str(number)))
+    if match:
+        values["number"] = incidents.format_number(int(match[1]), int(match[2]))
+        return
+    problem = incidents.number_problem(number)
+    assert problem is not None  # what fails normalised fails as typed
+    problems["number"] = problem

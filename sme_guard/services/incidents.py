@@ -85,7 +85,37 @@ def number_problem(number: Any) -> Problem | None:
 # ---------------------------------------------------------------- the workflow
 
 
-ORDER = [s.value for s in IncidentStatus]
+def closing_problem(
+    connection: Connection, incident_id: int | None, root_cause: str | None
+) -> Problem | None:
+    """Why an incident may not be closed yet (3③): no root cause, or prevention actions open."""
+    if not (root_cause or "").strip():
+        return Problem(
+            "根本原因が記入されていないため完了にできません(管理策3③)。",
+            "The root cause is empty, so the incident cannot be closed (control 3③).",
+        )
+    if incident_id is None:
+        return None
+    actions = _t("incident_action")
+    open_actions = connection.execute(
+        select(func.count()).where(actions.c.incident_id == incident_id, actions.c.done_on.is_(None))
+    ).scalar_one()
+    if open_actions:
+        return Problem(
+            f"未完了の再発防止策が {open_actions} 件あるため完了にできません(管理策3③)。",
+            f"{open_actions} prevention action(s) are not done yet, so the incident cannot be closed (control 3③).",
+        )
+    return None
+
+
+def record_status_change(
+    connection: Connection, incident_id: int, status: str, when: datetime, note: str | None = None
+) -> None:
+    """The dated line of the status history (inside the caller's transaction)."""
+    changes = _t("incident_status_change")
+    connection.execute(
+        changes.insert().values(incident_id=incident_id, status=status, changed_at=when, note=note)
+    )
 
 
 def change_status(
@@ -95,7 +125,7 @@ def change_status(
 
     Closing needs a root cause and every prevention action done (3③).
     """
-    incidents, changes, actions = _t("incident"), _t("incident_status_change"), _t("incident_action")
+    incidents = _t("incident")
     with database.engine.begin() as connection:
         row = connection.execute(
             select(incidents.c.status, incidents.c.root_cause).where(incidents.c.id == incident_id)
@@ -104,37 +134,20 @@ def change_status(
             raise UserError("この記録は削除されています。", "This record has been deleted.")
         if row[0] == status.value:
             return
-        if status is IncidentStatus.CLOSED:
-            if not (row[1] or "").strip():
-                raise IncidentRuleError(
-                    "根本原因が記入されていないため完了にできません(管理策3③)。",
-                    "The root cause is empty, so the incident cannot be closed (control 3③).",
-                )
-            open_actions = connection.execute(
-                select(func.count()).where(actions.c.incident_id == incident_id, actions.c.done_on.is_(None))
-            ).scalar_one()
-            if open_actions:
-                raise IncidentRuleError(
-                    f"未完了の再発防止策が {open_actions} 件あるため完了にできません(管理策3③)。",
-                    f"{open_actions} prevention action(s) are not done yet, so the incident cannot be closed (control 3③).",
-                )
+        if status is IncidentStatus.CLOSED and (problem := closing_problem(connection, incident_id, row[1])):
+            raise IncidentRuleError(problem.ja, problem.en)
         closed_on = now.astimezone().date() if status is IncidentStatus.CLOSED else None
         connection.execute(
             incidents.update()
             .where(incidents.c.id == incident_id)
             .values(status=status.value, closed_on=closed_on)
         )
-        connection.execute(
-            changes.insert().values(incident_id=incident_id, status=status.value, changed_at=now, note=note)
-        )
+        record_status_change(connection, incident_id, status.value, now, note)
 
 
 def record_created(connection: Connection, incident_id: int, now: datetime) -> None:
     """The first status change: received."""
-    changes = _t("incident_status_change")
-    connection.execute(
-        changes.insert().values(incident_id=incident_id, status=IncidentStatus.RECEIVED.value, changed_at=now)
-    )
+    record_status_change(connection, incident_id, IncidentStatus.RECEIVED.value, now)
 
 
 # ---------------------------------------------------------------- what hangs off an incident
