@@ -1,6 +1,6 @@
 """A register as a table shows it: visible columns, display text, search, status filter, sort.
 
-Qt-free and built off the GUI thread. At 100k rows a QSortFilterProxyModel takes seconds per
+Qt-free and built off the GUI thread. At 100k rows Qt's sort/filter proxy model takes seconds per
 sort or keystroke; sorting and filtering a list of row numbers in Python takes tens of ms.
 """
 

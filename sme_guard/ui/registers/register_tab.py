@@ -490,6 +490,14 @@ class RegisterTab(QWidget):
 
         self.run(work, done)
 
+    def save_printout(
+        self, title: str, name: str, build: Callable[[Path], Any], saved: Callable[[Any, Path], str]
+    ) -> None:
+        """Ask where a PDF goes, build it off the GUI thread, then say where it went."""
+        path = dialogs.save_file(self, title, name, "PDF (*.pdf)")
+        if path is not None:
+            self.run(lambda: build(path), lambda result: self.status_message(saved(result, path)))
+
     def require_database(self) -> Database:
         if self.database is None:
             raise UserError("データベースが開かれていません。", "No database is open.")

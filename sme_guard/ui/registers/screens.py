@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QWidget
@@ -29,30 +30,22 @@ def _add_stocktake(tab: RegisterTab) -> None:
 
     def print_sheet() -> None:
         database, register, lang, today = tab.require_database(), tab.register, tab.lang, clock.today()
-        name = QCoreApplication.translate("RegisterActions", "stock-take-{register}-{date}.pdf").format(
-            register=register.key, date=today.isoformat()
-        )
-        path = dialogs.save_file(
-            tab,
-            QCoreApplication.translate("RegisterActions", "Save the stock-take sheet"),
-            name,
-            "PDF (*.pdf)",
-        )
-        if path is None:
-            return
 
-        def work() -> int:
+        def build(path: Path) -> int:
             from sme_guard.exchange.stocktake_print import print_stocktake_sheet
 
             return print_stocktake_sheet(database, register, path, lang, today)
 
-        def done(count: int) -> None:
-            message = QCoreApplication.translate(
+        tab.save_printout(
+            QCoreApplication.translate("RegisterActions", "Save the stock-take sheet"),
+            QCoreApplication.translate("RegisterActions", "stock-take-{register}-{date}.pdf").format(
+                register=register.key, date=today.isoformat()
+            ),
+            build,
+            lambda count, path: QCoreApplication.translate(
                 "RegisterActions", "Stock-take sheet with {count} items saved to {path}."
-            )
-            tab.status_message(message.format(count=count, path=path))
-
-        tab.run(work, done)
+            ).format(count=count, path=path),
+        )
 
     tab.toolbar.addSeparator()
     tab.actions["stocktake"] = tab.add_action(
@@ -169,24 +162,22 @@ def _add_incident_report(tab: RegisterTab) -> None:
         database, incident_id, lang = tab.require_database(), tab.current_id, tab.lang
         if incident_id is None:
             return
-        number = tab.current_values.get("number", "")
-        name = QCoreApplication.translate("RegisterActions", "incident-{number}.pdf").format(number=number)
-        path = dialogs.save_file(
-            tab,
-            QCoreApplication.translate("RegisterActions", "Save the incident report"),
-            name,
-            "PDF (*.pdf)",
-        )
-        if path is None:
-            return
 
-        def work() -> None:
+        def build(path: Path) -> None:
             from sme_guard.exchange.incident_print import print_incident
 
             print_incident(database, incident_id, path, lang)
 
-        message = QCoreApplication.translate("RegisterActions", "Incident report saved to {path}.")
-        tab.run(work, lambda _r: tab.status_message(message.format(path=path)))
+        tab.save_printout(
+            QCoreApplication.translate("RegisterActions", "Save the incident report"),
+            QCoreApplication.translate("RegisterActions", "incident-{number}.pdf").format(
+                number=tab.current_values.get("number", "")
+            ),
+            build,
+            lambda _result, path: QCoreApplication.translate(
+                "RegisterActions", "Incident report saved to {path}."
+            ).format(path=path),
+        )
 
     tab.actions["report"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Print report…"), print_report
