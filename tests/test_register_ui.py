@@ -353,7 +353,7 @@ def test_stocktake_by_typing_numbers_and_marking_missing(
     assert dialog.model.lines[0].result == "found" and dialog.model.lines[0].found_location == "総務部 棚B"
     type_text(dialog.find_box, "USB-999")
     QApplication.sendEvent(dialog.find_box, _enter())
-    assert answers["errors"] == ["USB-999 はこの棚卸の一覧にありません。"]
+    assert dialog.feedback.text() == "USB-999 はこの棚卸の一覧にありません"
     dialog.table.selectRow(1)
     dialog.missing_button.click()
     assert dialog.summary.text() == "確認済 1、不明 1、未確認 1"
@@ -367,6 +367,49 @@ def test_stocktake_by_typing_numbers_and_marking_missing(
     assert registers.get_record(db, MEDIA, missing)["last_stocktake_on"] is None
     (kept,) = stocktake.history(db, MEDIA)
     assert (kept.found, kept.missing, kept.unchecked) == (1, 1, 1)
+
+
+def test_scanning_marks_found_and_warns_without_losing_the_scan(
+    make_tab: Callable[..., RegisterTab],
+    db: Database,
+    answers: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    beeps: list[int] = []
+    monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: beeps.append(1)))
+    _medium(db, "USB-001")
+    _medium(db, "USB-002")
+    _medium(db, "USB-003", status="disposed")
+    registers.save_record(
+        db, BADGES, None, {"badge_number": "B-0001", "medium": "ic_card", "status": "active"}
+    )
+    tab = make_tab(MEDIA)
+    tab.actions["stocktake"].trigger()
+    dialog = tab.open_dialog
+    assert isinstance(dialog, StockTakeDialog)
+
+    def scan(text: str) -> str:
+        type_text(dialog.find_box, text)  # a scanner types like a keyboard, then Enter
+        QApplication.sendEvent(dialog.find_box, _enter())
+        return dialog.feedback.text()
+
+    assert scan("USB-001") == "✓ USB-001 確認済"
+    assert scan("ｕｓｂ－００２") == "✓ USB-002 確認済"  # 全角 from the IME, folded
+    assert scan("USB-001") == "USB-001 はすでにスキャン済みです"
+    assert scan("USB-003") == "USB-003 は廃棄済です: ここにあるはずのないものです"
+    assert scan("B-0001") == "B-0001 は別の台帳のものです: 社員証"
+    assert scan("X-42") == "X-42 はこの棚卸の一覧にありません"
+    assert [row[0] for row in dialog.scans.rows] == [
+        "X-42",
+        "B-0001",
+        "USB-003",
+        "USB-001",
+        "ｕｓｂ－００２",
+        "USB-001",
+    ]
+    assert len(beeps) == 4  # every warning is heard
+    assert [line.result for line in dialog.model.lines] == ["found", "found"]
+    assert dialog.find_box.text() == "" and dialog.summary.text() == "確認済 2、不明 0、未確認 0"
 
 
 def test_stocktake_sheet_is_printed_from_the_toolbar(

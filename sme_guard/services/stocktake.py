@@ -199,6 +199,35 @@ def info(database: Database, stocktake_id: int) -> StockTakeInfo:
     )
 
 
+@dataclass(frozen=True)
+class Identified:
+    """What a number that is not on the running stock-take's list is."""
+
+    register: Register
+    record_id: int
+    number: str
+    status: str
+    closed: bool  # disposed, returned or revoked
+
+
+def identify(database: Database, number: str) -> list[Identified]:
+    """Every media, device or badge record with this number (any case), open or closed."""
+    found = []
+    wanted = number.strip().lower()
+    with database.engine.connect() as connection:
+        for register in (r for r in REGISTERS.values() if r.stocktake):
+            assert register.number_key and register.status_key
+            assets = table_of(register)
+            query = select(assets.c.id, assets.c[register.number_key], assets.c[register.status_key]).where(
+                func.lower(assets.c[register.number_key]) == wanted
+            )
+            found += [
+                Identified(register, row[0], row[1], row[2], row[2] in register.closed_statuses)
+                for row in connection.execute(query)
+            ]
+    return found
+
+
 def history(database: Database, register: Register) -> list[StockTakeInfo]:
     """Every stock-take of a register, newest first."""
     takes, _items = _tables()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from sme_guard.db.database import Database
+from sme_guard.domain.codes import label
 from sme_guard.domain.registers import Register
 from sme_guard.domain.text import fold
 from sme_guard.services import clock, stocktake
@@ -48,11 +52,22 @@ class StockTakeModel(QAbstractTableModel):
         super().__init__(parent)
         self.lang = lang
         self.lines: list[StockTakeLine] = []
+        self.rows_by_number: dict[str, int] = {}
 
     def set_lines(self, lines: list[StockTakeLine]) -> None:
         self.beginResetModel()
         self.lines = lines
+        # A scan is one dict lookup, however long the list (100k rows: microseconds).
+        self.rows_by_number = {fold(line.number.strip()): row for row, line in enumerate(lines)}
         self.endResetModel()
+
+    def row_of(self, scanned: str) -> int | None:
+        """The row of a typed or scanned number (full-width and case folded)."""
+        return self.rows_by_number.get(fold(scanned.strip()))
+
+    def set_line(self, row: int, line: StockTakeLine) -> None:
+        self.lines[row] = line
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.lines)
@@ -109,6 +124,16 @@ class StockTakeDialog(QDialog):
         self.summary = QLabel()
         self.find_box = QLineEdit()
         self.find_box.setPlaceholderText(self.tr("Type or scan a number, Enter marks it found"))
+        # The outcome of the last scan, big enough to read from a step away.
+        self.feedback = QLabel()
+        self.feedback.setWordWrap(True)
+        font = self.feedback.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.feedback.setFont(font)
+        self.scans = PlainTableModel([self.tr("Scanned"), self.tr("Result")], self)
+        self.scans_view = plain_table_view(self.scans)
+        self.scans_view.setMaximumHeight(140)
         self.location_box = QLineEdit()
         self.location_box.setPlaceholderText(self.tr("Where it really was (if not where the register says)"))
         self.model = StockTakeModel(lang, self)
@@ -142,11 +167,13 @@ class StockTakeDialog(QDialog):
         bottom.addWidget(self.finish_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.find_box)
+        layout.addWidget(self.feedback)
+        layout.addWidget(self.scans_view)
         layout.addWidget(self.table, 1)
         layout.addLayout(marks)
         layout.addLayout(bottom)
 
-        self.find_box.returnPressed.connect(self._find_and_mark)
+        self.find_box.returnPressed.connect(self.scan)
         self.found_button.clicked.connect(lambda: self._mark_selected("found"))
         self.missing_button.clicked.connect(lambda: self._mark_selected("missing"))
         self.clear_button.clicked.connect(lambda: self._mark_selected(None))
@@ -163,21 +190,13 @@ class StockTakeDialog(QDialog):
 
     def _started(self, take_id: int) -> None:
         self.take_id = take_id
-        self._reload()
+        database = self.database
+        self.runner.submit(lambda: stocktake.lines(database, take_id), self._shown, self._failed)
 
-    def _reload(self, select_item: int | None = None) -> None:
-        database, take_id = self.database, self.take_id
-        assert take_id is not None
-
-        def shown(lines: list[StockTakeLine]) -> None:
-            self.model.set_lines(lines)
-            self._update_summary()
-            if select_item is not None:
-                row = next((i for i, line in enumerate(lines) if line.item_id == select_item), None)
-                if row is not None:
-                    self.table.selectRow(row)
-
-        self.runner.submit(lambda: stocktake.lines(database, take_id), shown, self._failed)
+    def _shown(self, lines: list[StockTakeLine]) -> None:
+        self.model.set_lines(lines)
+        self._update_summary()
+        self.find_box.setFocus()
 
     def _update_summary(self) -> None:
         lines = self.model.lines
@@ -189,42 +208,79 @@ class StockTakeDialog(QDialog):
             )
         )
 
-    def _selected_line(self) -> StockTakeLine | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.lines[rows[0].row()] if rows else None
-
     def _mark_selected(self, result: Result | None) -> None:
-        line = self._selected_line()
-        if line is not None:
-            self._mark(line, result)
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self._mark(rows[0].row(), result)
 
-    def _mark(self, line: StockTakeLine, result: Result | None) -> None:
-        database, location = self.database, self.location_box.text()
+    def _mark(self, row: int, result: Result | None, then: Callable[[], None] | None = None) -> None:
+        line, database, location = (
+            self.model.lines[row],
+            self.database,
+            self.location_box.text().strip() or None,
+        )
 
         def done(_result: object) -> None:
             self.location_box.clear()
-            self._reload(line.item_id)
+            marked = replace(line, result=result, found_location=location if result == "found" else None)
+            self.model.set_line(row, marked)
+            self.table.selectRow(row)
+            self._update_summary()
+            if then is not None:
+                then()
 
         self.runner.submit(
             lambda: stocktake.mark(database, line.item_id, result, location), done, self._failed
         )
 
-    def _find_and_mark(self) -> None:
-        wanted = fold(self.find_box.text().strip())
-        if not wanted:
+    def scan(self) -> None:
+        """A number typed or scanned (a scanner types it and presses Enter): mark it found, or
+        say why not — the scan stays in the list below either way."""
+        scanned = self.find_box.text().strip()
+        self.find_box.clear()
+        if not scanned:
             return
-        line = next((line for line in self.model.lines if fold(line.number) == wanted), None)
-        if line is None:
-            dialogs.show_error(
-                self,
-                self.tr("Stock-take"),
-                self.tr("{number} is not on this stock-take's list.").format(
-                    number=self.find_box.text().strip()
-                ),
+        row = self.model.row_of(scanned)
+        if row is None:
+            database = self.database
+            self.runner.submit(
+                lambda: stocktake.identify(database, scanned),
+                lambda found: self._not_on_list(scanned, found),
+                self._failed,
             )
             return
-        self.find_box.clear()
-        self._mark(line, "found")
+        number = self.model.lines[row].number
+        if self.model.lines[row].result == "found":
+            self._feedback(False, self.tr("{number} was already scanned").format(number=number), scanned)
+            return
+        self._mark(
+            row,
+            "found",
+            lambda: self._feedback(True, self.tr("✓ {number} found").format(number=number), scanned),
+        )
+
+    def _not_on_list(self, scanned: str, found: list[stocktake.Identified]) -> None:
+        here = [f for f in found if f.register is self.register]
+        if here and here[0].closed:
+            status = here[0].register.status_codes
+            state = label(status(here[0].status), self.lang) if status else here[0].status
+            text = self.tr("{number} is {state}: it should not be here any more").format(
+                number=here[0].number, state=state
+            )
+        elif found and not here:
+            text = self.tr("{number} belongs to another register: {register}").format(
+                number=found[0].number, register=found[0].register.label(self.lang)
+            )
+        else:
+            text = self.tr("{number} is not on this stock-take's list").format(number=scanned)
+        self._feedback(False, text, scanned)
+
+    def _feedback(self, good: bool, text: str, scanned: str) -> None:
+        self.feedback.setText(text)
+        self.feedback.setStyleSheet(f"color: {'#1b7f3b' if good else '#b00020'};")
+        self.scans.set_rows([(scanned, text), *self.scans.rows])
+        if not good:
+            QApplication.beep()  # heard while looking at the shelf, not the screen
 
     def _finish(self) -> None:
         unchecked = sum(line.result is None for line in self.model.lines)
