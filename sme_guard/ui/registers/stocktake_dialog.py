@@ -119,6 +119,7 @@ class StockTakeDialog(QDialog):
         self.database, self.runner, self.register, self.lang = database, runner, register, lang
         self.take_id: int | None = None
         self.result: StockTakeInfo | None = None
+        self._pending: set[int] = set()  # rows scanned, not saved yet
         self.setWindowTitle(self.tr("Stock-take: {register}").format(register=register.label(lang)))
         self.resize(760, 560)
         self.summary = QLabel()
@@ -250,7 +251,7 @@ class StockTakeDialog(QDialog):
             )
             return
         number = self.model.lines[row].number
-        if self.model.lines[row].result == "found":
+        if self.model.lines[row].result == "found" or row in self._pending:
             self._feedback(False, self.tr("{number} was already scanned").format(number=number), scanned)
             return
         self._mark(
@@ -324,6 +325,7 @@ class StockTakeDialog(QDialog):
         self.runner.submit(work, lambda _r: None, self._failed)
 
     def _failed(self, error: BaseException) -> None:
+        self._pending.clear()  # a failed save may be scanned again
         report_error(error, self.lang)
         if self.take_id is None:
             self.reject()
