@@ -11,11 +11,12 @@ reaches reportlab's paragraph markup.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -330,12 +331,7 @@ def build_document(
         canvas.drawString(MARGIN_X, footer_y, AUTHOR)
         canvas.restoreState()
 
-    path = Path(path)
-    temporary: Path | None = None
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".pdf.tmp", dir=path.parent)
-        os.close(handle)
-        temporary = Path(name)
+    with written_atomically(Path(path)) as temporary:
         doc = BaseDocTemplate(
             str(temporary),
             pagesize=pagesize,
@@ -364,6 +360,22 @@ def build_document(
         )
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=draw_header)])
         doc.build(story, canvasmaker=functools.partial(_NumberedCanvas, footer=draw_footer))
+
+
+@contextlib.contextmanager
+def written_atomically(path: Path) -> Iterator[Path]:
+    """A temporary file beside ``path`` to write to, renamed over ``path`` once complete.
+
+    On any error no file is left behind (an older file of the same name is kept); an OSError
+    (folder missing, no permission, file open in a PDF viewer on Windows, disk full) becomes
+    a ``UserError``.
+    """
+    temporary: Path | None = None
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".pdf.tmp", dir=path.parent)
+        os.close(handle)
+        temporary = Path(name)
+        yield temporary
         temporary.replace(path)
         temporary = None
     except OSError as exc:

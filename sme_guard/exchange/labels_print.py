@@ -1,0 +1,90 @@
+"""Asset labels from the database: one label per medium, smart device or ID badge."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from sme_guard.db.database import Database
+from sme_guard.domain.registers import Register
+from sme_guard.errors import UserError
+from sme_guard.exchange.pdf.labels import Label, LabelSheet, build_labels
+from sme_guard.services.flags import FlagContext
+from sme_guard.services.registers import load_rows
+from sme_guard.services.values import display
+
+# The registers whose items carry a label, and what the label's one line of description says.
+DESCRIPTION: dict[str, tuple[str, ...]] = {
+    "media": ("kind", "location"),
+    "devices": ("kind", "model"),
+    "badges": ("holder_id",),
+}
+
+
+def print_labels(
+    database: Database,
+    register: Register,
+    path: Path,
+    *,
+    lang: str,
+    sheet: LabelSheet,
+    start: int = 1,
+    ids: Sequence[int] | None = None,
+    office: str = "",
+    today: date,
+) -> int:
+    """Labels for the records ``ids`` (whatever their status), or for every open item of the
+    register (not disposed, returned or revoked); sorted by number. Returns the label count.
+
+    Each label's title is ``office`` or, without one, the register's name. Ids that are not
+    in the register (deleted meanwhile) are skipped.
+    """
+    fields = DESCRIPTION.get(register.key)
+    if fields is None or register.number_key is None or register.status_key is None:
+        raise UserError(
+            f"{register.ja}の台帳にはラベルを印刷できません（記憶媒体・スマートデバイス・社員証のみ）。",
+            f"Labels are printed for storage media, smart devices and ID badges only, not for "
+            f"{register.en.lower()}.",
+        )
+    if not 1 <= start <= sheet.per_page:
+        raise UserError(
+            f"開始位置は1から{sheet.per_page}までの番号で指定してください（{start}が指定されました）。",
+            f"The first label position must be between 1 and {sheet.per_page} (not {start}).",
+        )
+    rows = load_rows(database, register, FlagContext(today))
+    number, status = rows.index(register.number_key), rows.index(register.status_key)
+    wanted = set(ids) if ids is not None else None
+    chosen = sorted(
+        (
+            values
+            for record_id, values in zip(rows.ids, rows.rows, strict=True)
+            if (record_id in wanted if wanted is not None else values[status] not in register.closed_statuses)
+        ),
+        key=lambda values: str(values[number]),
+    )
+    if not chosen:
+        raise UserError(
+            "ラベルを印刷する項目がありません。印刷する項目を選んでください。"
+            if ids is not None
+            else f"{register.ja}の台帳に、ラベルを印刷する項目（使用中・保管中など）がありません。",
+            "No items were chosen to print labels for."
+            if ids is not None
+            else f"The {register.en.lower()} register has no open items to print labels for.",
+        )
+
+    def text(values: tuple[object, ...], key: str) -> str:
+        index = rows.index(key)
+        return display(rows.columns[index], values[index], lang)
+
+    title = office.strip() or register.label(lang)
+    labels = [
+        Label(
+            number=text(values, register.number_key),
+            title=title,
+            description=" ".join(t for t in (text(values, key) for key in fields) if t),
+        )
+        for values in chosen
+    ]
+    build_labels(path, labels, sheet, start=start, lang=lang)
+    return len(labels)
