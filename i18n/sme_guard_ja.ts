@@ -266,6 +266,39 @@ The details were written to:
     </message>
 </context>
 <context>
+    <name>LabelsDialog</name>
+    <message>
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="23" />
+        <source>Print labels</source>
+        <translation>ラベル印刷</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="29" />
+        <source>Every item in use (not disposed or returned)</source>
+        <translation>使用中のすべて(廃棄・返却済を除く)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="30" />
+        <source>Only {number}</source>
+        <translation>{number} のみ</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="33" />
+        <source>Draw the label edges (a test print on plain paper)</source>
+        <translation>ラベルの枠線を印刷する(普通紙での試し印刷)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="35" />
+        <source>Label sheet</source>
+        <translation>ラベル用紙</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="36" />
+        <source>Start at position</source>
+        <translation>印刷を始める位置</translation>
+    </message>
+</context>
+<context>
     <name>LeaverDialog</name>
     <message>
         <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="167" />
@@ -537,147 +570,167 @@ The details were written to:
 <context>
     <name>RegisterActions</name>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="41" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="42" />
         <source>stock-take-{register}-{date}.pdf</source>
         <translation>棚卸表-{register}-{date}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="40" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="41" />
         <source>Save the stock-take sheet</source>
         <translation>棚卸表の保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="45" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="46" />
         <source>Stock-take sheet with {count} items saved to {path}.</source>
         <translation>{count} 件の棚卸表を {path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="52" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="53" />
         <source>Stock-take…</source>
         <translation>棚卸…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="61" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="62" />
         <source>Stock-take history…</source>
         <translation>棚卸の履歴…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="64" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="73" />
+        <source>Print labels…</source>
+        <translation>ラベル印刷…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="76" />
         <source>Print stock-take sheet…</source>
         <translation>棚卸表を印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="84" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="103" />
+        <source>Save the labels</source>
+        <translation>ラベルの保存先</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="104" />
+        <source>labels-{register}.pdf</source>
+        <translation>ラベル-{register}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="106" />
+        <source>{count} labels saved to {path}.</source>
+        <translation>{count} 枚のラベルを {path} に保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="126" />
         <source>Disposal recorded.</source>
         <translation>廃棄を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="91" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="133" />
         <source>Dispose…</source>
         <translation>廃棄…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="105" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="147" />
         <source>Settings check recorded.</source>
         <translation>設定確認を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="113" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="155" />
         <source>Settings check…</source>
         <translation>設定確認…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="128" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="170" />
         <source>Record the loss in the incident log as well?</source>
         <translation>紛失を障害・事故としても記録しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="133" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="175" />
         <source>Returned</source>
         <translation>返却</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="136" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="178" />
         <source>Record this badge as returned today?</source>
         <translation>この社員証を本日返却済にしますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="137" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="179" />
         <source>Badge returned.</source>
         <translation>社員証を返却済にしました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="141" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="183" />
         <source>Lost</source>
         <translation>紛失</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="144" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="186" />
         <source>Record this badge as lost? Remember to stop it in the entry system.</source>
         <translation>この社員証を紛失として記録しますか? 入館システムでの停止も忘れずに行ってください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="147" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="189" />
         <source>Badge recorded as lost.</source>
         <translation>社員証を紛失として記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="151" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="193" />
         <source>Revoke</source>
         <translation>失効</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="154" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="196" />
         <source>Revoke this badge?</source>
         <translation>この社員証を失効させますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="155" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="197" />
         <source>Badge revoked.</source>
         <translation>社員証を失効させました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="173" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="215" />
         <source>incident-{number}.pdf</source>
         <translation>障害事故報告書-{number}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="172" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="214" />
         <source>Save the incident report</source>
         <translation>障害・事故報告書の保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="177" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="219" />
         <source>Incident report saved to {path}.</source>
         <translation>障害・事故報告書を {path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="183" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="225" />
         <source>Print report…</source>
         <translation>報告書を印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="201" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="243" />
         <source>Leaving recorded.</source>
         <translation>退職を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="208" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="250" />
         <source>Leaving…</source>
         <translation>退職…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="227" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="269" />
         <source>Record incident…</source>
         <translation>障害・事故として記録…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="234" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="276" />
         <source>Export to Excel…</source>
         <translation>Excel出力…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="240" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="282" />
         <source>Import from Excel…</source>
         <translation>Excel取込…</translation>
     </message>
@@ -879,108 +932,108 @@ The details were written to:
 <context>
     <name>StockTakeDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="122" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="123" />
         <source>Stock-take: {register}</source>
         <translation>棚卸: {register}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="126" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="127" />
         <source>Type or scan a number, Enter marks it found</source>
         <translation>番号を入力またはスキャン(Enter で確認済にします)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="134" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="135" />
         <source>Scanned</source>
         <translation>スキャン</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="134" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="135" />
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="138" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="139" />
         <source>Where it really was (if not where the register says)</source>
         <translation>実際の所在(台帳と違う場合)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="145" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="146" />
         <source>Found</source>
         <translation>確認済</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="146" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="147" />
         <source>Missing</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="147" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="148" />
         <source>Clear</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="148" />
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="289" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="149" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="290" />
         <source>Finish stock-take</source>
         <translation>棚卸を終了</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="149" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="150" />
         <source>Close (continue later)</source>
         <translation>閉じる(後で続ける)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="206" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="207" />
         <source>{found} found, {missing} missing, {open} not checked yet</source>
         <translation>確認済 {found}、不明 {missing}、未確認 {open}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="254" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="255" />
         <source>{number} was already scanned</source>
         <translation>{number} はすでにスキャン済みです</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="259" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="260" />
         <source>✓ {number} found</source>
         <translation>✓ {number} 確認済</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="267" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="268" />
         <source>{number} is {state}: it should not be here any more</source>
         <translation>{number} は{state}です: ここにあるはずのないものです</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="271" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="272" />
         <source>{number} belongs to another register: {register}</source>
         <translation>{number} は別の台帳のものです: {register}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="275" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="276" />
         <source>{number} is not on this stock-take's list</source>
         <translation>{number} はこの棚卸の一覧にありません</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="291" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="292" />
         <source>{count} items are not checked yet. Finish anyway? They will be listed as not checked.</source>
         <translation>{count} 件がまだ確認されていません。終了しますか? 未確認として記録されます。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="307" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="308" />
         <source>Stock-take finished</source>
         <translation>棚卸を終了しました</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="307" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="308" />
         <source>Save the result as a PDF?</source>
         <translation>結果を PDF に保存しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="314" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="315" />
         <source>Save the stock-take result</source>
         <translation>棚卸結果の保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="304" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="305" />
         <source>{found} found, {missing} missing, {unchecked} not checked. The result is kept.</source>
         <translation>確認済 {found}、不明 {missing}、未確認 {unchecked}。結果を保存しました。</translation>
     </message>
@@ -988,57 +1041,57 @@ The details were written to:
 <context>
     <name>StockTakeHistoryDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="340" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="342" />
         <source>Stock-take history: {register}</source>
         <translation>棚卸の履歴: {register}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="345" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="347" />
         <source>Started</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="346" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="348" />
         <source>Finished</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="347" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="349" />
         <source>By</source>
         <translation>実施者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="348" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="350" />
         <source>Found</source>
         <translation>確認済</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="349" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="351" />
         <source>Missing</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="350" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="352" />
         <source>Not checked</source>
         <translation>未確認</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="355" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="357" />
         <source>Save as PDF…</source>
         <translation>PDF に保存…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="356" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="358" />
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="370" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="372" />
         <source>(running)</source>
         <translation>(実施中)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="393" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="395" />
         <source>Save the stock-take result</source>
         <translation>棚卸結果の保存先</translation>
     </message>

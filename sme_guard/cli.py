@@ -88,9 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
         default="",
         help="stocktake: the register (media, devices, badges); stocktake-result: the register "
         "(its latest finished stock-take) or a stock-take number; incident: its number (2026-001); "
-        "contacts: none",
+        "labels: the register; contacts: none",
     )
     pdf.add_argument("--out", type=Path, required=True, help="target .pdf file")
+    labels = pdf.add_argument_group("labels")
+    labels.add_argument("--ids", help="labels: record ids, comma-separated (default: every open item)")
+    labels.add_argument("--sheet", choices=["12", "24", "44"], default="24", help="labels per A4 sheet")
+    labels.add_argument("--start", type=int, default=1, help="labels: first free position on the sheet")
+    labels.add_argument("--outlines", action="store_true", help="labels: draw the label edges (test print)")
     _common_options(pdf, suppress=True)
     return parser
 
@@ -240,11 +245,38 @@ def _pdf_contacts(database: Database, args: argparse.Namespace) -> None:
     print(args.out)
 
 
+def _pdf_labels(database: Database, args: argparse.Namespace) -> None:
+    from sme_guard.exchange.labels_print import print_labels
+    from sme_guard.exchange.pdf.labels import SHEETS
+    from sme_guard.services import clock
+
+    try:
+        ids = [int(part) for part in args.ids.split(",")] if args.ids else None
+    except ValueError as exc:
+        raise UserError(
+            f"--ids は番号をカンマで区切って指定してください(指定: {args.ids})",
+            f"--ids takes numbers separated by commas (not {args.ids})",
+        ) from exc
+    count = print_labels(
+        database,
+        _stocktake_register(args.target),
+        args.out,
+        lang=args.lang,
+        sheet=SHEETS[args.sheet],
+        start=args.start,
+        ids=ids,
+        today=clock.today(),
+        outlines=args.outlines,
+    )
+    print(f"{args.out} ({count})")
+
+
 PDFS: dict[str, Callable[[Database, argparse.Namespace], None]] = {
     "stocktake": _pdf_stocktake,
     "stocktake-result": _pdf_stocktake_result,
     "incident": _pdf_incident,
     "contacts": _pdf_contacts,
+    "labels": _pdf_labels,
 }
 
 

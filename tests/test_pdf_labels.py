@@ -310,7 +310,15 @@ def captured(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[Label], LabelSh
     """What ``print_labels`` hands to the builder (labels, sheet, start), without a PDF."""
     calls: list[tuple[list[Label], LabelSheet, int]] = []
 
-    def fake(_path: Path, labels: Sequence[Label], sheet: LabelSheet, *, start: int = 1, lang: str) -> int:
+    def fake(
+        _path: Path,
+        labels: Sequence[Label],
+        sheet: LabelSheet,
+        *,
+        start: int = 1,
+        lang: str,
+        outlines: bool = False,
+    ) -> int:
         calls.append((list(labels), sheet, start))
         return 1
 
@@ -413,3 +421,34 @@ def test_nothing_to_label_is_a_user_error(db: Database, tmp_path: Path) -> None:
         print_labels(db, MEDIA, pdf, lang="ja", sheet=SHEETS["24"], start=25, today=TODAY)
     assert "1から24" in caught.value.ja
     assert not pdf.exists()
+
+
+def test_command_line_prints_labels_from_a_position(
+    db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sme_guard.cli import main
+
+    for number in ("USB-002", "USB-001"):
+        save_record(
+            db, MEDIA, None, {"asset_number": number, "kind": "usb_memory", "quantity": 1, "status": "in_use"}
+        )
+    out = tmp_path / "labels.pdf"
+    argv = [
+        "pdf",
+        "labels",
+        "media",
+        "--out",
+        str(out),
+        "--sheet",
+        "44",
+        "--start",
+        "3",
+        "--db",
+        str(db_path),
+    ]
+    assert main([*argv, "--lang", "ja"]) == 0
+    assert capsys.readouterr().out.strip() == f"{out} (2)"
+    found = _decode(out, SHEETS["44"])
+    assert {position: code.text for position, code in found.items()} == {3: "USB-001", 4: "USB-002"}
+    assert main([*argv, "--ids", "x,y", "--lang", "en"]) == 1
+    assert "--ids takes numbers separated by commas" in capsys.readouterr().err

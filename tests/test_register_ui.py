@@ -580,3 +580,24 @@ def test_patch_age_is_an_office_setting(make_tab: Callable[..., RegisterTab], db
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     tab.refresh()
     assert _shown(tab, 1) == [""]
+
+
+def test_labels_are_printed_for_the_chosen_items(
+    make_tab: Callable[..., RegisterTab], db: Database, answers: dict[str, Any], tmp_path: Path
+) -> None:
+    from sme_guard.ui.registers.labels_dialog import LabelsDialog
+
+    _medium(db, "USB-001")
+    _medium(db, "USB-002")
+    tab = make_tab(MEDIA)
+    _select(tab, "USB-002")
+    answers["save_to"] = tmp_path / "labels.pdf"
+    tab.actions["labels"].trigger()
+    dialog = tab.open_dialog
+    assert isinstance(dialog, LabelsDialog)
+    assert dialog.current_item.isChecked() and dialog.current_item.text() == "USB-002 のみ"
+    dialog.sheet_box.setCurrentIndex(dialog.sheet_box.findData("12"))
+    assert dialog.start_box.maximum() == 12
+    dialog.accept()
+    text = _pdf_text(tmp_path / "labels.pdf")
+    assert "USB-002" in text and "USB-001" not in text

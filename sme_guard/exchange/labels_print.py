@@ -33,6 +33,7 @@ def print_labels(
     ids: Sequence[int] | None = None,
     office: str = "",
     today: date,
+    outlines: bool = False,
 ) -> int:
     """Labels for the records ``ids`` (whatever their status), or for every open item of the
     register (not disposed, returned or revoked); sorted by number. Returns the label count.
@@ -86,5 +87,5 @@ def print_labels(
         )
         for values in chosen
     ]
-    build_labels(path, labels, sheet, start=start, lang=lang)
+    build_labels(path, labels, sheet, start=start, lang=lang, outlines=outlines)
     return len(labels)

@@ -13,6 +13,7 @@ from sme_guard.domain.registers import BADGES, DEVICES, MEDIA, PEOPLE, Register
 from sme_guard.services import clock, workflows
 from sme_guard.ui import dialogs
 from sme_guard.ui.registers.excel_actions import export_register, import_register
+from sme_guard.ui.registers.labels_dialog import LabelsDialog
 from sme_guard.ui.registers.register_tab import RegisterTab
 from sme_guard.ui.registers.stocktake_dialog import StockTakeDialog, StockTakeHistoryDialog
 from sme_guard.ui.registers.workflow_dialogs import DisposeDialog, LeaverDialog, SettingsCheckDialog
@@ -60,10 +61,51 @@ def _add_stocktake(tab: RegisterTab) -> None:
     tab.actions["stocktake_history"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Stock-take history…"), history, needs_record=False
     )
+
+    def print_labels() -> None:
+        number = str(tab.current_values.get(tab.register.number_key or "", "")) if tab.current_id else None
+        dialog = LabelsDialog(tab.lang, number, tab)
+        tab.open_dialog = dialog
+        dialog.accepted.connect(lambda: _labels_chosen(tab, dialog))
+        dialog.open()
+
+    tab.actions["labels"] = tab.add_action(
+        QCoreApplication.translate("RegisterActions", "Print labels…"), print_labels, needs_record=False
+    )
     tab.actions["stocktake_sheet"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Print stock-take sheet…"),
         print_sheet,
         needs_record=False,
+    )
+
+
+def _labels_chosen(tab: RegisterTab, dialog: LabelsDialog) -> None:
+    database, register, lang, today = tab.require_database(), tab.register, tab.lang, clock.today()
+    ids = [tab.current_id] if dialog.current_item.isChecked() and tab.current_id is not None else None
+    sheet, start, outlines = dialog.sheet, dialog.start_box.value(), dialog.outlines.isChecked()
+
+    def build(path: Path) -> int:
+        from sme_guard.exchange.labels_print import print_labels
+
+        return print_labels(
+            database,
+            register,
+            path,
+            lang=lang,
+            sheet=sheet,
+            start=start,
+            ids=ids,
+            today=today,
+            outlines=outlines,
+        )
+
+    tab.save_printout(
+        QCoreApplication.translate("RegisterActions", "Save the labels"),
+        QCoreApplication.translate("RegisterActions", "labels-{register}.pdf").format(register=register.key),
+        build,
+        lambda count, path: QCoreApplication.translate(
+            "RegisterActions", "{count} labels saved to {path}."
+        ).format(count=count, path=path),
     )
 
 
