@@ -518,33 +518,43 @@ The details were written to:
 <context>
     <name>OfficeSettingsDialog</name>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="17" />
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="26" />
         <source>Office settings</source>
         <translation>事業所の設定</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="20" />
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="31" />
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="29" />
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="40" />
         <source> days</source>
         <translation> 日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="24" />
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="33" />
         <source>A smart device whose last security patch is older than this is flagged (control 10⑥: apply released security patches without fail).</source>
         <translation>最後にセキュリティパッチを適用した日がこれより古いスマートデバイスに注意を表示します(管理策10⑥: リリースされたセキュリティパッチは必ず適用する)。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="34" />
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="43" />
         <source>How often the emergency contact tree is to be confirmed (control 3, point ①).</source>
         <translation>緊急連絡網が組織の実情を反映しているか確認する間隔です(管理策3 運用①)。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="38" />
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="47" />
+        <source>Printed on labels, stock-take sheets and reports</source>
+        <translation>ラベル・棚卸表・報告書に印刷されます</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="50" />
+        <source>Office name</source>
+        <translation>事業所名</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="51" />
         <source>Patches older than</source>
         <translation>パッチの経過日数の上限</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="40" />
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="53" />
         <source>Confirm the contact tree every</source>
         <translation>緊急連絡網の確認間隔</translation>
     </message>

@@ -601,3 +601,24 @@ def test_labels_are_printed_for_the_chosen_items(
     dialog.accept()
     text = _pdf_text(tmp_path / "labels.pdf")
     assert "USB-002" in text and "USB-001" not in text
+
+
+def test_the_office_name_is_set_once_and_printed_on_labels(
+    make_tab: Callable[..., RegisterTab], db: Database, answers: dict[str, Any], tmp_path: Path
+) -> None:
+    from sme_guard.ui.office_settings_dialog import OfficeSettingsDialog
+
+    dialog = OfficeSettingsDialog(db, SynchronousRunner(), "ja")
+    type_text(dialog.office_name, "株式会社サンプル商事")
+    dialog.contact_days.setValue(90)
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    from sme_guard.services import settings as office_settings
+
+    assert office_settings.get_int(db, office_settings.CONTACTS_CONFIRM_DAYS) == 90
+    _medium(db, "USB-001")
+    tab = make_tab(MEDIA)
+    answers["save_to"] = tmp_path / "labels.pdf"
+    tab.actions["labels"].trigger()
+    assert tab.open_dialog is not None
+    tab.open_dialog.accept()
+    assert "株式会社サンプル商事" in _pdf_text(tmp_path / "labels.pdf")

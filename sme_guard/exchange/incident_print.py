@@ -11,6 +11,7 @@ from sme_guard.domain.catalog import Catalog, circled
 from sme_guard.exchange.pdf.incident import build_contact_tree, build_incident_report
 from sme_guard.services import incidents
 from sme_guard.services.catalog import bundled_catalog
+from sme_guard.services.settings import office_name
 
 
 def measure_texts(catalog: Catalog, measure_ids: Iterable[str], lang: str) -> dict[str, str]:
@@ -31,7 +32,7 @@ def print_incident(database: Database, incident_id: int, path: Path, lang: str) 
     """The 障害・事故報告書 of one incident, with its measures named from the bundled catalog."""
     detail = incidents.detail(database, incident_id)
     texts = measure_texts(bundled_catalog(), detail.measures, lang) if detail.measures else {}
-    build_incident_report(path, detail, lang=lang, measure_texts=texts)
+    build_incident_report(path, detail, lang=lang, measure_texts=texts, office=office_name(database))
 
 
 def print_contact_tree(database: Database, path: Path, lang: str, today: date) -> None:
@@ -42,4 +43,5 @@ def print_contact_tree(database: Database, path: Path, lang: str, today: date) -
         incidents.confirmation(database, today),
         lang=lang,
         printed_on=today,
+        office=office_name(database),
     )

@@ -12,6 +12,7 @@ from sme_guard.errors import UserError
 from sme_guard.exchange.pdf.labels import Label, LabelSheet, build_labels
 from sme_guard.services.flags import FlagContext
 from sme_guard.services.registers import load_rows
+from sme_guard.services.settings import office_name
 from sme_guard.services.values import display
 
 # The registers whose items carry a label, and what the label's one line of description says.
@@ -31,14 +32,15 @@ def print_labels(
     sheet: LabelSheet,
     start: int = 1,
     ids: Sequence[int] | None = None,
-    office: str = "",
+    office: str | None = None,
     today: date,
     outlines: bool = False,
 ) -> int:
     """Labels for the records ``ids`` (whatever their status), or for every open item of the
     register (not disposed, returned or revoked); sorted by number. Returns the label count.
 
-    Each label's title is ``office`` or, without one, the register's name. Ids that are not
+    Each label's title is ``office`` (default: the office name setting) or, without one, the
+    register's name. Ids that are not
     in the register (deleted meanwhile) are skipped.
     """
     fields = DESCRIPTION.get(register.key)
@@ -78,7 +80,7 @@ def print_labels(
         index = rows.index(key)
         return display(rows.columns[index], values[index], lang)
 
-    title = office.strip() or register.label(lang)
+    title = (office if office is not None else office_name(database)).strip() or register.label(lang)
     labels = [
         Label(
             number=text(values, register.number_key),

@@ -16,6 +16,7 @@ from sme_guard.exchange.pdf.stocktake import (
 from sme_guard.services import stocktake
 from sme_guard.services.flags import FlagContext
 from sme_guard.services.registers import RegisterRows, load_rows
+from sme_guard.services.settings import office_name
 from sme_guard.services.values import display
 
 # What identifies an item to the person counting, besides its number.
@@ -66,7 +67,7 @@ def print_stocktake_sheet(database: Database, register: Register, path: Path, la
         if values[status] not in register.closed_statuses
     ]
     sheet = _sheet_rows(rows, lang, open_ids)
-    build_stocktake_sheet(path, register, sheet, lang=lang, printed_on=today)
+    build_stocktake_sheet(path, register, sheet, lang=lang, printed_on=today, office=office_name(database))
     return len(sheet)
 
 
@@ -89,4 +90,4 @@ def print_stocktake_result(database: Database, stocktake_id: int, path: Path, la
         unchecked=subset(None),
         register_key=info.register.key,
     )
-    build_stocktake_result(path, summary, lang=lang)
+    build_stocktake_result(path, summary, lang=lang, office=office_name(database))

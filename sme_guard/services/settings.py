@@ -9,7 +9,12 @@ from sme_guard.services.flags import DEFAULT_PATCH_MAX_AGE_DAYS
 
 PATCH_MAX_AGE_DAYS = "devices.patch_max_age_days"
 CONTACTS_CONFIRM_DAYS = "contacts.confirm_interval_days"  # 3 運用①: how often to re-check the tree
-DEFAULTS = {PATCH_MAX_AGE_DAYS: str(DEFAULT_PATCH_MAX_AGE_DAYS), CONTACTS_CONFIRM_DAYS: "180"}
+OFFICE_NAME = "office.name"  # printed on labels, sheets and reports
+DEFAULTS = {
+    PATCH_MAX_AGE_DAYS: str(DEFAULT_PATCH_MAX_AGE_DAYS),
+    CONTACTS_CONFIRM_DAYS: "180",
+    OFFICE_NAME: "",
+}
 
 
 def _table() -> Table:
@@ -19,18 +24,29 @@ def _table() -> Table:
     return table
 
 
-def get_int(database: Database, key: str) -> int:
+def get_text(database: Database, key: str) -> str:
     table = _table()
     with database.engine.connect() as connection:
         value = connection.execute(select(table.c.value).where(table.c.key == key)).scalar()
-    return int(value if value is not None else DEFAULTS[key])
+    return str(value if value is not None else DEFAULTS[key])
+
+
+def set_text(database: Database, key: str, value: str) -> None:
+    table = _table()
+    with database.engine.begin() as connection:
+        updated = connection.execute(table.update().where(table.c.key == key).values(value=value)).rowcount
+        if not updated:
+            connection.execute(table.insert().values(key=key, value=value))
+
+
+def get_int(database: Database, key: str) -> int:
+    return int(get_text(database, key))
 
 
 def set_int(database: Database, key: str, value: int) -> None:
-    table = _table()
-    with database.engine.begin() as connection:
-        updated = connection.execute(
-            table.update().where(table.c.key == key).values(value=str(value))
-        ).rowcount
-        if not updated:
-            connection.execute(table.insert().values(key=key, value=str(value)))
+    set_text(database, key, str(value))
+
+
+def office_name(database: Database) -> str:
+    """The office's name as printed on labels, sheets and reports ("" when not set)."""
+    return get_text(database, OFFICE_NAME)

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sme_guard.db.database import Database
 from sme_guard.services import settings as office_settings
@@ -34,7 +43,11 @@ class OfficeSettingsDialog(QDialog):
             self.tr("How often the emergency contact tree is to be confirmed (control 3, point ①).")
         )
         contact_hint.setWordWrap(True)
+        self.office_name = QLineEdit()
+        self.office_name.setPlaceholderText(self.tr("Printed on labels, stock-take sheets and reports"))
+        self.office_name.setEnabled(False)
         form = QFormLayout()
+        form.addRow(self.tr("Office name"), self.office_name)
         form.addRow(self.tr("Patches older than"), self.patch_days)
         form.addRow(hint)
         form.addRow(self.tr("Confirm the contact tree every"), self.contact_days)
@@ -47,19 +60,38 @@ class OfficeSettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        key = office_settings.PATCH_MAX_AGE_DAYS
-        runner.submit(lambda: office_settings.get_int(database, key), self._shown, self._failed)
+        self.numbers = {
+            office_settings.PATCH_MAX_AGE_DAYS: self.patch_days,
+            office_settings.CONTACTS_CONFIRM_DAYS: self.contact_days,
+        }
+        keys = list(self.numbers)
 
-    def _shown(self, days: int) -> None:
-        self.patch_days.setValue(days)
-        self.patch_days.setEnabled(True)
+        def load() -> tuple[dict[str, int], str]:
+            return {key: office_settings.get_int(database, key) for key in keys}, office_settings.office_name(
+                database
+            )
+
+        runner.submit(load, self._shown, self._failed)
+
+    def _shown(self, values: tuple[dict[str, int], str]) -> None:
+        numbers, name = values
+        for key, box in self.numbers.items():
+            box.setValue(numbers[key])
+            box.setEnabled(True)
+        self.office_name.setText(name)
+        self.office_name.setEnabled(True)
 
     def _save(self) -> None:
-        database, days = self.database, self.patch_days.value()
-        key = office_settings.PATCH_MAX_AGE_DAYS
-        self.runner.submit(
-            lambda: office_settings.set_int(database, key, days), lambda _r: self.accept(), self._failed
-        )
+        database = self.database
+        numbers = {key: box.value() for key, box in self.numbers.items()}
+        name = self.office_name.text().strip()
+
+        def work() -> None:
+            for key, value in numbers.items():
+                office_settings.set_int(database, key, value)
+            office_settings.set_text(database, office_settings.OFFICE_NAME, name)
+
+        self.runner.submit(work, lambda _r: self.accept(), self._failed)
 
     def _failed(self, error: BaseException) -> None:
         report_error(error, self.lang)
