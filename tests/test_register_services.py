@@ -224,3 +224,17 @@ def test_stocktake_marks_found_and_missing_and_keeps_the_result(db: Database) ->
     assert [h.id for h in stocktake.history(db, MEDIA)] == [take]
     with pytest.raises(UserError, match="already been finished"):
         stocktake.mark(db, lines[2].item_id, "found")
+
+
+def test_a_partial_disposal_record_is_named_not_a_database_error(db: Database) -> None:
+    medium = _medium(db, "USB-001")
+    with pytest.raises(RecordInvalidError) as caught:
+        registers.save_record(db, MEDIA, medium, {"disposal_certificate_no": "C-1"})
+    assert {k: p.en for k, p in caught.value.problems.items()} == {
+        "disposal_disposed_on": "needed for a disposal record",
+        "disposal_method": "needed for a disposal record",
+    }
+    with pytest.raises(RecordInvalidError) as caught:
+        registers.save_record(db, MEDIA, medium, {"disposal_disposed_on": "2026/11/1"})
+    assert set(caught.value.problems) == {"disposal_method"}
+    assert registers.get_record(db, MEDIA, medium)["disposal_certificate_no"] is None

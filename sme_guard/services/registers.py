@@ -337,11 +337,8 @@ def save_record(database: Database, register: Register, record_id: int | None, r
                 if k not in problems
             }
         )
-        if register is MEDIA and values.get("disposal_method") and not values.get("disposal_disposed_on"):
-            problems.setdefault(
-                "disposal_disposed_on",
-                Problem("廃棄方法があるときは廃棄日も必要です", "needed with a disposal method"),
-            )
+        for key, problem in disposal_problems(register, values).items():
+            problems.setdefault(key, problem)
         if problems:
             raise RecordInvalidError(problems, register)
         if register is INCIDENTS and record_id is None:
