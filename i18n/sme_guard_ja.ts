@@ -268,32 +268,32 @@ The details were written to:
 <context>
     <name>LabelsDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="23" />
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="24" />
         <source>Print labels</source>
         <translation>ラベル印刷</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="29" />
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="30" />
         <source>Every item in use (not disposed or returned)</source>
         <translation>使用中のすべて(廃棄・返却済を除く)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="30" />
-        <source>Only {number}</source>
-        <translation>{number} のみ</translation>
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="31" />
+        <source>Only the selected rows ({count})</source>
+        <translation>選択した行のみ({count} 件)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="33" />
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="34" />
         <source>Draw the label edges (a test print on plain paper)</source>
         <translation>ラベルの枠線を印刷する(普通紙での試し印刷)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="35" />
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="36" />
         <source>Label sheet</source>
         <translation>ラベル用紙</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="36" />
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="37" />
         <source>Start at position</source>
         <translation>印刷を始める位置</translation>
     </message>
@@ -605,142 +605,142 @@ The details were written to:
         <translation>棚卸の履歴…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="73" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="72" />
         <source>Print labels…</source>
         <translation>ラベル印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="76" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="75" />
         <source>Print stock-take sheet…</source>
         <translation>棚卸表を印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="103" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="102" />
         <source>Save the labels</source>
         <translation>ラベルの保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="104" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="103" />
         <source>labels-{register}.pdf</source>
         <translation>ラベル-{register}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="106" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="105" />
         <source>{count} labels saved to {path}.</source>
         <translation>{count} 枚のラベルを {path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="126" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="125" />
         <source>Disposal recorded.</source>
         <translation>廃棄を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="133" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="132" />
         <source>Dispose…</source>
         <translation>廃棄…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="147" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="146" />
         <source>Settings check recorded.</source>
         <translation>設定確認を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="155" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="154" />
         <source>Settings check…</source>
         <translation>設定確認…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="170" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="169" />
         <source>Record the loss in the incident log as well?</source>
         <translation>紛失を障害・事故としても記録しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="175" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="174" />
         <source>Returned</source>
         <translation>返却</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="178" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="177" />
         <source>Record this badge as returned today?</source>
         <translation>この社員証を本日返却済にしますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="179" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="178" />
         <source>Badge returned.</source>
         <translation>社員証を返却済にしました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="183" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="182" />
         <source>Lost</source>
         <translation>紛失</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="186" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="185" />
         <source>Record this badge as lost? Remember to stop it in the entry system.</source>
         <translation>この社員証を紛失として記録しますか? 入館システムでの停止も忘れずに行ってください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="189" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="188" />
         <source>Badge recorded as lost.</source>
         <translation>社員証を紛失として記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="193" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="192" />
         <source>Revoke</source>
         <translation>失効</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="196" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="195" />
         <source>Revoke this badge?</source>
         <translation>この社員証を失効させますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="197" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="196" />
         <source>Badge revoked.</source>
         <translation>社員証を失効させました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="215" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="214" />
         <source>incident-{number}.pdf</source>
         <translation>障害事故報告書-{number}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="214" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="213" />
         <source>Save the incident report</source>
         <translation>障害・事故報告書の保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="219" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="218" />
         <source>Incident report saved to {path}.</source>
         <translation>障害・事故報告書を {path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="225" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="224" />
         <source>Print report…</source>
         <translation>報告書を印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="243" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="242" />
         <source>Leaving recorded.</source>
         <translation>退職を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="250" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="249" />
         <source>Leaving…</source>
         <translation>退職…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="269" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="268" />
         <source>Record incident…</source>
         <translation>障害・事故として記録…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="276" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="275" />
         <source>Export to Excel…</source>
         <translation>Excel出力…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="282" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="281" />
         <source>Import from Excel…</source>
         <translation>Excel取込…</translation>
     </message>
@@ -754,7 +754,7 @@ The details were written to:
     </message>
     <message>
         <location filename="../sme_guard/ui/registers/register_tab.py" line="77" />
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="468" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="473" />
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -785,49 +785,49 @@ The details were written to:
         <translation>すべての年</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="120" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="121" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="121" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="122" />
         <source>Revert</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="137" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="138" />
         <source>Record</source>
         <translation>記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="388" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="389" />
         <source>{shown} of {total}</source>
         <translation>{shown} / {total} 件</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="398" />
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="438" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="403" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="443" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="398" />
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="438" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="403" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="443" />
         <source>Discard the changes to the current record?</source>
         <translation>編集中の変更を破棄しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="455" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="460" />
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="469" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="474" />
         <source>Delete this record from the register? This cannot be undone.</source>
         <translation>この記録を台帳から削除しますか? 元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="475" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="480" />
         <source>Deleted.</source>
         <translation>削除しました。</translation>
     </message>

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -589,18 +589,23 @@ def test_labels_are_printed_for_the_chosen_items(
 
     _medium(db, "USB-001")
     _medium(db, "USB-002")
+    _medium(db, "USB-003")
     tab = make_tab(MEDIA)
-    _select(tab, "USB-002")
+    tab.table.selectRow(0)  # USB-001, then ctrl-click USB-003
+    tab.table.selectionModel().select(
+        tab.model.index(2, 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+    )
     answers["save_to"] = tmp_path / "labels.pdf"
     tab.actions["labels"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, LabelsDialog)
-    assert dialog.current_item.isChecked() and dialog.current_item.text() == "USB-002 のみ"
+    assert dialog.selected_items.isChecked() and dialog.selected_items.text() == "選択した行のみ(2 件)"
     dialog.sheet_box.setCurrentIndex(dialog.sheet_box.findData("12"))
     assert dialog.start_box.maximum() == 12
     dialog.accept()
     text = _pdf_text(tmp_path / "labels.pdf")
-    assert "USB-002" in text and "USB-001" not in text
+    assert "USB-001" in text and "USB-003" in text and "USB-002" not in text
 
 
 def test_the_office_name_is_set_once_and_printed_on_labels(

@@ -18,7 +18,8 @@ from sme_guard.exchange.pdf.labels import SHEETS, LabelSheet
 
 
 class LabelsDialog(QDialog):
-    def __init__(self, lang: str, current_number: str | None, parent: QWidget | None = None) -> None:
+    def __init__(self, lang: str, selected: int, parent: QWidget | None = None) -> None:
+        """``selected``: how many rows are selected in the register (0: none)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Print labels"))
         self.sheet_box = QComboBox()
@@ -27,15 +28,15 @@ class LabelsDialog(QDialog):
         self.sheet_box.setCurrentIndex(self.sheet_box.findData("24"))
         self.start_box = QSpinBox()
         self.all_items = QRadioButton(self.tr("Every item in use (not disposed or returned)"))
-        self.current_item = QRadioButton(self.tr("Only {number}").format(number=current_number or ""))
-        self.current_item.setEnabled(current_number is not None)
-        (self.current_item if current_number else self.all_items).setChecked(True)
+        self.selected_items = QRadioButton(self.tr("Only the selected rows ({count})").format(count=selected))
+        self.selected_items.setEnabled(selected > 0)
+        (self.selected_items if selected else self.all_items).setChecked(True)
         self.outlines = QCheckBox(self.tr("Draw the label edges (a test print on plain paper)"))
         form = QFormLayout()
         form.addRow(self.tr("Label sheet"), self.sheet_box)
         form.addRow(self.tr("Start at position"), self.start_box)
         form.addRow(self.all_items)
-        form.addRow(self.current_item)
+        form.addRow(self.selected_items)
         form.addRow(self.outlines)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

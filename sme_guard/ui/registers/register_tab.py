@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -108,7 +108,8 @@ class RegisterTab(QWidget):
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        # Several rows may be selected (e.g. to print their labels); the form shows the current one.
+        self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
@@ -169,7 +170,7 @@ class RegisterTab(QWidget):
         self.status_box.currentIndexChanged.connect(self._refilter)
         for box in [*self.filter_boxes.values(), *([self.year_box] if self.year_box else [])]:
             box.currentIndexChanged.connect(self._refilter)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.horizontalHeader().sectionResized.connect(self._save_widths)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sorted)
         self.save_button.clicked.connect(self.save)
@@ -389,9 +390,13 @@ class RegisterTab(QWidget):
 
     # ------------------------------------------------------------------ the form
 
-    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        indexes = selected.indexes()
-        record_id = self.model.record_id(indexes[0].row()) if indexes else None
+    def selected_ids(self) -> list[int]:
+        """The records of the selected rows, in table order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [record_id for row in rows if (record_id := self.model.record_id(row)) is not None]
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        record_id = self.model.record_id(current.row()) if current.isValid() else None
         if record_id is None or record_id == self.current_id:
             return
         if self._dirty and not dialogs.confirm(

@@ -63,8 +63,7 @@ def _add_stocktake(tab: RegisterTab) -> None:
     )
 
     def print_labels() -> None:
-        number = str(tab.current_values.get(tab.register.number_key or "", "")) if tab.current_id else None
-        dialog = LabelsDialog(tab.lang, number, tab)
+        dialog = LabelsDialog(tab.lang, len(tab.selected_ids()), tab)
         tab.open_dialog = dialog
         dialog.accepted.connect(lambda: _labels_chosen(tab, dialog))
         dialog.open()
@@ -81,7 +80,7 @@ def _add_stocktake(tab: RegisterTab) -> None:
 
 def _labels_chosen(tab: RegisterTab, dialog: LabelsDialog) -> None:
     database, register, lang, today = tab.require_database(), tab.register, tab.lang, clock.today()
-    ids = [tab.current_id] if dialog.current_item.isChecked() and tab.current_id is not None else None
+    ids = tab.selected_ids() if dialog.selected_items.isChecked() else None
     sheet, start, outlines = dialog.sheet, dialog.start_box.value(), dialog.outlines.isChecked()
 
     def build(path: Path) -> int:
