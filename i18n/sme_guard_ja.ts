@@ -31,110 +31,110 @@
 <context>
     <name>ContactTreeTab</name>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="41" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="43" />
         <source>Confirmed today: it reflects the office</source>
         <translation>本日確認した(組織の実情を反映している)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="42" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="44" />
         <source>Print for the wall…</source>
         <translation>掲示用に印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="45" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="47" />
         <source>Order</source>
         <translation>順</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="46" />
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="71" />
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="234" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="48" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="73" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="248" />
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="47" />
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="72" />
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="235" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="49" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="74" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="249" />
         <source>Person</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="48" />
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="74" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="50" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="76" />
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="49" />
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="75" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="51" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="77" />
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="50" />
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="73" />
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="236" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="52" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="75" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="250" />
         <source>Alternate</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="55" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="57" />
         <source>Up</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="56" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="58" />
         <source>Down</source>
         <translation>下へ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="57" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="59" />
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="58" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="60" />
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="65" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="67" />
         <source>(the employee's, if left empty)</source>
         <translation>(空欄なら従業員台帳の値)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="69" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="71" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="135" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="149" />
         <source>Never confirmed: check that the tree reflects the office (point ①).</source>
         <translation>まだ確認されていません: 連絡網が組織の実情を反映しているか確認してください(運用①)。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="137" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="151" />
         <source>Last confirmed {date} by {who}; to be confirmed every {days} days.</source>
         <translation>最終確認 {date}({who})。{days} 日ごとに確認します。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="199" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="213" />
         <source>Contact tree</source>
         <translation>緊急連絡網</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="199" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="213" />
         <source>Remove this person from the contact tree?</source>
         <translation>この人を緊急連絡網から外しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="219" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="233" />
         <source>Save the contact tree</source>
         <translation>緊急連絡網の保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="219" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="233" />
         <source>contact-tree.pdf</source>
         <translation>緊急連絡網.pdf</translation>
     </message>
@@ -268,32 +268,67 @@ The details were written to:
 <context>
     <name>LabelsDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="24" />
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="37" />
         <source>Print labels</source>
         <translation>ラベル印刷</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="30" />
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="43" />
         <source>Every item in use (not disposed or returned)</source>
         <translation>使用中のすべて(廃棄・返却済を除く)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="31" />
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="44" />
         <source>Only the selected rows ({count})</source>
         <translation>選択した行のみ({count} 件)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="34" />
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="47" />
         <source>Draw the label edges (a test print on plain paper)</source>
         <translation>ラベルの枠線を印刷する(普通紙での試し印刷)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="36" />
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="49" />
+        <source>Label width</source>
+        <translation>ラベルの幅</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="50" />
+        <source>Label height</source>
+        <translation>ラベルの高さ</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="51" />
+        <source>Left margin</source>
+        <translation>左余白</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="52" />
+        <source>Top margin</source>
+        <translation>上余白</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="53" />
+        <source>Gap between columns</source>
+        <translation>列の間隔</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="54" />
+        <source>Gap between rows</source>
+        <translation>行の間隔</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="57" />
+        <source>Sheet dimensions in mm (kept for this sheet)</source>
+        <translation>用紙の寸法(mm、この用紙用に保存します)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="71" />
         <source>Label sheet</source>
         <translation>ラベル用紙</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="37" />
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="72" />
         <source>Start at position</source>
         <translation>印刷を始める位置</translation>
     </message>
@@ -395,122 +430,122 @@ The details were written to:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="41" />
+        <location filename="../sme_guard/ui/main_window.py" line="42" />
         <source>SME Guard — information security registers</source>
         <translation>SMEガード 情報セキュリティ管理台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="60" />
+        <location filename="../sme_guard/ui/main_window.py" line="61" />
         <source>Home</source>
         <translation>ホーム</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="62" />
+        <location filename="../sme_guard/ui/main_window.py" line="63" />
         <source>What is due or overdue — recurring checks, stock-takes, open incidents, plan reviews and assessment targets — will be listed here.</source>
         <translation>定期点検・棚卸・対応中の障害・事故・計画の見直し・自己点検の目標日など、期限が来たもの・過ぎたものをここに一覧表示します。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="91" />
+        <location filename="../sme_guard/ui/main_window.py" line="95" />
         <source>Asset registers</source>
         <translation>資産台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="92" />
+        <location filename="../sme_guard/ui/main_window.py" line="96" />
         <source>Employees</source>
         <translation>従業員</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="93" />
+        <location filename="../sme_guard/ui/main_window.py" line="97" />
         <source>Incidents</source>
         <translation>障害・事故</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="67" />
+        <location filename="../sme_guard/ui/main_window.py" line="68" />
         <source>IT continuity</source>
         <translation>IT継続計画</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="69" />
+        <location filename="../sme_guard/ui/main_window.py" line="70" />
         <source>IT-continuity plans per system, with recovery steps, disaster scenarios and drills (control 4), will be here.</source>
         <translation>システムごとのIT継続計画(復旧手順・災害シナリオ・訓練、管理項目4)をここで管理します。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="74" />
+        <location filename="../sme_guard/ui/main_window.py" line="75" />
         <source>Self-assessment</source>
         <translation>自己点検</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="76" />
+        <location filename="../sme_guard/ui/main_window.py" line="77" />
         <source>Dated self-assessments against every control measure and task sheet of the guideline, with scores and progress over time, will be here.</source>
         <translation>ガイドラインのすべての管理策と業務シートに対する日付付きの自己点検を、点数と経過とともにここで行います。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="81" />
+        <location filename="../sme_guard/ui/main_window.py" line="82" />
         <source>Coming in a later version</source>
         <translation>今後のバージョンで追加予定です</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="104" />
+        <location filename="../sme_guard/ui/main_window.py" line="105" />
         <source>The catalog could not be loaded</source>
         <translation>カタログを読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="105" />
+        <location filename="../sme_guard/ui/main_window.py" line="106" />
         <source>Catalog</source>
         <translation>カタログ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="108" />
+        <location filename="../sme_guard/ui/main_window.py" line="109" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="109" />
+        <location filename="../sme_guard/ui/main_window.py" line="110" />
         <source>Office &amp;settings…</source>
         <translation>事業所の設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="114" />
+        <location filename="../sme_guard/ui/main_window.py" line="115" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="118" />
+        <location filename="../sme_guard/ui/main_window.py" line="119" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="119" />
+        <location filename="../sme_guard/ui/main_window.py" line="120" />
         <source>&amp;About SME Guard</source>
         <translation>SMEガードについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="132" />
+        <location filename="../sme_guard/ui/main_window.py" line="133" />
         <source>(not open)</source>
         <translation>(開いていません)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="134" />
+        <location filename="../sme_guard/ui/main_window.py" line="135" />
         <source>&lt;h3&gt;SME Guard {version}&lt;/h3&gt;&lt;p&gt;Information-security registers, incident log, continuity plans and self-assessment for a small office, after the JNSA guideline.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;br&gt;Data folder: {folder}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SMEガード {version}&lt;/h3&gt;&lt;p&gt;JNSA の手引きに沿って、小さな事業所の情報セキュリティ台帳・障害・事故記録・IT継続計画・自己点検を管理するアプリです。&lt;/p&gt;&lt;p&gt;データベース: {database}&lt;br&gt;データフォルダ: {folder}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="143" />
+        <location filename="../sme_guard/ui/main_window.py" line="144" />
         <source>About SME Guard</source>
         <translation>SMEガードについて</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="147" />
+        <location filename="../sme_guard/ui/main_window.py" line="148" />
         <source>Opening {path} …</source>
         <translation>{path} を開いています…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="165" />
+        <location filename="../sme_guard/ui/main_window.py" line="205" />
         <source>Database: {path}</source>
         <translation>データベース: {path}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="173" />
+        <location filename="../sme_guard/ui/main_window.py" line="214" />
         <source>No database open</source>
         <translation>データベースが開かれていません</translation>
     </message>
@@ -580,167 +615,167 @@ The details were written to:
 <context>
     <name>RegisterActions</name>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="42" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="46" />
         <source>stock-take-{register}-{date}.pdf</source>
         <translation>棚卸表-{register}-{date}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="41" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="45" />
         <source>Save the stock-take sheet</source>
         <translation>棚卸表の保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="46" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="50" />
         <source>Stock-take sheet with {count} items saved to {path}.</source>
         <translation>{count} 件の棚卸表を {path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="53" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="57" />
         <source>Stock-take…</source>
         <translation>棚卸…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="62" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="66" />
         <source>Stock-take history…</source>
         <translation>棚卸の履歴…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="72" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="87" />
         <source>Print labels…</source>
         <translation>ラベル印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="75" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="90" />
         <source>Print stock-take sheet…</source>
         <translation>棚卸表を印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="102" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="118" />
         <source>Save the labels</source>
         <translation>ラベルの保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="103" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="119" />
         <source>labels-{register}.pdf</source>
         <translation>ラベル-{register}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="105" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="121" />
         <source>{count} labels saved to {path}.</source>
         <translation>{count} 枚のラベルを {path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="125" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="141" />
         <source>Disposal recorded.</source>
         <translation>廃棄を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="132" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="148" />
         <source>Dispose…</source>
         <translation>廃棄…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="146" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="162" />
         <source>Settings check recorded.</source>
         <translation>設定確認を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="154" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="170" />
         <source>Settings check…</source>
         <translation>設定確認…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="169" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="185" />
         <source>Record the loss in the incident log as well?</source>
         <translation>紛失を障害・事故としても記録しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="174" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="190" />
         <source>Returned</source>
         <translation>返却</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="177" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="193" />
         <source>Record this badge as returned today?</source>
         <translation>この社員証を本日返却済にしますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="178" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="194" />
         <source>Badge returned.</source>
         <translation>社員証を返却済にしました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="182" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="198" />
         <source>Lost</source>
         <translation>紛失</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="185" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="201" />
         <source>Record this badge as lost? Remember to stop it in the entry system.</source>
         <translation>この社員証を紛失として記録しますか? 入館システムでの停止も忘れずに行ってください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="188" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="204" />
         <source>Badge recorded as lost.</source>
         <translation>社員証を紛失として記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="192" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="208" />
         <source>Revoke</source>
         <translation>失効</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="195" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="211" />
         <source>Revoke this badge?</source>
         <translation>この社員証を失効させますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="196" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="212" />
         <source>Badge revoked.</source>
         <translation>社員証を失効させました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="214" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="230" />
         <source>incident-{number}.pdf</source>
         <translation>障害事故報告書-{number}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="213" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="229" />
         <source>Save the incident report</source>
         <translation>障害・事故報告書の保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="218" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="234" />
         <source>Incident report saved to {path}.</source>
         <translation>障害・事故報告書を {path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="224" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="240" />
         <source>Print report…</source>
         <translation>報告書を印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="242" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="258" />
         <source>Leaving recorded.</source>
         <translation>退職を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="249" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="265" />
         <source>Leaving…</source>
         <translation>退職…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="268" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="284" />
         <source>Record incident…</source>
         <translation>障害・事故として記録…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="275" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="291" />
         <source>Export to Excel…</source>
         <translation>Excel出力…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="281" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="297" />
         <source>Import from Excel…</source>
         <translation>Excel取込…</translation>
     </message>

@@ -246,8 +246,7 @@ def _pdf_contacts(database: Database, args: argparse.Namespace) -> None:
 
 
 def _pdf_labels(database: Database, args: argparse.Namespace) -> None:
-    from sme_guard.exchange.labels_print import print_labels
-    from sme_guard.exchange.pdf.labels import SHEETS
+    from sme_guard.exchange.labels_print import office_sheet, print_labels
     from sme_guard.services import clock
 
     try:
@@ -262,7 +261,7 @@ def _pdf_labels(database: Database, args: argparse.Namespace) -> None:
         _stocktake_register(args.target),
         args.out,
         lang=args.lang,
-        sheet=SHEETS[args.sheet],
+        sheet=office_sheet(database, args.sheet),
         start=args.start,
         ids=ids,
         today=clock.today(),

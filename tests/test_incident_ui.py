@@ -226,12 +226,12 @@ def test_a_lost_badge_can_open_a_linked_incident(
     qtbot.addWidget(window)
     window.show()
     window._database_ready(db)
-    window.tabs.setCurrentWidget(window.assets_tab)
+    window.tabs.setCurrentWidget(window.pages["assets"])
     window.assets_tab.setCurrentIndex(2)
     badges = window.assets_tab.registers["badges"]
     badges.table.selectRow(0)
     badges.actions["lost"].trigger()
-    assert window.tabs.currentWidget() is window.incidents_tab
+    assert window.tabs.currentWidget() is window.pages["incidents"]
     (incident_id,) = registers.load_rows(db, INCIDENTS, incidents_context()).ids
     detail = incidents.detail(db, incident_id)
     assert detail.values["what"] == "社員証 B-0042 の紛失"

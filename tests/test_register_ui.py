@@ -627,3 +627,29 @@ def test_the_office_name_is_set_once_and_printed_on_labels(
     assert tab.open_dialog is not None
     tab.open_dialog.accept()
     assert "株式会社サンプル商事" in _pdf_text(tmp_path / "labels.pdf")
+
+
+def test_label_sheet_dimensions_are_kept_for_the_office(
+    make_tab: Callable[..., RegisterTab], db: Database, answers: dict[str, Any], tmp_path: Path
+) -> None:
+    from sme_guard.exchange.labels_print import office_sheet
+    from sme_guard.ui.registers.labels_dialog import LabelsDialog
+
+    _medium(db, "USB-001")
+    tab = make_tab(MEDIA)
+    answers["save_to"] = tmp_path / "labels.pdf"
+    tab.actions["labels"].trigger()
+    dialog = tab.open_dialog
+    assert isinstance(dialog, LabelsDialog)
+    assert dialog.dimensions["label_width_mm"].value() == 66.0  # the 24-label default
+    dialog.dimensions["label_width_mm"].setValue(90.0)  # three of them do not fit on A4
+    dialog._accept()
+    assert not dialog.error.isHidden() and "does not fit on A4" in dialog.error.text()
+    assert dialog.result() == 0
+    dialog.dimensions["label_width_mm"].setValue(66.0)
+    dialog.dimensions["left_mm"].setValue(4.5)  # this printer feeds half a millimetre off
+    dialog._accept()
+    assert office_sheet(db, "24").left_mm == 4.5
+    tab.actions["labels"].trigger()
+    assert tab.open_dialog is not dialog
+    assert tab.open_dialog.dimensions["left_mm"].value() == 4.5  # type: ignore[union-attr]

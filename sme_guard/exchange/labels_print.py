@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from sme_guard.db.database import Database
 from sme_guard.domain.registers import Register
 from sme_guard.errors import UserError
-from sme_guard.exchange.pdf.labels import Label, LabelSheet, build_labels
+from sme_guard.exchange.pdf.labels import SHEETS, Label, LabelSheet, build_labels
 from sme_guard.services.flags import FlagContext
 from sme_guard.services.registers import load_rows
-from sme_guard.services.settings import office_name
+from sme_guard.services.settings import get_text, office_name, set_text
 from sme_guard.services.values import display
 
 # The registers whose items carry a label, and what the label's one line of description says.
@@ -21,6 +22,35 @@ DESCRIPTION: dict[str, tuple[str, ...]] = {
     "devices": ("kind", "model"),
     "badges": ("holder_id",),
 }
+
+
+DIMENSIONS = ("label_width_mm", "label_height_mm", "left_mm", "top_mm", "column_gap_mm", "row_gap_mm")
+
+
+def office_sheet(database: Database, key: str) -> LabelSheet:
+    """A label sheet with the office's own dimensions (saved with ``save_office_sheet``), or
+    the defaults; makers differ by a millimetre, and printers feed a little off."""
+    saved = get_text(database, f"labels.sheet.{key}", default="")
+    sheet = SHEETS[key]
+    if not saved:
+        return sheet
+    try:
+        width, height, left, top, column_gap, row_gap = (float(v) for v in saved.split(","))
+        return replace(
+            sheet,
+            label_width_mm=width,
+            label_height_mm=height,
+            left_mm=left,
+            top_mm=top,
+            column_gap_mm=column_gap,
+            row_gap_mm=row_gap,
+        )
+    except ValueError:  # a hand-edited value that no longer fits: fall back to the defaults
+        return sheet
+
+
+def save_office_sheet(database: Database, sheet: LabelSheet) -> None:
+    set_text(database, f"labels.sheet.{sheet.key}", ",".join(f"{getattr(sheet, d):g}" for d in DIMENSIONS))
 
 
 def print_labels(

@@ -24,11 +24,14 @@ def _table() -> Table:
     return table
 
 
-def get_text(database: Database, key: str) -> str:
+def get_text(database: Database, key: str, default: str | None = None) -> str:
+    """The setting, or its default (``default`` for keys without one in ``DEFAULTS``)."""
     table = _table()
     with database.engine.connect() as connection:
         value = connection.execute(select(table.c.value).where(table.c.key == key)).scalar()
-    return str(value if value is not None else DEFAULTS[key])
+    if value is not None:
+        return str(value)
+    return default if default is not None else DEFAULTS[key]
 
 
 def set_text(database: Database, key: str, value: str) -> None:

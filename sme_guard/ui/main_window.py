@@ -21,6 +21,7 @@ from sme_guard.ui.catalog.catalog_tab import CatalogTab
 from sme_guard.ui.empty_state import EmptyState
 from sme_guard.ui.errors import report_error
 from sme_guard.ui.incidents.incidents_tab import IncidentsTab
+from sme_guard.ui.lazy_page import LazyPage
 from sme_guard.ui.office_settings_dialog import OfficeSettingsDialog
 from sme_guard.ui.registers.register_tab import RegisterTab
 from sme_guard.ui.registers.screens import AssetsTab, people_tab
@@ -84,16 +85,16 @@ class MainWindow(QMainWindow):
             page = EmptyState(title, text, coming)
             self.empty_states[title] = page
             self.tabs.addTab(page, title)
-        # The registers sit at their places in the design's order: after ホーム.
-        self.assets_tab = AssetsTab(self.lang, self.runner)
-        self.people_tab = people_tab(self.lang, self.runner)
-        self.incidents_tab = IncidentsTab(self.lang, self.runner)
-        self.tabs.insertTab(1, self.assets_tab, self.tr("Asset registers"))
-        self.tabs.insertTab(2, self.people_tab, self.tr("Employees"))
-        self.tabs.insertTab(3, self.incidents_tab, self.tr("Incidents"))
-        for tab in self.register_tabs():
-            tab.changed.connect(partial(self._reload_registers, except_tab=tab))
-            tab.incident_requested.connect(self._record_incident)
+        # The registers sit at their places in the design's order, after ホーム; each is built
+        # when first shown, so start-up does not pay for screens the user does not open.
+        self.pages = {
+            "assets": LazyPage(lambda: self._wire(AssetsTab(self.lang, self.runner))),
+            "people": LazyPage(lambda: self._wire(people_tab(self.lang, self.runner))),
+            "incidents": LazyPage(lambda: self._wire(IncidentsTab(self.lang, self.runner))),
+        }
+        self.tabs.insertTab(1, self.pages["assets"], self.tr("Asset registers"))
+        self.tabs.insertTab(2, self.pages["people"], self.tr("Employees"))
+        self.tabs.insertTab(3, self.pages["incidents"], self.tr("Incidents"))
         self.catalog_tab: CatalogTab | None = None
         try:
             self.catalog_tab = CatalogTab(bundled_catalog(), self.lang)
@@ -147,11 +148,50 @@ class MainWindow(QMainWindow):
         self.database_label.setText(self.tr("Opening {path} …").format(path=path))
         self.runner.submit(lambda: open_database(path), self._database_ready, self._database_error)
 
+    @property
+    def assets_tab(self) -> AssetsTab:
+        page = self.pages["assets"].content()
+        assert isinstance(page, AssetsTab)
+        return page
+
+    @property
+    def people_tab(self) -> RegisterTab:
+        page = self.pages["people"].content()
+        assert isinstance(page, RegisterTab)
+        return page
+
+    @property
+    def incidents_tab(self) -> IncidentsTab:
+        page = self.pages["incidents"].content()
+        assert isinstance(page, IncidentsTab)
+        return page
+
+    def _registers_in(self, page: QWidget) -> list[RegisterTab]:
+        if isinstance(page, AssetsTab):
+            return list(page.registers.values())
+        if isinstance(page, IncidentsTab):
+            return [page.log]
+        return [page] if isinstance(page, RegisterTab) else []
+
+    def _wire(self, page: QWidget) -> QWidget:
+        """Connect a page's registers when it is built, and give them the open database."""
+        for tab in self._registers_in(page):
+            tab.changed.connect(partial(self._reload_registers, except_tab=tab))
+            tab.incident_requested.connect(self._record_incident)
+            if self.database is not None:
+                tab.set_database(self.database)
+        if isinstance(page, IncidentsTab) and self.database is not None:
+            page.contacts.set_database(self.database)
+        return page
+
     def register_tabs(self) -> list[RegisterTab]:
-        return [*self.assets_tab.registers.values(), self.people_tab, self.incidents_tab.log]
+        """The register tabs built so far."""
+        return [
+            tab for page in self.pages.values() if page.built for tab in self._registers_in(page.content())
+        ]
 
     def _record_incident(self, register: Register, record_id: int) -> None:
-        self.tabs.setCurrentWidget(self.incidents_tab)
+        self.tabs.setCurrentWidget(self.pages["incidents"])
         self.incidents_tab.record_from_asset(register, record_id)
 
     def _reload_registers(self, except_tab: RegisterTab) -> None:
@@ -165,7 +205,8 @@ class MainWindow(QMainWindow):
         self.database_label.setText(self.tr("Database: {path}").format(path=database.path))
         for tab in self.register_tabs():
             tab.set_database(database)
-        self.incidents_tab.contacts.set_database(database)
+        if self.pages["incidents"].built:
+            self.incidents_tab.contacts.set_database(database)
         self.settings_action.setEnabled(True)
         self.database_opened.emit(database)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -37,6 +38,7 @@ class ContactTreeTab(QWidget):
         self.database: Database | None = None
         self.lines: list[ContactLine] = []
         self.current_id: int | None = None
+        self._loaded_once = False
         self.confirmation_label = QLabel()
         self.confirm_button = QPushButton(self.tr("Confirmed today: it reflects the office"))
         self.print_button = QPushButton(self.tr("Print for the wall…"))
@@ -103,14 +105,26 @@ class ContactTreeTab(QWidget):
         self.setEnabled(False)
 
     def set_database(self, database: Database) -> None:
+        """Loads when first needed (shown, or an incident lists the tree): start-up stays fast."""
         self.database = database
         self.setEnabled(True)
-        self.reload()
+        self._loaded_once = False
+        if self.isVisible():
+            self.reload()
+
+    def ensure_loaded(self) -> None:
+        if self.database is not None and not self._loaded_once:
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.ensure_loaded()
 
     def reload(self) -> None:
         database = self.database
         if database is None:
             return
+        self._loaded_once = True
         today = clock.today()
 
         def work() -> tuple[list[ContactLine], Confirmation, list[tuple[int, str]]]:

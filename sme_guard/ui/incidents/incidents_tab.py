@@ -30,6 +30,7 @@ class IncidentsTab(QTabWidget):
         self.addTab(self.log, QCoreApplication.translate("IncidentsTab", "Incident log"))
         self.addTab(self.contacts, QCoreApplication.translate("IncidentsTab", "Contact tree"))
         self.log.loaded.connect(self._people_for_actions)
+        self.log.loaded.connect(self.contacts.ensure_loaded)  # the reporting page lists the tree
         self.contacts.changed.connect(self.reporting.set_tree)
 
     def _people_for_actions(self) -> None:

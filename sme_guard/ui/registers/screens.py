@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QWidget
@@ -14,6 +15,9 @@ from sme_guard.services import clock, workflows
 from sme_guard.ui import dialogs
 from sme_guard.ui.registers.excel_actions import export_register, import_register
 from sme_guard.ui.registers.labels_dialog import LabelsDialog
+
+if TYPE_CHECKING:
+    from sme_guard.exchange.pdf.labels import LabelSheet
 from sme_guard.ui.registers.register_tab import RegisterTab
 from sme_guard.ui.registers.stocktake_dialog import StockTakeDialog, StockTakeHistoryDialog
 from sme_guard.ui.registers.workflow_dialogs import DisposeDialog, LeaverDialog, SettingsCheckDialog
@@ -63,10 +67,21 @@ def _add_stocktake(tab: RegisterTab) -> None:
     )
 
     def print_labels() -> None:
-        dialog = LabelsDialog(tab.lang, len(tab.selected_ids()), tab)
-        tab.open_dialog = dialog
-        dialog.accepted.connect(lambda: _labels_chosen(tab, dialog))
-        dialog.open()
+        database, selected = tab.require_database(), len(tab.selected_ids())
+
+        def load() -> dict[str, LabelSheet]:
+            from sme_guard.exchange.labels_print import office_sheet
+            from sme_guard.exchange.pdf.labels import SHEETS
+
+            return {key: office_sheet(database, key) for key in SHEETS}
+
+        def chosen(sheets: dict[str, LabelSheet]) -> None:
+            dialog = LabelsDialog(tab.lang, sheets, selected, tab)
+            tab.open_dialog = dialog
+            dialog.accepted.connect(lambda: _labels_chosen(tab, dialog))
+            dialog.open()
+
+        tab.run(load, chosen)
 
     tab.actions["labels"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Print labels…"), print_labels, needs_record=False
@@ -84,8 +99,9 @@ def _labels_chosen(tab: RegisterTab, dialog: LabelsDialog) -> None:
     sheet, start, outlines = dialog.sheet, dialog.start_box.value(), dialog.outlines.isChecked()
 
     def build(path: Path) -> int:
-        from sme_guard.exchange.labels_print import print_labels
+        from sme_guard.exchange.labels_print import print_labels, save_office_sheet
 
+        save_office_sheet(database, sheet)  # the office's own measurements, for next time
         return print_labels(
             database,
             register,
