@@ -65,6 +65,8 @@ class Register:
     stocktake: bool = False
     filters: tuple[str, ...] = ()  # coded columns the table can be filtered by, besides status
     year_key: str | None = None  # a date column the table can be filtered by year
+    holder_key: str | None = None  # the employee who holds an item (leavers return it, 5 運用①)
+    location_key: str | None = None  # where an item is kept (a stock-take may correct it)
 
     def label(self, lang: str) -> str:
         return self.en if lang == "en" else self.ja
@@ -93,6 +95,8 @@ MEDIA = Register(
     status_key="status",
     status_codes=MediumStatus,
     closed_statuses=frozenset({MediumStatus.DISPOSED.value}),
+    holder_key="custodian_id",
+    location_key="location",
     stocktake=True,
     columns=(
         Column("asset_number", "資産番号", "Asset no.", required=True, unique=True, width=12),
@@ -143,6 +147,7 @@ DEVICES = Register(
     status_key="status",
     status_codes=DeviceStatus,
     closed_statuses=frozenset({DeviceStatus.DISPOSED.value}),
+    holder_key="user_id",
     stocktake=True,
     columns=(
         Column("asset_number", "資産番号", "Asset no.", required=True, unique=True, width=12),
@@ -220,6 +225,7 @@ BADGES = Register(
     status_key="status",
     status_codes=BadgeStatus,
     closed_statuses=frozenset({BadgeStatus.RETURNED.value, BadgeStatus.REVOKED.value}),
+    holder_key="holder_id",
     stocktake=True,
     columns=(
         Column("badge_number", "社員証番号", "Badge no.", required=True, unique=True, width=12),
@@ -312,3 +318,5 @@ INCIDENTS = Register(
 )
 
 REGISTERS: dict[str, Register] = {r.key: r for r in (MEDIA, DEVICES, BADGES, PEOPLE, INCIDENTS)}
+# The registers whose items an employee holds, in the order a leaver's holdings are listed.
+HELD_REGISTERS: tuple[Register, ...] = (BADGES, DEVICES, MEDIA)

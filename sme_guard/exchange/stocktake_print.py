@@ -21,8 +21,6 @@ from sme_guard.services.values import display
 
 # What identifies an item to the person counting, besides its number.
 DESCRIPTION = {"media": ("kind",), "devices": ("kind", "model"), "badges": ("medium", "areas")}
-HOLDER = {"media": "custodian_id", "devices": "user_id", "badges": "holder_id"}
-LOCATION = {"media": "location", "devices": None, "badges": None}
 
 
 def _sheet_rows(rows: RegisterRows, lang: str, ids: list[int] | None = None) -> list[SheetRow]:
@@ -45,8 +43,8 @@ def _sheet_rows(rows: RegisterRows, lang: str, ids: list[int] | None = None) -> 
             SheetRow(
                 number=text(values, register.number_key),
                 description=" ".join(t for t in (text(values, k) for k in DESCRIPTION[register.key]) if t),
-                location=text(values, LOCATION[register.key]),
-                holder=text(values, HOLDER[register.key]),
+                location=text(values, register.location_key),
+                holder=text(values, register.holder_key),
                 status=text(values, register.status_key),
                 last_stocktake=text(values, "last_stocktake_on"),
             )

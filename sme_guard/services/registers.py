@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Select, Table, func, select
 from sqlalchemy.orm import aliased
 
 from sme_guard.db.database import Database
-from sme_guard.domain.registers import INCIDENTS, MEDIA, PEOPLE, Column, Register
+from sme_guard.domain.registers import HELD_REGISTERS, INCIDENTS, PEOPLE, Column, Register
 from sme_guard.errors import UserError
 from sme_guard.services import clock
 from sme_guard.services.flags import FLAG_INPUTS, Flag, FlagChecker, FlagContext
@@ -165,17 +165,16 @@ def load_rows(
 
 def _held_count(person: Table) -> Any:
     """How many open badges, devices and media a person still holds (for the leaver flag)."""
-    from sme_guard.domain.registers import BADGES, DEVICES
-
     counts = []
-    for register, key in ((MEDIA, "custodian_id"), (DEVICES, "user_id"), (BADGES, "holder_id")):
+    for register in HELD_REGISTERS:
         table = table_of(register)
+        assert register.holder_key
         status = table.c[register.status_key] if register.status_key else None
-        query = select(func.count()).where(table.c[key] == person.c.id)
+        query = select(func.count()).where(table.c[register.holder_key] == person.c.id)
         if status is not None:
             query = query.where(status.not_in(register.closed_statuses))
         counts.append(query.scalar_subquery())
-    return counts[0] + counts[1] + counts[2]
+    return sum(counts[1:], counts[0])
 
 
 def get_record(database: Database, register: Register, record_id: int) -> dict[str, Any]:
@@ -371,10 +370,9 @@ def delete_record(database: Database, register: Register, record_id: int) -> Non
 
 def _clear_person_references(connection: Connection, person_id: int) -> None:
     """Closed items (returned badges, disposed media) keep their history without the link."""
-    from sme_guard.domain.registers import BADGES, DEVICES
-
-    for register, key in ((MEDIA, "custodian_id"), (DEVICES, "user_id"), (BADGES, "holder_id")):
-        table = table_of(register)
+    for register in HELD_REGISTERS:
+        table, key = table_of(register), register.holder_key
+        assert key
         connection.execute(table.update().where(table.c[key] == person_id).values({key: None}))
 
 
@@ -388,12 +386,10 @@ class Holding:
 
 def holdings_of(connection: Connection, person_id: int) -> list[Holding]:
     """What a person still holds: open badges, devices and media in their custody (5 運用①)."""
-    from sme_guard.domain.registers import BADGES, DEVICES
-
     found = []
-    for register, key in ((BADGES, "holder_id"), (DEVICES, "user_id"), (MEDIA, "custodian_id")):
-        table = table_of(register)
-        assert register.number_key and register.status_key
+    for register in HELD_REGISTERS:
+        table, key = table_of(register), register.holder_key
+        assert key and register.number_key and register.status_key
         query = (
             select(table.c.id, table.c[register.number_key], table.c[register.status_key])
             .where(table.c[key] == person_id)

@@ -19,7 +19,6 @@ from sme_guard.errors import UserError
 from sme_guard.services.registers import table_of
 
 Result = Literal["found", "missing"]
-LOCATION_KEY = {"media": "location", "devices": None, "badges": None}
 
 
 def _tables() -> tuple[Table, Table]:
@@ -73,7 +72,7 @@ def start_stocktake(database: Database, register: Register, started_by: str | No
         )
     takes, items = _tables()
     assets = table_of(register)
-    location_key = LOCATION_KEY[register.key]
+    location_key = register.location_key
     location = assets.c[location_key] if location_key else literal(None)
     query = (
         select(assets.c.id, assets.c[register.number_key], location)
@@ -146,7 +145,7 @@ def finish_stocktake(database: Database, stocktake_id: int, today: date) -> Stoc
             raise UserError("この棚卸はすでに終了しています。", "This stock-take has already been finished.")
         register = REGISTERS[take["register_key"]]
         assets = table_of(register)
-        location_key = LOCATION_KEY[register.key]
+        location_key = register.location_key
         found = connection.execute(
             select(items.c.asset_id, items.c.found_location).where(
                 items.c.stock_take_id == stocktake_id, items.c.result == "found"

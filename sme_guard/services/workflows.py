@@ -106,9 +106,6 @@ def holdings(database: Database, person_id: int) -> list[Holding]:
         return holdings_of(connection, person_id)
 
 
-_HOLDER_KEY = {"badges": "holder_id", "devices": "user_id", "media": "custodian_id"}
-
-
 def return_item(database: Database, register: Register, record_id: int, today: date) -> None:
     """The leaver hands the item back: badges are returned, devices and media go to storage."""
     values: dict[str, Any]
@@ -136,4 +133,5 @@ def reassign_item(database: Database, register: Register, record_id: int, person
                 "退職した従業員には引き継げません。",
                 "Items cannot be handed over to an employee who has left.",
             )
-        write_record(connection, register, record_id, {_HOLDER_KEY[register.key]: person_id})
+        assert register.holder_key
+        write_record(connection, register, record_id, {register.holder_key: person_id})
