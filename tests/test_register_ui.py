@@ -653,3 +653,33 @@ def test_label_sheet_dimensions_are_kept_for_the_office(
     tab.actions["labels"].trigger()
     assert tab.open_dialog is not dialog
     assert tab.open_dialog.dimensions["left_mm"].value() == 4.5  # type: ignore[union-attr]
+
+
+def test_only_the_newest_load_fills_the_table(qapp: QApplication, qtbot: QtBot, db: Database) -> None:
+    from sme_guard.ui.tasks import Runner
+
+    class Held(Runner):
+        """Keeps the work, to finish it in any order."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.jobs: list[tuple[Any, Any]] = []
+
+        def submit(self, work: Any, on_done: Any, on_error: Any) -> None:
+            self.jobs.append((work, on_done))
+
+    _medium(db, "USB-001")
+    configure_application(qapp, "ja")
+    runner = Held()
+    tab = register_tab(MEDIA, "ja", runner)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.set_database(db)
+    older = runner.jobs.pop()
+    older_result = older[0]()
+    _medium(db, "USB-002")
+    tab.reload()
+    newer = runner.jobs.pop()
+    newer[1](newer[0]())
+    older[1](older_result)  # a slow, older load arrives last
+    assert _shown(tab) == ["USB-001", "USB-002"]

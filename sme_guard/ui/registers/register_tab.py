@@ -65,6 +65,7 @@ class RegisterTab(QWidget):
         self.people: list[tuple[int, str]] = []  # (id, name) of every employee, for pickers
         self._dirty = False
         self._stale = False  # changed elsewhere while hidden: reload when shown
+        self._generation = 0  # of the newest load
         self._restored_view = False
         self.actions: dict[str, QAction] = {}  # the register's workflow actions, by name
         self.open_dialog: QDialog | None = None  # the workflow dialog last opened
@@ -226,11 +227,6 @@ class RegisterTab(QWidget):
         self.save_button.setEnabled(self.database is not None)
         self.revert_button.setEnabled(self._dirty)
 
-    def flag_context(self) -> FlagContext:
-        assert self.database is not None
-        days = office_settings.get_int(self.database, office_settings.PATCH_MAX_AGE_DAYS)
-        return FlagContext(clock.today(), days)
-
     # ------------------------------------------------------------------ loading
 
     def set_database(self, database: Database) -> None:
@@ -270,12 +266,20 @@ class RegisterTab(QWidget):
             return
         self._stale = False
         keep = select_id if select_id is not None else self.current_id
+        # Loads run on a thread pool: only the newest one may fill the table.
+        self._generation += 1
+        generation = self._generation
 
         def work() -> tuple[Listing, list[tuple[int, str]]]:
-            rows = registers.load_rows(database, register, self.flag_context(), table_only=True)
+            days = office_settings.get_int(database, office_settings.PATCH_MAX_AGE_DAYS)
+            rows = registers.load_rows(database, register, FlagContext(clock.today(), days), table_only=True)
             return Listing.build(rows, lang), registers.person_choices(database)
 
-        self.run(work, lambda result: self._loaded(*result, keep))
+        def done(result: tuple[Listing, list[tuple[int, str]]]) -> None:
+            if generation == self._generation:
+                self._loaded(*result, keep)
+
+        self.run(work, done)
 
     def _loaded(self, listing: Listing, people: list[tuple[int, str]], select_id: int | None) -> None:
         self.people = people
