@@ -1,29 +1,30 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="39" />
+        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="39"/>
         <source>Search items and sheets (any field, Japanese or English)</source>
         <translation>管理項目・業務シートを検索(すべての欄、日本語・英語)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="45" />
+        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="45"/>
         <source>Language of the guideline text</source>
         <translation>ガイドライン本文の言語</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="60" />
+        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="60"/>
         <source>Search:</source>
         <translation>検索:</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="62" />
+        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="62"/>
         <source>Text language:</source>
         <translation>本文の言語:</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="127" />
+        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="127"/>
         <source>Nothing in the catalog matches “{query}”.</source>
         <translation>「{query}」に一致する項目はカタログにありません。</translation>
     </message>
@@ -31,110 +32,110 @@
 <context>
     <name>ContactTreeTab</name>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="43" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="43"/>
         <source>Confirmed today: it reflects the office</source>
         <translation>本日確認した(組織の実情を反映している)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="44" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="44"/>
         <source>Print for the wall…</source>
         <translation>掲示用に印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="47" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="47"/>
         <source>Order</source>
         <translation>順</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="48" />
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="73" />
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="248" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="48"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="73"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="248"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="49" />
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="74" />
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="249" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="49"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="74"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="249"/>
         <source>Person</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="50" />
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="76" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="50"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="76"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="51" />
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="77" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="51"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="77"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="52" />
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="75" />
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="250" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="52"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="75"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="250"/>
         <source>Alternate</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="57" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="57"/>
         <source>Up</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="58" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="58"/>
         <source>Down</source>
         <translation>下へ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="59" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="59"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="60" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="60"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="67" />
-        <source>(the employee's, if left empty)</source>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="67"/>
+        <source>(the employee&apos;s, if left empty)</source>
         <translation>(空欄なら従業員台帳の値)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="71" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="71"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="149" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="149"/>
         <source>Never confirmed: check that the tree reflects the office (point ①).</source>
         <translation>まだ確認されていません: 連絡網が組織の実情を反映しているか確認してください(運用①)。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="151" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="151"/>
         <source>Last confirmed {date} by {who}; to be confirmed every {days} days.</source>
         <translation>最終確認 {date}({who})。{days} 日ごとに確認します。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="213" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="213"/>
         <source>Contact tree</source>
         <translation>緊急連絡網</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="213" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="213"/>
         <source>Remove this person from the contact tree?</source>
         <translation>この人を緊急連絡網から外しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="233" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="233"/>
         <source>Save the contact tree</source>
         <translation>緊急連絡網の保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="233" />
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="233"/>
         <source>contact-tree.pdf</source>
         <translation>緊急連絡網.pdf</translation>
     </message>
@@ -142,17 +143,17 @@
 <context>
     <name>DisposeDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="52" />
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="52"/>
         <source>Dispose of a storage medium</source>
         <translation>記憶媒体の廃棄</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="56" />
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="56"/>
         <source>Medium {number}: record how the stored information was made unreadable (control 9②). After magnetic erasure, check that the data is gone before disposal (point ②).</source>
         <translation>記憶媒体 {number}: 保存した情報を解読できないようにした方法を記録します(管理策9②)。磁気的に消去した場合は、廃棄前に情報が消去されていることを確認してください(運用②)。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="71" />
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="71"/>
         <source>Record disposal</source>
         <translation>廃棄を記録</translation>
     </message>
@@ -160,17 +161,17 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../sme_guard/ui/errors.py" line="28" />
+        <location filename="../sme_guard/ui/errors.py" line="28"/>
         <source>SME Guard</source>
         <translation>SMEガード</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/errors.py" line="35" />
+        <location filename="../sme_guard/ui/errors.py" line="35"/>
         <source>Unexpected error</source>
         <translation>予期しないエラー</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/errors.py" line="36" />
+        <location filename="../sme_guard/ui/errors.py" line="36"/>
         <source>Something went wrong that SME Guard did not expect. Your saved data is safe; the last action may not have been completed.
 
 The details were written to:
@@ -184,32 +185,32 @@ The details were written to:
 <context>
     <name>ExcelActions</name>
     <message>
-        <location filename="../sme_guard/ui/registers/excel_actions.py" line="77" />
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="77"/>
         <source>Export to Excel</source>
         <translation>Excel に出力</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/excel_actions.py" line="89" />
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="89"/>
         <source>{count} rows exported to {path}.</source>
         <translation>{count} 行を {path} に出力しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/excel_actions.py" line="97" />
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="97"/>
         <source>Exporting to Excel…</source>
         <translation>Excel に出力しています…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/excel_actions.py" line="109" />
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="109"/>
         <source>Import from Excel</source>
         <translation>Excel から取込</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/excel_actions.py" line="149" />
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="149"/>
         <source>Importing from Excel…</source>
         <translation>Excel から取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/excel_actions.py" line="158" />
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="158"/>
         <source>Reading the Excel file…</source>
         <translation>Excel ファイルを確認しています…</translation>
     </message>
@@ -217,22 +218,22 @@ The details were written to:
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/excel_actions.py" line="29" />
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="29"/>
         <source>Import from Excel: check first</source>
         <translation>Excel からの取込: 内容の確認</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/excel_actions.py" line="40" />
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="40"/>
         <source>Columns not known to this register (ignored): {columns}</source>
         <translation>この台帳にない列(取り込みません): {columns}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/excel_actions.py" line="57" />
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="57"/>
         <source>Import the {count} valid rows</source>
         <translation>正しい {count} 行を取り込む</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/excel_actions.py" line="63" />
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="63"/>
         <source>Import {count} rows</source>
         <translation>{count} 行を取り込む</translation>
     </message>
@@ -240,27 +241,27 @@ The details were written to:
 <context>
     <name>IncidentsTab</name>
     <message>
-        <location filename="../sme_guard/ui/incidents/incidents_tab.py" line="26" />
+        <location filename="../sme_guard/ui/incidents/incidents_tab.py" line="26"/>
         <source>Handling</source>
         <translation>対応</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incidents_tab.py" line="27" />
+        <location filename="../sme_guard/ui/incidents/incidents_tab.py" line="27"/>
         <source>Reporting</source>
         <translation>報告</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incidents_tab.py" line="28" />
+        <location filename="../sme_guard/ui/incidents/incidents_tab.py" line="28"/>
         <source>Links</source>
         <translation>関連</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incidents_tab.py" line="30" />
+        <location filename="../sme_guard/ui/incidents/incidents_tab.py" line="30"/>
         <source>Incident log</source>
         <translation>障害・事故記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incidents_tab.py" line="31" />
+        <location filename="../sme_guard/ui/incidents/incidents_tab.py" line="31"/>
         <source>Contact tree</source>
         <translation>緊急連絡網</translation>
     </message>
@@ -268,67 +269,67 @@ The details were written to:
 <context>
     <name>LabelsDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="37" />
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="37"/>
         <source>Print labels</source>
         <translation>ラベル印刷</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="43" />
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="43"/>
         <source>Every item in use (not disposed or returned)</source>
         <translation>使用中のすべて(廃棄・返却済を除く)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="44" />
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="44"/>
         <source>Only the selected rows ({count})</source>
         <translation>選択した行のみ({count} 件)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="47" />
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="47"/>
         <source>Draw the label edges (a test print on plain paper)</source>
         <translation>ラベルの枠線を印刷する(普通紙での試し印刷)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="49" />
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="49"/>
         <source>Label width</source>
         <translation>ラベルの幅</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="50" />
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="50"/>
         <source>Label height</source>
         <translation>ラベルの高さ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="51" />
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="51"/>
         <source>Left margin</source>
         <translation>左余白</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="52" />
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="52"/>
         <source>Top margin</source>
         <translation>上余白</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="53" />
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="53"/>
         <source>Gap between columns</source>
         <translation>列の間隔</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="54" />
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="54"/>
         <source>Gap between rows</source>
         <translation>行の間隔</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="57" />
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="57"/>
         <source>Sheet dimensions in mm (kept for this sheet)</source>
         <translation>用紙の寸法(mm、この用紙用に保存します)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="71" />
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="71"/>
         <source>Label sheet</source>
         <translation>ラベル用紙</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="72" />
+        <location filename="../sme_guard/ui/registers/labels_dialog.py" line="72"/>
         <source>Start at position</source>
         <translation>印刷を始める位置</translation>
     </message>
@@ -336,32 +337,32 @@ The details were written to:
 <context>
     <name>LeaverDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="167" />
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="167"/>
         <source>Employee leaving: {name}</source>
         <translation>退職の手続き: {name}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="172" />
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="172"/>
         <source>Record leaving date</source>
         <translation>退職日を登録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="178" />
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="178"/>
         <source>Still held (return it, or hand it over to a colleague)</source>
         <translation>未返却のもの(返却するか、他の従業員に引き継ぎます)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="225" />
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="225"/>
         <source>Nothing is held any more.</source>
         <translation>未返却のものはありません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="231" />
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="231"/>
         <source>Returned</source>
         <translation>返却</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="235" />
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="235"/>
         <source>Hand over</source>
         <translation>引き継ぐ</translation>
     </message>
@@ -369,60 +370,60 @@ The details were written to:
 <context>
     <name>LinksPage</name>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="372" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="372"/>
         <source>Register</source>
         <translation>台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="372" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="372"/>
         <source>Number</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="378" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="378"/>
         <source>Asset or badge number</source>
         <translation>資産番号・社員証番号</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="379" />
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="390" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="379"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="390"/>
         <source>Link</source>
         <translation>関連付け</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="380" />
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="391" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="380"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="391"/>
         <source>Remove</source>
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="381" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="381"/>
         <source>Measure</source>
         <translation>管理策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="399" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="399"/>
         <source>Assets concerned</source>
         <translation>関係する資産</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="403" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="403"/>
         <source>Related guideline measures</source>
         <translation>関連する管理策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="432" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="432"/>
         <source>Asset linked.</source>
         <translation>資産を関連付けました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="442" />
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="464" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="442"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="464"/>
         <source>Link removed.</source>
         <translation>関連付けを外しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="451" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="451"/>
         <source>Measure linked.</source>
         <translation>管理策を関連付けました。</translation>
     </message>
@@ -430,122 +431,122 @@ The details were written to:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="42" />
+        <location filename="../sme_guard/ui/main_window.py" line="42"/>
         <source>SME Guard — information security registers</source>
         <translation>SMEガード 情報セキュリティ管理台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="61" />
+        <location filename="../sme_guard/ui/main_window.py" line="61"/>
         <source>Home</source>
         <translation>ホーム</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="63" />
+        <location filename="../sme_guard/ui/main_window.py" line="63"/>
         <source>What is due or overdue — recurring checks, stock-takes, open incidents, plan reviews and assessment targets — will be listed here.</source>
         <translation>定期点検・棚卸・対応中の障害・事故・計画の見直し・自己点検の目標日など、期限が来たもの・過ぎたものをここに一覧表示します。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="95" />
+        <location filename="../sme_guard/ui/main_window.py" line="95"/>
         <source>Asset registers</source>
         <translation>資産台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="96" />
+        <location filename="../sme_guard/ui/main_window.py" line="96"/>
         <source>Employees</source>
         <translation>従業員</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="97" />
+        <location filename="../sme_guard/ui/main_window.py" line="97"/>
         <source>Incidents</source>
         <translation>障害・事故</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="68" />
+        <location filename="../sme_guard/ui/main_window.py" line="68"/>
         <source>IT continuity</source>
         <translation>IT継続計画</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="70" />
+        <location filename="../sme_guard/ui/main_window.py" line="70"/>
         <source>IT-continuity plans per system, with recovery steps, disaster scenarios and drills (control 4), will be here.</source>
         <translation>システムごとのIT継続計画(復旧手順・災害シナリオ・訓練、管理項目4)をここで管理します。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="75" />
+        <location filename="../sme_guard/ui/main_window.py" line="75"/>
         <source>Self-assessment</source>
         <translation>自己点検</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="77" />
+        <location filename="../sme_guard/ui/main_window.py" line="77"/>
         <source>Dated self-assessments against every control measure and task sheet of the guideline, with scores and progress over time, will be here.</source>
         <translation>ガイドラインのすべての管理策と業務シートに対する日付付きの自己点検を、点数と経過とともにここで行います。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="82" />
+        <location filename="../sme_guard/ui/main_window.py" line="82"/>
         <source>Coming in a later version</source>
         <translation>今後のバージョンで追加予定です</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="105" />
+        <location filename="../sme_guard/ui/main_window.py" line="105"/>
         <source>The catalog could not be loaded</source>
         <translation>カタログを読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="106" />
+        <location filename="../sme_guard/ui/main_window.py" line="106"/>
         <source>Catalog</source>
         <translation>カタログ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="109" />
+        <location filename="../sme_guard/ui/main_window.py" line="109"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="110" />
+        <location filename="../sme_guard/ui/main_window.py" line="110"/>
         <source>Office &amp;settings…</source>
         <translation>事業所の設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="115" />
+        <location filename="../sme_guard/ui/main_window.py" line="115"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="119" />
+        <location filename="../sme_guard/ui/main_window.py" line="119"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="120" />
+        <location filename="../sme_guard/ui/main_window.py" line="120"/>
         <source>&amp;About SME Guard</source>
         <translation>SMEガードについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="133" />
+        <location filename="../sme_guard/ui/main_window.py" line="133"/>
         <source>(not open)</source>
         <translation>(開いていません)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="135" />
+        <location filename="../sme_guard/ui/main_window.py" line="135"/>
         <source>&lt;h3&gt;SME Guard {version}&lt;/h3&gt;&lt;p&gt;Information-security registers, incident log, continuity plans and self-assessment for a small office, after the JNSA guideline.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;br&gt;Data folder: {folder}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SMEガード {version}&lt;/h3&gt;&lt;p&gt;JNSA の手引きに沿って、小さな事業所の情報セキュリティ台帳・障害・事故記録・IT継続計画・自己点検を管理するアプリです。&lt;/p&gt;&lt;p&gt;データベース: {database}&lt;br&gt;データフォルダ: {folder}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="144" />
+        <location filename="../sme_guard/ui/main_window.py" line="144"/>
         <source>About SME Guard</source>
         <translation>SMEガードについて</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="148" />
+        <location filename="../sme_guard/ui/main_window.py" line="148"/>
         <source>Opening {path} …</source>
         <translation>{path} を開いています…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="205" />
+        <location filename="../sme_guard/ui/main_window.py" line="205"/>
         <source>Database: {path}</source>
         <translation>データベース: {path}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="214" />
+        <location filename="../sme_guard/ui/main_window.py" line="214"/>
         <source>No database open</source>
         <translation>データベースが開かれていません</translation>
     </message>
@@ -553,43 +554,43 @@ The details were written to:
 <context>
     <name>OfficeSettingsDialog</name>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="26" />
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="26"/>
         <source>Office settings</source>
         <translation>事業所の設定</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="29" />
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="40" />
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="29"/>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="40"/>
         <source> days</source>
         <translation> 日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="33" />
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="33"/>
         <source>A smart device whose last security patch is older than this is flagged (control 10⑥: apply released security patches without fail).</source>
         <translation>最後にセキュリティパッチを適用した日がこれより古いスマートデバイスに注意を表示します(管理策10⑥: リリースされたセキュリティパッチは必ず適用する)。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="43" />
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="43"/>
         <source>How often the emergency contact tree is to be confirmed (control 3, point ①).</source>
         <translation>緊急連絡網が組織の実情を反映しているか確認する間隔です(管理策3 運用①)。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="47" />
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="47"/>
         <source>Printed on labels, stock-take sheets and reports</source>
         <translation>ラベル・棚卸表・報告書に印刷されます</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="50" />
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="50"/>
         <source>Office name</source>
         <translation>事業所名</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="51" />
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="51"/>
         <source>Patches older than</source>
         <translation>パッチの経過日数の上限</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="53" />
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="53"/>
         <source>Confirm the contact tree every</source>
         <translation>緊急連絡網の確認間隔</translation>
     </message>
@@ -597,17 +598,17 @@ The details were written to:
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../sme_guard/ui/registers/record_form.py" line="68" />
+        <location filename="../sme_guard/ui/registers/record_form.py" line="68"/>
         <source>Disposal record (control 9②)</source>
         <translation>廃棄記録(管理策9②)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/record_form.py" line="93" />
+        <location filename="../sme_guard/ui/registers/record_form.py" line="93"/>
         <source>e.g. 2026-04-01, 2026/4/1, 令和8年4月1日</source>
         <translation>例: 2026/4/1、令和8年4月1日、2026-04-01</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/record_form.py" line="95" />
+        <location filename="../sme_guard/ui/registers/record_form.py" line="95"/>
         <source>e.g. 2026/11/27 14:30</source>
         <translation>例: 2026/11/27 14:30</translation>
     </message>
@@ -615,167 +616,167 @@ The details were written to:
 <context>
     <name>RegisterActions</name>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="46" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="46"/>
         <source>stock-take-{register}-{date}.pdf</source>
         <translation>棚卸表-{register}-{date}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="45" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="45"/>
         <source>Save the stock-take sheet</source>
         <translation>棚卸表の保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="50" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="50"/>
         <source>Stock-take sheet with {count} items saved to {path}.</source>
         <translation>{count} 件の棚卸表を {path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="57" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="57"/>
         <source>Stock-take…</source>
         <translation>棚卸…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="66" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="66"/>
         <source>Stock-take history…</source>
         <translation>棚卸の履歴…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="87" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="87"/>
         <source>Print labels…</source>
         <translation>ラベル印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="90" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="90"/>
         <source>Print stock-take sheet…</source>
         <translation>棚卸表を印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="118" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="118"/>
         <source>Save the labels</source>
         <translation>ラベルの保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="119" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="119"/>
         <source>labels-{register}.pdf</source>
         <translation>ラベル-{register}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="121" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="121"/>
         <source>{count} labels saved to {path}.</source>
         <translation>{count} 枚のラベルを {path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="141" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="141"/>
         <source>Disposal recorded.</source>
         <translation>廃棄を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="148" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="148"/>
         <source>Dispose…</source>
         <translation>廃棄…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="162" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="162"/>
         <source>Settings check recorded.</source>
         <translation>設定確認を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="170" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="170"/>
         <source>Settings check…</source>
         <translation>設定確認…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="185" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="185"/>
         <source>Record the loss in the incident log as well?</source>
         <translation>紛失を障害・事故としても記録しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="190" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="190"/>
         <source>Returned</source>
         <translation>返却</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="193" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="193"/>
         <source>Record this badge as returned today?</source>
         <translation>この社員証を本日返却済にしますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="194" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="194"/>
         <source>Badge returned.</source>
         <translation>社員証を返却済にしました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="198" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="198"/>
         <source>Lost</source>
         <translation>紛失</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="201" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="201"/>
         <source>Record this badge as lost? Remember to stop it in the entry system.</source>
         <translation>この社員証を紛失として記録しますか? 入館システムでの停止も忘れずに行ってください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="204" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="204"/>
         <source>Badge recorded as lost.</source>
         <translation>社員証を紛失として記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="208" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="208"/>
         <source>Revoke</source>
         <translation>失効</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="211" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="211"/>
         <source>Revoke this badge?</source>
         <translation>この社員証を失効させますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="212" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="212"/>
         <source>Badge revoked.</source>
         <translation>社員証を失効させました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="230" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="230"/>
         <source>incident-{number}.pdf</source>
         <translation>障害事故報告書-{number}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="229" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="229"/>
         <source>Save the incident report</source>
         <translation>障害・事故報告書の保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="234" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="234"/>
         <source>Incident report saved to {path}.</source>
         <translation>障害・事故報告書を {path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="240" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="240"/>
         <source>Print report…</source>
         <translation>報告書を印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="258" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="258"/>
         <source>Leaving recorded.</source>
         <translation>退職を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="265" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="265"/>
         <source>Leaving…</source>
         <translation>退職…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="284" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="284"/>
         <source>Record incident…</source>
         <translation>障害・事故として記録…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="291" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="291"/>
         <source>Export to Excel…</source>
         <translation>Excel出力…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="297" />
+        <location filename="../sme_guard/ui/registers/screens.py" line="297"/>
         <source>Import from Excel…</source>
         <translation>Excel取込…</translation>
     </message>
@@ -783,86 +784,86 @@ The details were written to:
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="76" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="77"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="77" />
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="473" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="78"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="477"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="82" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="83"/>
         <source>Search every column (Japanese, kana, any width)</source>
         <translation>すべての列を検索(漢字・かな・全角半角を問わず)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="84" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="85"/>
         <source>Active</source>
         <translation>使用中・有効なもの</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="85" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="86"/>
         <source>Needs attention</source>
         <translation>要注意</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="86" />
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="95" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="87"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="96"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="103" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="104"/>
         <source>Every year</source>
         <translation>すべての年</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="121" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="122"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="122" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="123"/>
         <source>Revert</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="138" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="139"/>
         <source>Record</source>
         <translation>記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="389" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="393"/>
         <source>{shown} of {total}</source>
         <translation>{shown} / {total} 件</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="403" />
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="443" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="407"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="447"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="403" />
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="443" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="407"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="447"/>
         <source>Discard the changes to the current record?</source>
         <translation>編集中の変更を破棄しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="460" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="464"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="474" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="478"/>
         <source>Delete this record from the register? This cannot be undone.</source>
         <translation>この記録を台帳から削除しますか? 元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="480" />
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="484"/>
         <source>Deleted.</source>
         <translation>削除しました。</translation>
     </message>
@@ -870,83 +871,83 @@ The details were written to:
 <context>
     <name>ReportingPage</name>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="241" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="241"/>
         <source>Contact tree: record who was told (control 3①)</source>
         <translation>緊急連絡網: 報告した相手を記録(管理策3①)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="243" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="243"/>
         <source>When (empty: now), e.g. 2026/11/27 14:30</source>
         <translation>報告日時(空欄なら現在)例: 2026/11/27 14:30</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="253" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="253"/>
         <source>Told at</source>
         <translation>報告日時</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="253" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="253"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="253" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="253"/>
         <source>Person</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="253" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="253"/>
         <source>How</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="256" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="256"/>
         <source>Reported to</source>
         <translation>届け出先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="256" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="256"/>
         <source>On</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="256" />
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="263" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="256"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="263"/>
         <source>Reference</source>
         <translation>受付番号など</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="259" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="259"/>
         <source>To whom (e.g. the police, a supervisory body)</source>
         <translation>届け出先(警察、監督官庁など)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="261" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="261"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="264" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="264"/>
         <source>Add report</source>
         <translation>届け出を追加</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="273" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="273"/>
         <source>External reports (届け出)</source>
         <translation>届け出(外部への報告)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="292" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="292"/>
         <source>The contact tree is empty: fill it in on the Contact tree tab.</source>
         <translation>緊急連絡網が空です。「緊急連絡網」タブで登録してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="295" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="295"/>
         <source>Told now</source>
         <translation>今報告した</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="334" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="334"/>
         <source>Recorded that {person} was told.</source>
         <translation>{person} への報告を記録しました。</translation>
     </message>
@@ -954,22 +955,22 @@ The details were written to:
 <context>
     <name>SettingsCheckDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="113" />
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="113"/>
         <source>Settings check</source>
         <translation>設定確認</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="116" />
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="116"/>
         <source>Device {number}: tick what you confirmed on the device today (control 10②③④⑤, point ①). Unticked items keep their previous state.</source>
         <translation>デバイス {number}: 本日、端末で確認できた項目にチェックを付けてください(管理策10②③④⑤、運用①)。チェックしない項目は変更しません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="125" />
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="125"/>
         <source>Not jailbroken or rooted (10②)</source>
         <translation>ジェイルブレイク・ルート化されていない(10②)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="126" />
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="126"/>
         <source>Automatic links to location, SNS and address book checked (point ①)</source>
         <translation>位置情報・SNS・アドレス帳との自動連携の設定を確認した(運用①)</translation>
     </message>
@@ -977,108 +978,108 @@ The details were written to:
 <context>
     <name>StockTakeDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="123" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="146"/>
         <source>Stock-take: {register}</source>
         <translation>棚卸: {register}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="127" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="150"/>
         <source>Type or scan a number, Enter marks it found</source>
         <translation>番号を入力またはスキャン(Enter で確認済にします)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="135" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="158"/>
         <source>Scanned</source>
         <translation>スキャン</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="135" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="158"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="139" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="162"/>
         <source>Where it really was (if not where the register says)</source>
         <translation>実際の所在(台帳と違う場合)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="146" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="169"/>
         <source>Found</source>
         <translation>確認済</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="147" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="170"/>
         <source>Missing</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="148" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="171"/>
         <source>Clear</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="149" />
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="290" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="172"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="313"/>
         <source>Finish stock-take</source>
         <translation>棚卸を終了</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="150" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="173"/>
         <source>Close (continue later)</source>
         <translation>閉じる(後で続ける)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="207" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="230"/>
         <source>{found} found, {missing} missing, {open} not checked yet</source>
         <translation>確認済 {found}、不明 {missing}、未確認 {open}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="255" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="278"/>
         <source>{number} was already scanned</source>
         <translation>{number} はすでにスキャン済みです</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="260" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="283"/>
         <source>✓ {number} found</source>
         <translation>✓ {number} 確認済</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="268" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="291"/>
         <source>{number} is {state}: it should not be here any more</source>
         <translation>{number} は{state}です: ここにあるはずのないものです</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="272" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="295"/>
         <source>{number} belongs to another register: {register}</source>
         <translation>{number} は別の台帳のものです: {register}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="276" />
-        <source>{number} is not on this stock-take's list</source>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="299"/>
+        <source>{number} is not on this stock-take&apos;s list</source>
         <translation>{number} はこの棚卸の一覧にありません</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="292" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="315"/>
         <source>{count} items are not checked yet. Finish anyway? They will be listed as not checked.</source>
         <translation>{count} 件がまだ確認されていません。終了しますか? 未確認として記録されます。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="308" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="331"/>
         <source>Stock-take finished</source>
         <translation>棚卸を終了しました</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="308" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="331"/>
         <source>Save the result as a PDF?</source>
         <translation>結果を PDF に保存しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="315" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="116"/>
         <source>Save the stock-take result</source>
         <translation>棚卸結果の保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="305" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="328"/>
         <source>{found} found, {missing} missing, {unchecked} not checked. The result is kept.</source>
         <translation>確認済 {found}、不明 {missing}、未確認 {unchecked}。結果を保存しました。</translation>
     </message>
@@ -1086,167 +1087,162 @@ The details were written to:
 <context>
     <name>StockTakeHistoryDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="342" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="351"/>
         <source>Stock-take history: {register}</source>
         <translation>棚卸の履歴: {register}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="347" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="356"/>
         <source>Started</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="348" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="357"/>
         <source>Finished</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="349" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="358"/>
         <source>By</source>
         <translation>実施者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="350" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="359"/>
         <source>Found</source>
         <translation>確認済</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="351" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="360"/>
         <source>Missing</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="352" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="361"/>
         <source>Not checked</source>
         <translation>未確認</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="357" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="366"/>
         <source>Save as PDF…</source>
         <translation>PDF に保存…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="358" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="367"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="372" />
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="381"/>
         <source>(running)</source>
         <translation>(実施中)</translation>
-    </message>
-    <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="395" />
-        <source>Save the stock-take result</source>
-        <translation>棚卸結果の保存先</translation>
     </message>
 </context>
 <context>
     <name>WorkflowPage</name>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="89" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="89"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="89" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="89"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="89" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="89"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="91" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="91"/>
         <source>Prevention action</source>
         <translation>再発防止策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="91" />
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="214" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="91"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="214"/>
         <source>Owner</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="91" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="91"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="91" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="91"/>
         <source>Done</source>
         <translation>完了日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="95" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="95"/>
         <source>What will be done so that it does not happen again</source>
         <translation>再発を防ぐために行うこと</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="98" />
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="215" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="98"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="215"/>
         <source>Due date</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="102" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="102"/>
         <source>Add action</source>
         <translation>対策を追加</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="103" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="103"/>
         <source>Done today</source>
         <translation>本日完了</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="104" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="104"/>
         <source>Remove</source>
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="115" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="115"/>
         <source>Status (each change is dated)</source>
         <translation>状態(変更日時を記録します)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="120" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="120"/>
         <source>Root cause removed by (control 3③)</source>
         <translation>根本原因を取り除く再発防止策(管理策3③)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="136" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="136"/>
         <source>(owner)</source>
         <translation>(担当者)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="148" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="148"/>
         <source>Now: {status}</source>
         <translation>現在: {status}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="157" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="157"/>
         <source>open</source>
         <translation>未完了</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="177" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="177"/>
         <source>Status changed to {status}.</source>
         <translation>状態を「{status}」にしました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="213" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="213"/>
         <source>Action</source>
         <translation>対策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="223" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="223"/>
         <source>Action done.</source>
         <translation>対策を完了にしました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="231" />
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="231"/>
         <source>Action removed.</source>
         <translation>対策を外しました。</translation>
     </message>

@@ -61,12 +61,6 @@ class StockTakeSummary:
     register_key: RegisterKey | None = None
 
 
-_HOLDER = {
-    "media": ("管理者", "Custodian"),
-    "devices": ("利用者", "User"),
-    "badges": ("所持者", "Holder"),
-}
-
 # Column widths in mm on A4 portrait (186 mm between the margins).
 _SHEET_WIDTHS = (8, 21, 29, 22, 17, 13, 17, 9, 23, 27)
 _RESULT_WIDTHS = (9, 26, 45, 35, 25, 18, 28)
@@ -74,8 +68,11 @@ _HANDWRITING_ROW = 7 * mm  # room to write in a row of the sheet
 
 
 def holder_label(register_key: str | None, lang: str) -> str:
-    ja, en = _HOLDER.get(register_key or "", ("担当者", "Person"))
-    return tr(lang, ja, en)
+    """The register's own label for who holds an item (管理者, 利用者, 所持者)."""
+    register = REGISTERS.get(register_key or "")
+    if register is not None and register.holder_key is not None:
+        return register.column(register.holder_key).label(lang)
+    return tr(lang, "担当者", "Person")
 
 
 def number_label(register_key: str | None, lang: str) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QApplication,
@@ -101,6 +101,29 @@ class StockTakeModel(QAbstractTableModel):
         ):
             return HEADERS[self.lang][section]
         return None
+
+
+def save_result(
+    parent: QWidget,
+    runner: Runner,
+    database: Database,
+    lang: str,
+    take: StockTakeInfo,
+    on_error: Callable[[BaseException], None],
+) -> None:
+    """Ask where the kept result of a stock-take goes and print it there, off the GUI thread."""
+    name = f"stock-take-result-{take.register.key}-{take.finished_on or take.started_on}.pdf"
+    title = QCoreApplication.translate("StockTakeDialog", "Save the stock-take result")
+    path = dialogs.save_file(parent, title, name, "PDF (*.pdf)")
+    if path is None:
+        return
+
+    def work() -> None:
+        from sme_guard.exchange.stocktake_print import print_stocktake_result
+
+        print_stocktake_result(database, take.id, path, lang)
+
+    runner.submit(work, lambda _r: None, on_error)
 
 
 class StockTakeDialog(QDialog):
@@ -307,22 +330,8 @@ class StockTakeDialog(QDialog):
         if dialogs.confirm(
             self, self.tr("Stock-take finished"), counts + "\n\n" + self.tr("Save the result as a PDF?")
         ):
-            self._save_result(result)
+            save_result(self, self.runner, self.database, self.lang, result, self._failed)
         self.accept()
-
-    def _save_result(self, result: StockTakeInfo) -> None:
-        name = f"stock-take-result-{result.register.key}-{result.finished_on or result.started_on}.pdf"
-        path = dialogs.save_file(self, self.tr("Save the stock-take result"), name, "PDF (*.pdf)")
-        if path is None:
-            return
-        database, lang = self.database, self.lang
-
-        def work() -> None:
-            from sme_guard.exchange.stocktake_print import print_stocktake_result
-
-            print_stocktake_result(database, result.id, path, lang)
-
-        self.runner.submit(work, lambda _r: None, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self._pending.clear()  # a failed save may be scanned again
@@ -390,19 +399,7 @@ class StockTakeHistoryDialog(QDialog):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return
-        take = self.takes[rows[0].row()]
-        name = f"stock-take-result-{take.register.key}-{take.finished_on or take.started_on}.pdf"
-        path = dialogs.save_file(self, self.tr("Save the stock-take result"), name, "PDF (*.pdf)")
-        if path is None:
-            return
-        database, lang = self.database, self.lang
-
-        def work() -> None:
-            from sme_guard.exchange.stocktake_print import print_stocktake_result
-
-            print_stocktake_result(database, take.id, path, lang)
-
-        self.runner.submit(work, lambda _r: None, self._failed)
+        save_result(self, self.runner, self.database, self.lang, self.takes[rows[0].row()], self._failed)
 
     def _failed(self, error: BaseException) -> None:
         report_error(error, self.lang)
