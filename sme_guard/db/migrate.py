@@ -42,8 +42,28 @@ def head_revision() -> str:
     return head
 
 
+class ForeignKeyViolationError(RuntimeError):
+    """A migration left rows pointing at nothing; it was rolled back."""
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), revision)
+    with engine.connect() as connection:
+        # SQLite alters a table by copying it and dropping the old one; with foreign keys on,
+        # the drop would cascade into the rows that refer to it. SQLite's documented
+        # procedure: keys off (only possible outside a transaction), check them before the
+        # commit, keys on again.
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                command.upgrade(alembic_config(connection), revision)
+                broken = connection.execute(text("PRAGMA foreign_key_check")).first()
+                if broken is not None:
+                    raise ForeignKeyViolationError(
+                        f"migration to {revision} broke a reference: {tuple(broken)}"
+                    )
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")

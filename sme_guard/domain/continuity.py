@@ -81,15 +81,20 @@ class PlanReview(Record, table=True):
 class Drill(Record, table=True):
     """訓練 (4 運用①)."""
 
-    plan_id: int = Field(foreign_key="continuity_plan.id", index=True)
+    plan_id: int = Field(foreign_key="continuity_plan.id", index=True, ondelete="CASCADE")
     held_on: date
     scenario: str | None = None
     steps_exercised: str | None = None
     minutes_achieved: int | None = None
+    # The plan's recovery time objective when the drill was held: a later change of the
+    # objective does not rewrite whether this drill met it.
+    objective_minutes: int | None = None
     result: str | None = None
     findings: str | None = None
     plan_changed: bool = False
     change_note: str | None = None
+    # The review entry that records how the plan was changed after this drill.
+    change_review_id: int | None = Field(default=None, foreign_key="plan_review.id", ondelete="SET NULL")
 
 
 class DrillParticipant(Record, table=True):
