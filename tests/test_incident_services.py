@@ -10,7 +10,8 @@ from sme_guard.db.database import Database
 from sme_guard.domain.codes import IncidentStatus
 from sme_guard.domain.registers import BADGES, INCIDENTS, PEOPLE
 from sme_guard.services import clock, incidents, registers
-from sme_guard.services.incidents import DetailInvalidError, IncidentRuleError
+from sme_guard.services.details import DetailInvalidError
+from sme_guard.services.incidents import IncidentRuleError
 
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
 

@@ -1,4 +1,4 @@
-"""The four registers as data: their columns, how each is typed, labelled and coded.
+"""The registers as data: their columns, how each is typed, labelled and coded.
 
 One definition serves the table view, the record form, validation, the Excel export and
 import, and the stock-take sheet, so a column is added in one place.
@@ -27,8 +27,8 @@ from sme_guard.domain.codes import (
     ThreatSource,
 )
 
-Kind = Literal["text", "int", "bool", "date", "datetime", "code", "person"]
-RegisterKey = Literal["media", "devices", "badges", "people", "incidents"]
+Kind = Literal["text", "int", "number", "bool", "date", "datetime", "code", "person"]
+RegisterKey = Literal["media", "devices", "badges", "people", "incidents", "plans"]
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class Column:
     codes: type[StrEnum] | None = None
     required: bool = False
     unique: bool = False
-    minimum: int | None = None  # for "int"
+    minimum: int | None = None  # for "int" and "number"
     width: int = 14  # characters, for the table and the Excel sheet
     in_table: bool = True  # shown in the register table by default
     multiline: bool = False
@@ -317,6 +317,58 @@ INCIDENTS = Register(
     ),
 )
 
-REGISTERS: dict[str, Register] = {r.key: r for r in (MEDIA, DEVICES, BADGES, PEOPLE, INCIDENTS)}
+PLANS = Register(
+    key="plans",
+    ja="IT継続計画",
+    en="IT continuity plans",
+    table_name="continuity_plan",
+    number_key="name",  # one plan per system or service; Excel rows are matched by it
+    status_key=None,
+    status_codes=None,
+    # 4①: what the outage touches and how quickly it must be back; 4②: reviewed regularly.
+    # Protection, recovery steps, scenarios and drills hang off the plan (services.continuity).
+    columns=(
+        Column("name", "対象システム・サービス", "System or service", required=True, unique=True, width=20),
+        Column("owner_id", "責任者", "Owner", "person", width=12),
+        Column(
+            "business_impact",
+            "業務への影響範囲",
+            "Business impact",
+            width=30,
+            in_table=False,
+            multiline=True,
+        ),
+        Column(
+            "damage_and_risk", "被害及びリスク", "Damage and risk", width=30, in_table=False, multiline=True
+        ),
+        Column(
+            "rto_hours", "目標復旧時間(時間)", "Recovery time objective (h)", "number", minimum=0, width=10
+        ),
+        Column(
+            "rpo_hours", "目標復旧時点(時間)", "Recovery point objective (h)", "number", minimum=0, width=10
+        ),
+        Column(
+            "depends_on_contact_tree",
+            "緊急連絡網を使う",
+            "Uses the contact tree",
+            "bool",
+            width=8,
+            in_table=False,
+        ),
+        Column(
+            "review_interval_days",
+            "見直し間隔(日)",
+            "Review interval (days)",
+            "int",
+            required=True,
+            minimum=1,
+            width=8,
+        ),
+        Column("last_reviewed_on", "最終見直し日", "Last reviewed", "date", width=12, editable=False),
+        _notes(),
+    ),
+)
+
+REGISTERS: dict[str, Register] = {r.key: r for r in (MEDIA, DEVICES, BADGES, PEOPLE, INCIDENTS, PLANS)}
 # The registers whose items an employee holds, in the order a leaver's holdings are listed.
 HELD_REGISTERS: tuple[Register, ...] = (BADGES, DEVICES, MEDIA)

@@ -311,7 +311,7 @@ def _header_cell(sheet: Any, text: str) -> Any:
 
 def _converter(sheet: Any, column: Column, lang: str) -> Callable[[Any], Any] | None:
     """How a stored value becomes a cell value; None where openpyxl takes it as it is."""
-    if column.kind == "int":
+    if column.kind in ("int", "number"):
         return None
     if column.kind == "date":
         # One styled cell per column, refilled for every row: the writer serialises it at

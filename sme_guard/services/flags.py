@@ -4,6 +4,8 @@
 - devices: a 10③④⑤ setting off; patches older than the office's limit (10⑥); held by a leaver
 - badges: not returned although the holder left (sheet No.1); past its validity
 - people: left but still holding badges, devices or media (5 運用①)
+- plans: review due (4②: never reviewed, or the interval has passed); the latest drill took
+  longer than the recovery time objective (4 運用①); the owner has left
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ class Flag(StrEnum):
     HELD_BY_LEAVER = "held_by_leaver"
     EXPIRED = "expired"
     LEFT_WITH_ITEMS = "left_with_items"
+    REVIEW_DUE = "review_due"
+    DRILL_OVER_OBJECTIVE = "drill_over_objective"
+    OWNER_LEFT = "owner_left"
 
 
 FLAG_LABELS: dict[Flag, tuple[str, str]] = {
@@ -37,6 +42,9 @@ FLAG_LABELS: dict[Flag, tuple[str, str]] = {
     Flag.HELD_BY_LEAVER: ("退職者が保有", "Held by a leaver"),
     Flag.EXPIRED: ("有効期限切れ", "Expired"),
     Flag.LEFT_WITH_ITEMS: ("未返却あり", "Still holds items"),
+    Flag.REVIEW_DUE: ("見直し期限", "Review due"),
+    Flag.DRILL_OVER_OBJECTIVE: ("訓練で目標超過", "Drill over objective"),
+    Flag.OWNER_LEFT: ("責任者が退職", "Owner has left"),
 }
 
 
@@ -56,7 +64,7 @@ def _iso(day: date | str) -> str:
 
 
 # Registers whose rows can carry flags (the table shows them second, beside the number).
-FLAGGED_REGISTERS = frozenset({"media", "devices", "badges", "people"})
+FLAGGED_REGISTERS = frozenset({"media", "devices", "badges", "people", "plans"})
 
 # The columns each register's flags are computed from (besides person columns).
 FLAG_INPUTS: dict[str, frozenset[str]] = {
@@ -65,7 +73,21 @@ FLAG_INPUTS: dict[str, frozenset[str]] = {
     "badges": frozenset({"status", "valid_until"}),
     "people": frozenset({"left_on"}),
     "incidents": frozenset({"status"}),
+    "plans": frozenset({"last_reviewed_on", "review_interval_days"}),
 }
+
+
+def review_due_on(last_reviewed_on: date | str | None, interval_days: int) -> date | None:
+    """When a plan is next due for review (4②); None when it was never reviewed (due now)."""
+    if last_reviewed_on is None:
+        return None
+    last = last_reviewed_on if isinstance(last_reviewed_on, date) else date.fromisoformat(last_reviewed_on)
+    return last + timedelta(days=interval_days)
+
+
+def review_is_due(last_reviewed_on: date | str | None, interval_days: int, today: date) -> bool:
+    due = review_due_on(last_reviewed_on, interval_days)
+    return due is None or due <= today
 
 
 class FlagChecker:
@@ -85,16 +107,22 @@ class FlagChecker:
         self.settings = [position[k] for k in DEVICE_SECURITY_SETTINGS if k in position]
         self.patched = position.get("last_patch_on")
         self.valid_until = position.get("valid_until")
+        self.reviewed = position.get("last_reviewed_on")
+        self.interval = position.get("review_interval_days")
+        self.today_date = context.today
 
     def __call__(self, values: Sequence[Any], extra: Sequence[Any]) -> tuple[Flag, ...]:
         """``extra`` holds, per person column in order, the person's leaving date; for
-        people, the number of items they still hold."""
+        people, the number of items they still hold; for plans, then whether the latest
+        drill took longer than its objective."""
         status = values[self.status] if self.status is not None else None
         if status in self.closed:
             return ()
         if self.key == "people":
             assert self.left_on is not None
             return (Flag.LEFT_WITH_ITEMS,) if values[self.left_on] is not None and extra and extra[0] else ()
+        if self.key == "plans":
+            return self._plan(values, extra)
         flags: list[Flag] = []
         if status == "lost":
             flags.append(Flag.LOST)
@@ -117,4 +145,16 @@ class FlagChecker:
             valid_until = values[self.valid_until]
             if valid_until is not None and _iso(valid_until) < self.today:
                 flags.append(Flag.EXPIRED)
+        return tuple(flags)
+
+    def _plan(self, values: Sequence[Any], extra: Sequence[Any]) -> tuple[Flag, ...]:
+        assert self.reviewed is not None and self.interval is not None
+        *left_on, drill_over = extra
+        flags: list[Flag] = []
+        if review_is_due(values[self.reviewed], values[self.interval] or 0, self.today_date):
+            flags.append(Flag.REVIEW_DUE)
+        if drill_over:
+            flags.append(Flag.DRILL_OVER_OBJECTIVE)
+        if any(left is not None and _iso(left) <= self.today for left in left_on):
+            flags.append(Flag.OWNER_LEFT)
         return tuple(flags)

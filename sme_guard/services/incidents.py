@@ -13,27 +13,20 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, select
+from sqlalchemy import Connection, func, select
 
 from sme_guard.db.database import Database
 from sme_guard.domain.codes import IncidentStatus
 from sme_guard.domain.registers import BADGES, DEVICES, INCIDENTS, MEDIA, PEOPLE, Register
 from sme_guard.errors import UserError
 from sme_guard.services import settings as office_settings
-from sme_guard.services.registers import get_record, people_index, table_of
-from sme_guard.services.values import PeopleIndex, Problem, ValueProblemError, parse_date, parse_text
+from sme_guard.services.details import DetailInvalidError, day_field, person_field, required_text
+from sme_guard.services.registers import get_record, people_index, table_named, table_of
+from sme_guard.services.values import Problem, parse_text
 
 NUMBER_PATTERN = re.compile(r"^(\d{4})-(\d{1,6})$")
 ASSET_KEYS = {"media": "medium_id", "devices": "device_id", "badges": "badge_id"}
 ASSET_REGISTERS = {"media": MEDIA, "devices": DEVICES, "badges": BADGES}
-
-
-def _t(name: str) -> Table:
-    from sqlmodel import SQLModel
-
-    import sme_guard.domain.tables  # noqa: F401  (registers the tables)
-
-    return SQLModel.metadata.tables[name]
 
 
 class IncidentRuleError(UserError):
@@ -50,7 +43,7 @@ def format_number(year: int, sequence: int) -> str:
 def prepare_new(connection: Connection, values: dict[str, Any], today: date) -> None:
     """Give a new incident its number: the next of its year (from when it occurred), never
     reused even after a deletion; a number brought in by an import is kept and counted."""
-    counters = _t("incident_counter")
+    counters = table_named("incident_counter")
     given = values.get("number")
     match = NUMBER_PATTERN.match(str(given)) if given else None
     if match:
@@ -96,7 +89,7 @@ def closing_problem(
         )
     if incident_id is None:
         return None
-    actions = _t("incident_action")
+    actions = table_named("incident_action")
     open_actions = connection.execute(
         select(func.count()).where(actions.c.incident_id == incident_id, actions.c.done_on.is_(None))
     ).scalar_one()
@@ -112,7 +105,7 @@ def record_status_change(
     connection: Connection, incident_id: int, status: str, when: datetime, note: str | None = None
 ) -> None:
     """The dated line of the status history (inside the caller's transaction)."""
-    changes = _t("incident_status_change")
+    changes = table_named("incident_status_change")
     connection.execute(
         changes.insert().values(incident_id=incident_id, status=status, changed_at=when, note=note)
     )
@@ -125,7 +118,7 @@ def change_status(
 
     Closing needs a root cause and every prevention action done (3③).
     """
-    incidents = _t("incident")
+    incidents = table_named("incident")
     with database.engine.begin() as connection:
         row = connection.execute(
             select(incidents.c.status, incidents.c.root_cause).where(incidents.c.id == incident_id)
@@ -217,9 +210,13 @@ class IncidentDetail:
 def detail(database: Database, incident_id: int) -> IncidentDetail:
     values = get_record(database, INCIDENTS, incident_id)
     person = table_of(PEOPLE)
-    changes, actions = _t("incident_status_change"), _t("incident_action")
-    notifications, contacts = _t("incident_notification"), _t("contact_entry")
-    reports, assets, measures = _t("incident_external_report"), _t("incident_asset"), _t("incident_measure")
+    changes, actions = table_named("incident_status_change"), table_named("incident_action")
+    notifications, contacts = table_named("incident_notification"), table_named("contact_entry")
+    reports, assets, measures = (
+        table_named("incident_external_report"),
+        table_named("incident_asset"),
+        table_named("incident_measure"),
+    )
     with database.engine.connect() as connection:
         status_changes = [
             StatusChange(*row)
@@ -304,49 +301,16 @@ def detail(database: Database, incident_id: int) -> IncidentDetail:
     )
 
 
-def _required_text(raw: Any, key: str, problems: dict[str, Problem]) -> str | None:
-    text = parse_text(raw)
-    if text is None:
-        problems[key] = Problem("入力してください", "required")
-    return text
-
-
-def _person(people: PeopleIndex, raw: Any, key: str, problems: dict[str, Problem]) -> int | None:
-    if isinstance(raw, int) and not isinstance(raw, bool):
-        return raw
-    try:
-        return people.resolve(raw)
-    except ValueProblemError as exc:
-        problems[key] = exc.problem
-        return None
-
-
-def _day(raw: Any, key: str, problems: dict[str, Problem]) -> date | None:
-    try:
-        return parse_date(raw)
-    except ValueProblemError as exc:
-        problems[key] = exc.problem
-        return None
-
-
-class DetailInvalidError(UserError):
-    """A line (action, report, contact) was not saved; ``problems`` maps its fields."""
-
-    def __init__(self, problems: Mapping[str, Problem]) -> None:
-        self.problems = dict(problems)
-        super().__init__("入力内容を確認してください。", "Please check the highlighted fields.")
-
-
 def save_action(database: Database, incident_id: int, action_id: int | None, raw: Mapping[str, Any]) -> int:
     """A recurrence-prevention action (3③): what, who owns it, when it is due, when done."""
-    actions = _t("incident_action")
+    actions = table_named("incident_action")
     problems: dict[str, Problem] = {}
     with database.engine.begin() as connection:
         values = {
-            "description": _required_text(raw.get("description"), "description", problems),
-            "owner_id": _person(people_index(connection), raw.get("owner_id"), "owner_id", problems),
-            "due_on": _day(raw.get("due_on"), "due_on", problems),
-            "done_on": _day(raw.get("done_on"), "done_on", problems),
+            "description": required_text(raw.get("description"), "description", problems),
+            "owner_id": person_field(people_index(connection), raw.get("owner_id"), "owner_id", problems),
+            "due_on": day_field(raw.get("due_on"), "due_on", problems),
+            "done_on": day_field(raw.get("done_on"), "done_on", problems),
         }
         if problems:
             raise DetailInvalidError(problems)
@@ -361,7 +325,7 @@ def save_action(database: Database, incident_id: int, action_id: int | None, raw
 
 
 def set_action_done(database: Database, action_id: int, done_on: date | None) -> None:
-    actions = _t("incident_action")
+    actions = table_named("incident_action")
     with database.engine.begin() as connection:
         connection.execute(actions.update().where(actions.c.id == action_id).values(done_on=done_on))
 
@@ -376,7 +340,7 @@ def delete_line(database: Database, table_name: str, line_id: int) -> None:
         "incident_measure",
     }:
         raise ValueError(table_name)
-    table = _t(table_name)
+    table = table_named(table_name)
     with database.engine.begin() as connection:
         connection.execute(table.delete().where(table.c.id == line_id))
 
@@ -389,7 +353,7 @@ def record_notification(
     channel: str | None = None,
 ) -> int:
     """Someone on the contact tree was told (3①); the record keeps who, as the tree had it."""
-    contacts, notifications = _t("contact_entry"), _t("incident_notification")
+    contacts, notifications = table_named("contact_entry"), table_named("incident_notification")
     with database.engine.begin() as connection:
         person_id = connection.execute(
             select(contacts.c.person_id).where(contacts.c.id == contact_entry_id)
@@ -409,11 +373,11 @@ def record_notification(
 
 def save_report(database: Database, incident_id: int, raw: Mapping[str, Any]) -> int:
     """届け出 to an outside body (12 運用②)."""
-    reports = _t("incident_external_report")
+    reports = table_named("incident_external_report")
     problems: dict[str, Problem] = {}
     values = {
-        "reported_to": _required_text(raw.get("reported_to"), "reported_to", problems),
-        "reported_on": _day(raw.get("reported_on"), "reported_on", problems),
+        "reported_to": required_text(raw.get("reported_to"), "reported_to", problems),
+        "reported_on": day_field(raw.get("reported_on"), "reported_on", problems),
         "reference": parse_text(raw.get("reference")),
         "note": parse_text(raw.get("note")),
     }
@@ -428,7 +392,7 @@ def save_report(database: Database, incident_id: int, raw: Mapping[str, Any]) ->
 
 
 def link_asset(database: Database, incident_id: int, register: Register, record_id: int) -> None:
-    assets = _t("incident_asset")
+    assets = table_named("incident_asset")
     column = ASSET_KEYS[register.key]
     with database.engine.begin() as connection:
         exists = connection.execute(
@@ -456,7 +420,7 @@ def link_asset_by_number(database: Database, incident_id: int, register: Registe
 
 
 def link_measure(database: Database, incident_id: int, measure_id: str) -> None:
-    measures = _t("incident_measure")
+    measures = table_named("incident_measure")
     with database.engine.begin() as connection:
         exists = connection.execute(
             select(measures.c.id).where(
@@ -468,7 +432,7 @@ def link_measure(database: Database, incident_id: int, measure_id: str) -> None:
 
 
 def unlink_measure(database: Database, incident_id: int, measure_id: str) -> None:
-    measures = _t("incident_measure")
+    measures = table_named("incident_measure")
     with database.engine.begin() as connection:
         connection.execute(
             measures.delete().where(
@@ -517,7 +481,7 @@ class Confirmation:
 
 
 def contacts(database: Database) -> list[ContactLine]:
-    entries, person = _t("contact_entry"), table_of(PEOPLE)
+    entries, person = table_named("contact_entry"), table_of(PEOPLE)
     alternate = person.alias("alternate")
     query = (
         select(
@@ -548,14 +512,14 @@ def contacts(database: Database) -> list[ContactLine]:
 
 def save_contact(database: Database, contact_id: int | None, raw: Mapping[str, Any]) -> int:
     """One rung of the escalation list; the phone and e-mail default to the person's."""
-    entries, person = _t("contact_entry"), table_of(PEOPLE)
+    entries, person = table_named("contact_entry"), table_of(PEOPLE)
     problems: dict[str, Problem] = {}
     with database.engine.begin() as connection:
         people = people_index(connection)
         values: dict[str, Any] = {
-            "role": _required_text(raw.get("role"), "role", problems),
-            "person_id": _person(people, raw.get("person_id"), "person_id", problems),
-            "alternate_person_id": _person(
+            "role": required_text(raw.get("role"), "role", problems),
+            "person_id": person_field(people, raw.get("person_id"), "person_id", problems),
+            "alternate_person_id": person_field(
                 people, raw.get("alternate_person_id"), "alternate_person_id", problems
             ),
             "phone": parse_text(raw.get("phone")),
@@ -585,7 +549,7 @@ def save_contact(database: Database, contact_id: int | None, raw: Mapping[str, A
 
 
 def delete_contact(database: Database, contact_id: int) -> None:
-    entries, notifications = _t("contact_entry"), _t("incident_notification")
+    entries, notifications = table_named("contact_entry"), table_named("incident_notification")
     with database.engine.begin() as connection:
         # Past notifications keep the person they reached; only the link to the rung goes.
         connection.execute(
@@ -599,7 +563,7 @@ def delete_contact(database: Database, contact_id: int) -> None:
 
 def move_contact(database: Database, contact_id: int, offset: int) -> None:
     """Move a rung up (-1) or down (+1) the escalation order."""
-    entries = _t("contact_entry")
+    entries = table_named("contact_entry")
     with database.engine.begin() as connection:
         ids = list(
             connection.execute(select(entries.c.id).order_by(entries.c.position, entries.c.id)).scalars()
@@ -612,7 +576,7 @@ def move_contact(database: Database, contact_id: int, offset: int) -> None:
 
 
 def _renumber(connection: Connection) -> None:
-    entries = _t("contact_entry")
+    entries = table_named("contact_entry")
     ids = list(connection.execute(select(entries.c.id).order_by(entries.c.position, entries.c.id)).scalars())
     for position, entry_id in enumerate(ids, start=1):
         connection.execute(entries.update().where(entries.c.id == entry_id).values(position=position))
@@ -622,7 +586,7 @@ def confirm_tree(
     database: Database, today: date, confirmed_by_id: int | None, note: str | None = None
 ) -> None:
     """3 運用①: the tree was checked against the office as it is today."""
-    confirmations = _t("contact_tree_confirmation")
+    confirmations = table_named("contact_tree_confirmation")
     with database.engine.begin() as connection:
         connection.execute(
             confirmations.insert().values(confirmed_on=today, confirmed_by_id=confirmed_by_id, note=note)
@@ -630,7 +594,7 @@ def confirm_tree(
 
 
 def confirmation(database: Database, today: date) -> Confirmation:
-    confirmations, person = _t("contact_tree_confirmation"), table_of(PEOPLE)
+    confirmations, person = table_named("contact_tree_confirmation"), table_of(PEOPLE)
     interval = office_settings.get_int(database, office_settings.CONTACTS_CONFIRM_DAYS)
     with database.engine.connect() as connection:
         row = connection.execute(

@@ -16,7 +16,7 @@ from sme_guard.domain.registers import Column
 from sme_guard.domain.text import fold
 from sme_guard.services.flags import FLAGGED_REGISTERS, flag_label
 from sme_guard.services.registers import RegisterRows
-from sme_guard.services.values import format_datetime
+from sme_guard.services.values import format_datetime, format_decimal
 
 # Status filter choices besides a single status code.
 ACTIVE = "@active"  # everything not disposed / returned / revoked (the default)
@@ -36,6 +36,8 @@ def _formatter(column: Column, lang: str) -> Callable[[Any], str]:
     if column.kind == "code" and column.codes is not None:
         labels = {member.value: label(member, lang) for member in column.codes}
         return lambda value: "" if value is None else labels.get(value, str(value))
+    if column.kind == "number":
+        return lambda value: "" if value is None else format_decimal(value)
     return lambda value: "" if value is None else str(value)
 
 

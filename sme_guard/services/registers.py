@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Select, Table, func, select
 from sqlalchemy.orm import aliased
 
 from sme_guard.db.database import Database
-from sme_guard.domain.registers import HELD_REGISTERS, INCIDENTS, PEOPLE, Column, Register
+from sme_guard.domain.registers import HELD_REGISTERS, INCIDENTS, PEOPLE, PLANS, Column, Register
 from sme_guard.errors import UserError
 from sme_guard.services import clock
 from sme_guard.services.flags import FLAG_INPUTS, Flag, FlagChecker, FlagContext
@@ -39,21 +39,21 @@ def _keys(register: Register) -> set[str]:
     return {c.key for c in register.columns}
 
 
-def table_of(register: Register) -> Table:
-    """The Core table of a register (imports the table registry on first use)."""
+def table_named(name: str) -> Table:
+    """A Core table by name (imports the table registry on first use, not at start-up)."""
     from sqlmodel import SQLModel
 
     import sme_guard.domain.tables  # noqa: F401  (registers the tables)
 
-    return SQLModel.metadata.tables[register.table_name]
+    return SQLModel.metadata.tables[name]
+
+
+def table_of(register: Register) -> Table:
+    return table_named(register.table_name)
 
 
 def _disposal_table() -> Table:
-    from sqlmodel import SQLModel
-
-    import sme_guard.domain.tables  # noqa: F401
-
-    return SQLModel.metadata.tables["medium_disposal"]
+    return table_named("medium_disposal")
 
 
 def own_columns(register: Register) -> list[Column]:
@@ -120,6 +120,8 @@ def register_query(register: Register, *, table_only: bool = False) -> RegisterQ
         selected += [disposals.c[c.key.removeprefix(DISPOSAL_PREFIX)] for c in disposal]
     if register is PEOPLE:
         extra.append(_held_count(table))
+    if register is PLANS:
+        extra.append(_latest_drill_over_objective(table))
     query = select(*selected, *extra).select_from(joins).order_by(table.c.id)
     return RegisterQuery(query, own + disposal)
 
@@ -175,6 +177,18 @@ def _held_count(person: Table) -> Any:
             query = query.where(status.not_in(register.closed_statuses))
         counts.append(query.scalar_subquery())
     return sum(counts[1:], counts[0])
+
+
+def _latest_drill_over_objective(plan: Table) -> Any:
+    """Whether the plan's latest drill took longer than the recovery time objective."""
+    drill = table_named("drill")
+    return (
+        select(drill.c.minutes_achieved > drill.c.objective_minutes)
+        .where(drill.c.plan_id == plan.c.id)
+        .order_by(drill.c.held_on.desc(), drill.c.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
 
 
 def get_record(database: Database, register: Register, record_id: int) -> dict[str, Any]:

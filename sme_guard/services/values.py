@@ -164,6 +164,33 @@ def parse_int(raw: Any, minimum: int | None = None) -> int | None:
     return value
 
 
+def parse_number(raw: Any, minimum: int | None = None) -> float | None:
+    """A decimal number such as 0.5 or ４; commas as thousands separators."""
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, bool):
+        raise _problem(f"{raw} は数値ではありません", f"{raw} is not a number")
+    if isinstance(raw, int | float):
+        value = float(raw)
+    else:
+        text = normalize(str(raw)).replace(",", "")
+        if not text:
+            return None
+        if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", text):
+            raise _problem(f"「{raw}」は数値ではありません", f"'{raw}' is not a number")
+        value = float(text)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise _problem(f"「{raw}」は数値ではありません", f"'{raw}' is not a number")
+    if minimum is not None and value < minimum:
+        raise _problem(f"{minimum} 以上にしてください({raw})", f"must be {minimum} or more ({raw})")
+    return value
+
+
+def format_decimal(value: float | int) -> str:
+    """4.0 as "4", 0.5 as "0.5": hours read as people write them."""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
 def parse_bool(raw: Any) -> bool:
     if raw is None or raw == "":
         return False
@@ -250,6 +277,8 @@ def parse_value(column: Column, raw: Any, people: PeopleIndex) -> Any:
         return parse_datetime(raw)
     if column.kind == "int":
         return parse_int(raw, column.minimum)
+    if column.kind == "number":
+        return parse_number(raw, column.minimum)
     if column.kind == "bool":
         return parse_bool(raw)
     if column.kind == "code":
@@ -278,4 +307,6 @@ def display(column: Column, value: Any, lang: str, people_names: dict[int, str] 
             return str(value)
     if column.kind == "person" and people_names is not None:
         return people_names.get(value, "")
+    if column.kind == "number":
+        return format_decimal(value)
     return str(value)

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from sme_guard.db.database import Database
 from sme_guard.services import clock, incidents, registers
-from sme_guard.services.incidents import Confirmation, ContactLine, DetailInvalidError
+from sme_guard.services.details import DetailInvalidError
+from sme_guard.services.incidents import Confirmation, ContactLine
 from sme_guard.ui import dialogs
 from sme_guard.ui.errors import report_error
 from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view

@@ -26,7 +26,8 @@ from sme_guard.domain.codes import IncidentStatus, label
 from sme_guard.domain.registers import BADGES, DEVICES, MEDIA
 from sme_guard.services import clock, incidents
 from sme_guard.services.catalog import bundled_catalog
-from sme_guard.services.incidents import ContactLine, DetailInvalidError, IncidentDetail
+from sme_guard.services.details import DetailInvalidError
+from sme_guard.services.incidents import ContactLine, IncidentDetail
 from sme_guard.services.values import ValueProblemError, format_datetime, parse_datetime
 from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view
 from sme_guard.ui.registers.record_form import ERROR_STYLE
