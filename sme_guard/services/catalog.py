@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from sme_guard import paths
 from sme_guard.domain.catalog import Catalog, ControlItem, Legend, ReferenceItem, TaskSheet, circled
+from sme_guard.domain.plan_templates import PlanTemplate, PlanTemplates
 from sme_guard.domain.text import matches
 from sme_guard.errors import CatalogError
 
@@ -21,6 +22,7 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 LEGEND_FILE = "legend.yaml"
+PLAN_TEMPLATES_FILE = "plan_templates.yaml"
 # file name -> (top-level key, entry model)
 LIST_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "items.yaml": ("items", ControlItem),
@@ -90,6 +92,33 @@ def load_catalog(folder: Path | None = None) -> Catalog:
     except ValidationError as exc:
         detail = "; ".join(str(d["msg"]).removeprefix("Value error, ") for d in exc.errors())
         raise CatalogError(f"catalog: {detail}", f"catalog: {detail}") from exc
+
+
+def load_plan_templates(path: Path | None = None) -> tuple[PlanTemplate, ...]:
+    """The example plans of ``catalog/plan_templates.yaml``, validated like the catalog."""
+    path = path or paths.catalog_dir() / PLAN_TEMPLATES_FILE
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("templates"), list):
+        raise CatalogError(
+            f"{path.name}: 先頭に「templates:」の一覧が必要です",
+            f"{path.name}: needs a top-level list 'templates:'",
+        )
+    templates = [
+        _validate(PlanTemplate, entry, path.name, _template_name(entry, index))
+        for index, entry in enumerate(data["templates"])
+    ]
+    return _validate(PlanTemplates, {"templates": templates}, path.name, "templates").templates  # type: ignore[no-any-return]
+
+
+def _template_name(data: Any, index: int) -> str:
+    if isinstance(data, dict) and isinstance(data.get("code"), str):
+        return str(data["code"])
+    return f"entry {index + 1}"
+
+
+@cache
+def bundled_plan_templates() -> tuple[PlanTemplate, ...]:
+    return load_plan_templates()
 
 
 @cache

@@ -1,0 +1,88 @@
+"""Starting points for IT continuity plans (``catalog/plan_templates.yaml``).
+
+These are SME Guard's own examples for common office systems, not guideline text: a plan
+started from one is marked as such and every text is meant to be rewritten for the office.
+Each template carries its texts in Japanese and English; the plan takes one language.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from sme_guard.domain.catalog import CODE_PATTERN, _Strict
+from sme_guard.domain.codes import DisasterScenario, ProtectionMeasure
+
+
+class TemplateProtection(_Strict):
+    measure: ProtectionMeasure
+    name: str | None = None  # what an "other" measure is
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _named_when_other(self) -> TemplateProtection:
+        if self.measure == ProtectionMeasure.OTHER and not self.name:
+            raise ValueError("an 'other' measure needs a name")
+        return self
+
+
+class TemplateStep(_Strict):
+    who: str | None = None
+    what: str = Field(min_length=1)
+    location: str | None = None
+    minutes: int | None = Field(default=None, ge=0)
+
+
+class TemplateScenario(_Strict):
+    scenario: DisasterScenario
+    name: str | None = None  # for "custom"
+    response: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _named_when_custom(self) -> TemplateScenario:
+        if self.scenario == DisasterScenario.CUSTOM and not self.name:
+            raise ValueError("a 'custom' scenario needs a name")
+        return self
+
+
+class TemplateContent(_Strict):
+    """A template's texts in one language."""
+
+    name: str = Field(min_length=1)
+    summary: str = Field(min_length=1)  # one line shown when choosing a template
+    business_impact: str = Field(min_length=1)
+    damage_and_risk: str = Field(min_length=1)
+    protections: tuple[TemplateProtection, ...] = ()
+    steps: tuple[TemplateStep, ...] = Field(min_length=1)
+    scenarios: tuple[TemplateScenario, ...] = ()
+
+
+class PlanTemplate(_Strict):
+    code: str = Field(pattern=CODE_PATTERN)
+    example: bool  # must be true: templates are examples, never guideline content
+    rto_hours: float = Field(ge=0)
+    rpo_hours: float = Field(ge=0)
+    review_interval_days: int = Field(default=365, ge=1)
+    uses_contact_tree: bool = True
+    ja: TemplateContent
+    en: TemplateContent
+
+    @model_validator(mode="after")
+    def _is_an_example(self) -> PlanTemplate:
+        if not self.example:
+            raise ValueError("templates are examples: set 'example: true'")
+        return self
+
+    def content(self, lang: str) -> TemplateContent:
+        return self.en if lang == "en" else self.ja
+
+
+class PlanTemplates(_Strict):
+    templates: tuple[PlanTemplate, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_codes(self) -> PlanTemplates:
+        codes = [t.code for t in self.templates]
+        duplicates = sorted({c for c in codes if codes.count(c) > 1})
+        if duplicates:
+            raise ValueError(f"template codes must be unique: {', '.join(duplicates)}")
+        return self
