@@ -61,6 +61,13 @@ def test_export_all_writes_a_sheet_per_register_and_prints_the_path(
         "社員証",
         "従業員",
         "障害・事故",
+        "IT継続計画",
+        "保護対策",
+        "復旧手順",
+        "災害シナリオ(参考)",
+        "依存関係",
+        "見直し履歴",
+        "訓練",
     ]
 
 

@@ -1,9 +1,10 @@
 """Registers to and from Excel (.xlsx), streaming both ways so 100k rows keep memory flat.
 
-Export writes one sheet per register with openpyxl's write-only workbook: header labels in
-the chosen language, real date and date-time cells (local time), wrapped multi-line text,
-widths, frozen header, auto-filter, drop-downs on coded columns and an A4 landscape print
-setup. Import reads the app's own export or a user's sheet (headers by Japanese or English
+Export writes one sheet per register with openpyxl's write-only workbook (and, for the IT
+continuity plans, export-only detail sheets of their lines, written the same way): header
+labels in the chosen language, real date and date-time cells (local time), wrapped
+multi-line text, widths, frozen header, auto-filter, drop-downs on coded columns and an A4
+landscape print setup. Import reads the app's own export or a user's sheet (headers by Japanese or English
 name, a title row above them tolerated), validates every row with the shared parsers and
 writes all valid rows in one transaction. Incidents are numbered as the app numbers them.
 
@@ -17,9 +18,10 @@ import secrets
 import unicodedata
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -31,13 +33,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Select, case, func, select
 from sqlalchemy.exc import DBAPIError
 
 from sme_guard.db.database import Database
 from sme_guard.db.engine import user_error_for
-from sme_guard.domain.codes import IncidentStatus, label
-from sme_guard.domain.registers import INCIDENTS, PEOPLE, Column, Register
+from sme_guard.domain.codes import DisasterScenario, IncidentStatus, ProtectionMeasure, label
+from sme_guard.domain.registers import INCIDENTS, PEOPLE, PLANS, Column, Register
 from sme_guard.errors import UserError
 from sme_guard.services import clock, incidents
 from sme_guard.services.registers import (
@@ -46,6 +48,7 @@ from sme_guard.services.registers import (
     disposal_problems,
     people_index,
     register_query,
+    table_named,
     table_of,
     write_record,
 )
@@ -135,6 +138,46 @@ class MissingColumnsError(WorkbookError):
 # --- export -------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class DetailSheet:
+    """An export-only sheet of the lines that hang off a register's records (a plan's
+    recovery steps, its drills): written as a register's sheet is, read from its own SELECT."""
+
+    ja: str
+    en: str
+    columns: tuple[Column, ...]
+    # lang -> one row per line: the columns' values in order, sorted as the sheet lists them.
+    query: Callable[[str], Select[Any]] = field(repr=False)
+
+    def label(self, lang: str) -> str:
+        return self.en if lang == "en" else self.ja
+
+
+Sheet = Register | DetailSheet
+
+
+@dataclass(frozen=True)
+class _Source:
+    """Where a sheet's rows come from: ``select`` gives the columns' values at ``start``."""
+
+    title: str
+    columns: Sequence[Column]
+    select: Select[Any]
+    count: Select[Any]
+    start: int
+
+
+def _source(sheet: Sheet, lang: str) -> _Source:
+    if isinstance(sheet, Register):
+        # The same query the register table reads, streamed: id first and flag inputs after.
+        built = register_query(sheet)
+        count = select(func.count()).select_from(table_of(sheet))
+        return _Source(sheet.label(lang), built.columns, built.select, count, 1)
+    query = sheet.query(lang)
+    count = select(func.count()).select_from(query.subquery())
+    return _Source(sheet.label(lang), sheet.columns, query, count, 0)
+
+
 def export_registers(
     database: Database,
     registers: Sequence[Register],
@@ -143,14 +186,40 @@ def export_registers(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> int:
-    """Write one sheet per register to ``path``; returns the number of data rows written.
+    """Write one sheet per register to ``path``; returns the number of data rows written."""
+    return export_sheets(database, registers, path, lang, progress, cancelled)
+
+
+def export_plans(
+    database: Database,
+    path: Path,
+    lang: str,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> int:
+    """The IT continuity plans (control 4) and everything that hangs off them, a sheet each:
+    protection, recovery steps, disaster scenarios, dependencies, reviews and drills."""
+    return export_sheets(database, with_details([PLANS]), path, lang, progress, cancelled)
+
+
+def export_sheets(
+    database: Database,
+    sheets: Sequence[Sheet],
+    path: Path,
+    lang: str,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> int:
+    """Write one sheet per register or detail sheet to ``path``; returns the number of data
+    rows written.
 
     The workbook goes to a temporary file beside ``path`` that replaces it only when
     complete, so a cancelled or failed export never leaves half a file.
     """
-    if not registers:
-        raise ValueError("export_registers needs at least one register")
+    if not sheets:
+        raise ValueError("an export needs at least one sheet")
     path = Path(path)
+    sources = [_source(sheet, lang) for sheet in sheets]
     # Beside the target, so the final rename stays on one file system; "x" mode keeps the
     # user's umask (mkstemp would make the export private).
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
@@ -164,13 +233,13 @@ def export_registers(
     try:
         # One read transaction: the counts written into the sheets match the rows streamed.
         with database.engine.connect() as connection, connection.begin():
-            counts = [_count(connection, register) for register in registers]
+            counts = [int(connection.execute(source.count).scalar_one()) for source in sources]
             total = sum(counts)
-            for register, count in zip(registers, counts, strict=True):
+            for source, count in zip(sources, counts, strict=True):
                 if cancelled and cancelled():
                     raise ExportCancelledError()
                 written = _write_sheet(
-                    workbook, connection, register, count, lang, written, total, progress, cancelled
+                    workbook, connection, source, count, lang, written, total, progress, cancelled
                 )
         if cancelled and cancelled():
             raise ExportCancelledError()
@@ -187,10 +256,6 @@ def export_registers(
     if progress:
         progress(written, total)
     return written
-
-
-def _count(connection: Connection, register: Register) -> int:
-    return int(connection.execute(select(func.count()).select_from(table_of(register))).scalar_one())
 
 
 def _cannot_write(path: Path, exc: OSError) -> ExportFailedError:
@@ -235,7 +300,7 @@ def _choices(column: Column, lang: str) -> list[str] | None:
 def _write_sheet(
     workbook: Any,
     connection: Connection,
-    register: Register,
+    source: _Source,
     count: int,
     lang: str,
     written: int,
@@ -243,8 +308,8 @@ def _write_sheet(
     progress: Progress | None,
     cancelled: Cancelled | None,
 ) -> int:
-    sheet = workbook.create_sheet(register.label(lang))
-    columns = register.columns
+    sheet = workbook.create_sheet(source.title)
+    columns = source.columns
     last = get_column_letter(len(columns))
     # A write-only sheet has no <dimension> unless it can say it before the rows. Without
     # one, every read-only reader (ours too) parses the whole sheet once just to size it,
@@ -281,11 +346,10 @@ def _write_sheet(
 
     converters = [(i, convert) for i, c in enumerate(columns) if (convert := _converter(sheet, c, lang))]
     rows = 0
-    # The same query the register table reads, streamed: id first and flag inputs after.
-    query = register_query(register)
-    result = connection.execute(query.select.execution_options(yield_per=2000))
+    start, stop = source.start, source.start + len(columns)
+    result = connection.execute(source.select.execution_options(yield_per=2000))
     for record in result:
-        values = list(record[1 : query.width + 1])
+        values = list(record[start:stop])
         for index, convert in converters:
             value = values[index]
             if value is not None:
@@ -389,6 +453,196 @@ def _text(sheet: Any, value: str) -> Any:
             cell.alignment = WRAP  # Excel shows a line break only in a wrapped cell
         return cell
     return value
+
+
+# --- the lines of IT continuity plans (control 4) -----------------------------------------
+
+
+def _plan_column() -> Column:
+    return Column("plan", "対象システム・サービス", "System or service", width=20)
+
+
+def _code_order(column: Any, codes: type[StrEnum]) -> Any:
+    """Codes in the order the app lists them (their enum's), unknown ones last."""
+    return case({member.value: i for i, member in enumerate(codes)}, value=column, else_=len(codes))
+
+
+def _protection_rows(lang: str) -> Select[Any]:
+    lines, plans = table_named("plan_protection"), table_named(PLANS.table_name)
+    return (
+        select(plans.c.name, lines.c.measure, lines.c.name, lines.c.in_place, lines.c.note)
+        .join_from(lines, plans, plans.c.id == lines.c.plan_id)
+        .order_by(plans.c.name, _code_order(lines.c.measure, ProtectionMeasure), lines.c.id)
+    )
+
+
+def _step_rows(lang: str) -> Select[Any]:
+    steps, plans = table_named("plan_step"), table_named(PLANS.table_name)
+    return (
+        select(
+            plans.c.name,
+            steps.c.position,
+            steps.c.who,
+            steps.c.what,
+            steps.c.location,
+            steps.c.duration_minutes,
+        )
+        .join_from(steps, plans, plans.c.id == steps.c.plan_id)
+        .order_by(plans.c.name, steps.c.position, steps.c.id)
+    )
+
+
+def _scenario_rows(lang: str) -> Select[Any]:
+    scenarios, plans = table_named("plan_scenario"), table_named(PLANS.table_name)
+    return (
+        select(plans.c.name, scenarios.c.scenario, scenarios.c.name, scenarios.c.response)
+        .join_from(scenarios, plans, plans.c.id == scenarios.c.plan_id)
+        .order_by(plans.c.name, _code_order(scenarios.c.scenario, DisasterScenario), scenarios.c.id)
+    )
+
+
+def _dependency_rows(lang: str) -> Select[Any]:
+    dependencies, plans = table_named("plan_dependency"), table_named(PLANS.table_name)
+    first = plans.alias("first")
+    return (
+        select(plans.c.name, first.c.name)
+        .select_from(
+            dependencies.join(plans, plans.c.id == dependencies.c.plan_id).join(
+                first, first.c.id == dependencies.c.depends_on_id
+            )
+        )
+        .order_by(plans.c.name, first.c.name)
+    )
+
+
+def _review_rows(lang: str) -> Select[Any]:
+    reviews, plans = table_named("plan_review"), table_named(PLANS.table_name)
+    return (
+        select(plans.c.name, reviews.c.reviewed_on, reviews.c.note)
+        .join_from(reviews, plans, plans.c.id == reviews.c.plan_id)
+        .order_by(plans.c.name, reviews.c.reviewed_on, reviews.c.id)
+    )
+
+
+def _drill_rows(lang: str) -> Select[Any]:
+    drills, plans = table_named("drill"), table_named(PLANS.table_name)
+    participants, people = table_named("drill_participant"), table_named(PEOPLE.table_name)
+    # Names in the order they were chosen; SQLite concatenates in the order of an ordered
+    # subquery (it never flattens one with ORDER BY into an aggregate).
+    names = (
+        select(people.c.name)
+        .join_from(participants, people, people.c.id == participants.c.person_id)
+        .where(participants.c.drill_id == drills.c.id)
+        .order_by(participants.c.id)
+        .correlate(drills)
+        .subquery()
+    )
+    joined = select(func.group_concat(names.c.name, "、" if lang != "en" else ", ")).scalar_subquery()
+    achieved, objective = drills.c.minutes_achieved, drills.c.objective_minutes
+    return (
+        select(
+            plans.c.name,
+            drills.c.held_on,
+            drills.c.scenario,
+            joined,
+            drills.c.steps_exercised,
+            achieved,
+            objective,
+            func.coalesce(achieved > objective, False),  # as DrillLine.over_objective
+            drills.c.result,
+            drills.c.findings,
+            drills.c.plan_changed,
+            drills.c.change_note,
+        )
+        .join_from(drills, plans, plans.c.id == drills.c.plan_id)
+        .order_by(plans.c.name, drills.c.held_on, drills.c.id)
+    )
+
+
+PLAN_DETAILS: tuple[DetailSheet, ...] = (
+    DetailSheet(
+        "保護対策",
+        "Protection",
+        (
+            _plan_column(),
+            Column("measure", "対策", "Measure", "code", ProtectionMeasure, width=16),
+            Column("name", "対策の名称(その他)", "Name (other measure)", width=20),
+            Column("in_place", "実施済", "In place", "bool", width=8),
+            Column("note", "備考", "Note", width=30, multiline=True),
+        ),
+        _protection_rows,
+    ),
+    DetailSheet(
+        "復旧手順",
+        "Recovery steps",
+        (
+            _plan_column(),
+            Column("position", "No.", "No.", "int", width=5),
+            Column("who", "担当", "Who", width=14),
+            Column("what", "作業内容", "What", width=36, multiline=True),
+            Column("location", "場所", "Where", width=14),
+            Column("duration_minutes", "所要時間(分)", "Minutes", "int", width=8),
+        ),
+        _step_rows,
+    ),
+    DetailSheet(
+        "災害シナリオ(参考)",
+        "Disaster scenarios (reference)",
+        (
+            _plan_column(),
+            Column("scenario", "災害", "Disaster", "code", DisasterScenario, width=14),
+            Column("name", "災害の名称(その他)", "Name (other disaster)", width=18),
+            Column("response", "対応", "Response", width=40, multiline=True),
+        ),
+        _scenario_rows,
+    ),
+    DetailSheet(
+        "依存関係",
+        "Dependencies",
+        (_plan_column(), Column("depends_on", "先に復旧が必要な計画", "Must be back first", width=20)),
+        _dependency_rows,
+    ),
+    DetailSheet(
+        "見直し履歴",
+        "Reviews",
+        (
+            _plan_column(),
+            Column("reviewed_on", "見直し日", "Reviewed on", "date", width=12),
+            Column("note", "内容", "What was reviewed or changed", width=40, multiline=True),
+        ),
+        _review_rows,
+    ),
+    DetailSheet(
+        "訓練",
+        "Drills",
+        (
+            _plan_column(),
+            Column("held_on", "実施日", "Held on", "date", width=12),
+            Column("scenario", "想定シナリオ", "Scenario", width=20),
+            Column("participants", "参加者", "Participants", width=24),
+            Column("steps_exercised", "実施した手順", "Steps exercised", width=30, multiline=True),
+            Column("minutes_achieved", "復旧にかかった時間(分)", "Minutes to recover", "int", width=10),
+            Column("objective_minutes", "目標復旧時間(分)", "Objective (min)", "int", width=10),
+            Column("over_objective", "目標超過", "Over the objective", "bool", width=8),
+            Column("result", "結果", "Result", width=30, multiline=True),
+            Column("findings", "気づいた点", "Findings", width=30, multiline=True),
+            Column("plan_changed", "計画の変更", "Plan changed", "bool", width=8),
+            Column("change_note", "計画の変更内容", "How the plan was changed", width=30, multiline=True),
+        ),
+        _drill_rows,
+    ),
+)
+# The detail sheets that follow a register's sheet in a workbook, by register key.
+DETAILS: dict[str, tuple[DetailSheet, ...]] = {PLANS.key: PLAN_DETAILS}
+
+
+def with_details(registers: Iterable[Register]) -> list[Sheet]:
+    """Each register's sheet followed by the sheets of the lines its records have."""
+    sheets: list[Sheet] = []
+    for register in registers:
+        sheets.append(register)
+        sheets.extend(DETAILS.get(register.key, ()))
+    return sheets
 
 
 # --- import -------------------------------------------------------------------------------
