@@ -20,8 +20,8 @@ class TemplateProtection(_Strict):
 
     @model_validator(mode="after")
     def _named_when_other(self) -> TemplateProtection:
-        if self.measure == ProtectionMeasure.OTHER and not self.name:
-            raise ValueError("an 'other' measure needs a name")
+        if (self.measure == ProtectionMeasure.OTHER) != bool(self.name):
+            raise ValueError("an 'other' measure needs a name, and only an 'other' one has one")
         return self
 
 
@@ -39,8 +39,8 @@ class TemplateScenario(_Strict):
 
     @model_validator(mode="after")
     def _named_when_custom(self) -> TemplateScenario:
-        if self.scenario == DisasterScenario.CUSTOM and not self.name:
-            raise ValueError("a 'custom' scenario needs a name")
+        if (self.scenario == DisasterScenario.CUSTOM) != bool(self.name):
+            raise ValueError("a 'custom' scenario needs a name, and only a 'custom' one has one")
         return self
 
 
@@ -54,6 +54,21 @@ class TemplateContent(_Strict):
     protections: tuple[TemplateProtection, ...] = ()
     steps: tuple[TemplateStep, ...] = Field(min_length=1)
     scenarios: tuple[TemplateScenario, ...] = ()
+
+    @model_validator(mode="after")
+    def _each_once(self) -> TemplateContent:
+        # A plan keeps one line per measure and per disaster; a repeat would be lost on save.
+        lines: tuple[tuple[str, list[tuple[str, str | None]]], ...] = (
+            ("protection", [(p.measure.value, p.name) for p in self.protections]),
+            ("scenario", [(s.scenario.value, s.name) for s in self.scenarios]),
+        )
+        for kind, keys in lines:
+            repeated = sorted(
+                {f"{code}{' ' + name if name else ''}" for code, name in keys if keys.count((code, name)) > 1}
+            )
+            if repeated:
+                raise ValueError(f"each {kind} once: {', '.join(repeated)} repeated")
+        return self
 
 
 class PlanTemplate(_Strict):

@@ -55,7 +55,7 @@ def _describe(error: ValidationError) -> str:
     parts = []
     for detail in error.errors():
         field = ".".join(str(p) for p in detail["loc"]) or "(entry)"
-        parts.append(f"{field}: {detail['msg']}")
+        parts.append(f"{field}: {str(detail['msg']).removeprefix('Value error, ')}")
     return "; ".join(parts)
 
 
