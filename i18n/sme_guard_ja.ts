@@ -32,112 +32,170 @@
 <context>
     <name>ContactTreeTab</name>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="43"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="44"/>
         <source>Confirmed today: it reflects the office</source>
         <translation>本日確認した(組織の実情を反映している)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="44"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="45"/>
         <source>Print for the wall…</source>
         <translation>掲示用に印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="47"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="48"/>
         <source>Order</source>
         <translation>順</translation>
-    </message>
-    <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="48"/>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="73"/>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="248"/>
-        <source>Role</source>
-        <translation>役割</translation>
     </message>
     <message>
         <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="49"/>
         <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="74"/>
         <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="249"/>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="50"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="75"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="250"/>
         <source>Person</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="50"/>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="76"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="51"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="77"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="51"/>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="77"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="52"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="78"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="52"/>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="75"/>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="250"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="53"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="76"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="251"/>
         <source>Alternate</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="57"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="58"/>
         <source>Up</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="58"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="59"/>
         <source>Down</source>
         <translation>下へ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="59"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="60"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="60"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="61"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="67"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="68"/>
         <source>(the employee&apos;s, if left empty)</source>
         <translation>(空欄なら従業員台帳の値)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="71"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="72"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="149"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="150"/>
         <source>Never confirmed: check that the tree reflects the office (point ①).</source>
         <translation>まだ確認されていません: 連絡網が組織の実情を反映しているか確認してください(運用①)。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="151"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="152"/>
         <source>Last confirmed {date} by {who}; to be confirmed every {days} days.</source>
         <translation>最終確認 {date}({who})。{days} 日ごとに確認します。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="213"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="214"/>
         <source>Contact tree</source>
         <translation>緊急連絡網</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="213"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="214"/>
         <source>Remove this person from the contact tree?</source>
         <translation>この人を緊急連絡網から外しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="233"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="234"/>
         <source>Save the contact tree</source>
         <translation>緊急連絡網の保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="233"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="234"/>
         <source>contact-tree.pdf</source>
         <translation>緊急連絡網.pdf</translation>
+    </message>
+</context>
+<context>
+    <name>ContinuityTab</name>
+    <message>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="29"/>
+        <source>Protection</source>
+        <translation>保護対策</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="30"/>
+        <source>Recovery steps</source>
+        <translation>復旧手順</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="31"/>
+        <source>Disasters (reference)</source>
+        <translation>災害(参考)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="32"/>
+        <source>Review and drills</source>
+        <translation>見直し・訓練</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="34"/>
+        <source>New from example…</source>
+        <translation>例から作成…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="37"/>
+        <source>Print plan…</source>
+        <translation>計画書を印刷…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="39"/>
+        <source>Export to Excel…</source>
+        <translation>Excel に書き出し…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="52"/>
+        <source>Plan created from the example. Rewrite it for your office.</source>
+        <translation>例から計画を作成しました。自社に合わせて書き直してください。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="74"/>
+        <source>Save the plan</source>
+        <translation>計画書の保存</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="75"/>
+        <source>plan-{name}.pdf</source>
+        <translation>IT継続計画-{name}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="77"/>
+        <source>Plan saved to {path}.</source>
+        <translation>計画書を {path} に保存しました。</translation>
     </message>
 </context>
 <context>
@@ -156,6 +214,72 @@
         <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="71"/>
         <source>Record disposal</source>
         <translation>廃棄を記録</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDialog</name>
+    <message>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="48"/>
+        <source>Drill: {plan}</source>
+        <translation>訓練: {plan}</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="71"/>
+        <source>Objective: {hours} hours</source>
+        <translation>目標: {hours} 時間</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="74"/>
+        <source>The plan was changed after this drill</source>
+        <translation>この訓練を受けて計画を変更した</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="80"/>
+        <source>Held on *</source>
+        <translation>実施日 *</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="81"/>
+        <source>Scenario</source>
+        <translation>想定シナリオ</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="82"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="126"/>
+        <source>Participants</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="83"/>
+        <source>Steps exercised</source>
+        <translation>実施した手順</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="84"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="124"/>
+        <source>Minutes to recover</source>
+        <translation>復旧にかかった時間(分)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="85"/>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="86"/>
+        <source>Findings</source>
+        <translation>気づいた点</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="88"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="125"/>
+        <source>How the plan was changed</source>
+        <translation>計画の変更内容</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="123"/>
+        <source>Held on</source>
+        <translation>実施日</translation>
     </message>
 </context>
 <context>
@@ -370,60 +494,60 @@ The details were written to:
 <context>
     <name>LinksPage</name>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="372"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="339"/>
         <source>Register</source>
         <translation>台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="372"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="339"/>
         <source>Number</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="378"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="345"/>
         <source>Asset or badge number</source>
         <translation>資産番号・社員証番号</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="379"/>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="390"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="346"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="357"/>
         <source>Link</source>
         <translation>関連付け</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="380"/>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="391"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="347"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="358"/>
         <source>Remove</source>
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="381"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="348"/>
         <source>Measure</source>
         <translation>管理策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="399"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="366"/>
         <source>Assets concerned</source>
         <translation>関係する資産</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="403"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="370"/>
         <source>Related guideline measures</source>
         <translation>関連する管理策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="432"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="399"/>
         <source>Asset linked.</source>
         <translation>資産を関連付けました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="442"/>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="464"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="409"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="431"/>
         <source>Link removed.</source>
         <translation>関連付けを外しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="451"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="418"/>
         <source>Measure linked.</source>
         <translation>管理策を関連付けました。</translation>
     </message>
@@ -446,107 +570,102 @@ The details were written to:
         <translation>定期点検・棚卸・対応中の障害・事故・計画の見直し・自己点検の目標日など、期限が来たもの・過ぎたものをここに一覧表示します。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="95"/>
+        <location filename="../sme_guard/ui/main_window.py" line="89"/>
         <source>Asset registers</source>
         <translation>資産台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="96"/>
+        <location filename="../sme_guard/ui/main_window.py" line="90"/>
         <source>Employees</source>
         <translation>従業員</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="97"/>
+        <location filename="../sme_guard/ui/main_window.py" line="91"/>
         <source>Incidents</source>
         <translation>障害・事故</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="68"/>
+        <location filename="../sme_guard/ui/main_window.py" line="92"/>
         <source>IT continuity</source>
         <translation>IT継続計画</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="70"/>
-        <source>IT-continuity plans per system, with recovery steps, disaster scenarios and drills (control 4), will be here.</source>
-        <translation>システムごとのIT継続計画(復旧手順・災害シナリオ・訓練、管理項目4)をここで管理します。</translation>
-    </message>
-    <message>
-        <location filename="../sme_guard/ui/main_window.py" line="75"/>
+        <location filename="../sme_guard/ui/main_window.py" line="68"/>
         <source>Self-assessment</source>
         <translation>自己点検</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="77"/>
+        <location filename="../sme_guard/ui/main_window.py" line="70"/>
         <source>Dated self-assessments against every control measure and task sheet of the guideline, with scores and progress over time, will be here.</source>
         <translation>ガイドラインのすべての管理策と業務シートに対する日付付きの自己点検を、点数と経過とともにここで行います。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="82"/>
+        <location filename="../sme_guard/ui/main_window.py" line="75"/>
         <source>Coming in a later version</source>
         <translation>今後のバージョンで追加予定です</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="105"/>
+        <location filename="../sme_guard/ui/main_window.py" line="100"/>
         <source>The catalog could not be loaded</source>
         <translation>カタログを読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="106"/>
+        <location filename="../sme_guard/ui/main_window.py" line="101"/>
         <source>Catalog</source>
         <translation>カタログ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="109"/>
+        <location filename="../sme_guard/ui/main_window.py" line="104"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="110"/>
+        <location filename="../sme_guard/ui/main_window.py" line="105"/>
         <source>Office &amp;settings…</source>
         <translation>事業所の設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="115"/>
+        <location filename="../sme_guard/ui/main_window.py" line="110"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="119"/>
+        <location filename="../sme_guard/ui/main_window.py" line="114"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="120"/>
+        <location filename="../sme_guard/ui/main_window.py" line="115"/>
         <source>&amp;About SME Guard</source>
         <translation>SMEガードについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="133"/>
+        <location filename="../sme_guard/ui/main_window.py" line="128"/>
         <source>(not open)</source>
         <translation>(開いていません)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="135"/>
+        <location filename="../sme_guard/ui/main_window.py" line="130"/>
         <source>&lt;h3&gt;SME Guard {version}&lt;/h3&gt;&lt;p&gt;Information-security registers, incident log, continuity plans and self-assessment for a small office, after the JNSA guideline.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;br&gt;Data folder: {folder}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SMEガード {version}&lt;/h3&gt;&lt;p&gt;JNSA の手引きに沿って、小さな事業所の情報セキュリティ台帳・障害・事故記録・IT継続計画・自己点検を管理するアプリです。&lt;/p&gt;&lt;p&gt;データベース: {database}&lt;br&gt;データフォルダ: {folder}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="144"/>
+        <location filename="../sme_guard/ui/main_window.py" line="139"/>
         <source>About SME Guard</source>
         <translation>SMEガードについて</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="148"/>
+        <location filename="../sme_guard/ui/main_window.py" line="143"/>
         <source>Opening {path} …</source>
         <translation>{path} を開いています…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="205"/>
+        <location filename="../sme_guard/ui/main_window.py" line="211"/>
         <source>Database: {path}</source>
         <translation>データベース: {path}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="214"/>
+        <location filename="../sme_guard/ui/main_window.py" line="220"/>
         <source>No database open</source>
         <translation>データベースが開かれていません</translation>
     </message>
@@ -593,6 +712,60 @@ The details were written to:
         <location filename="../sme_guard/ui/office_settings_dialog.py" line="53"/>
         <source>Confirm the contact tree every</source>
         <translation>緊急連絡網の確認間隔</translation>
+    </message>
+</context>
+<context>
+    <name>ProtectionPage</name>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="56"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="153"/>
+        <source>Measure</source>
+        <translation>対策</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="56"/>
+        <source>In place</source>
+        <translation>実施済</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="56"/>
+        <source>Note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="68"/>
+        <source>Another measure, e.g. maintenance contract</source>
+        <translation>その他の対策(例: 保守契約)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="69"/>
+        <source>Add</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="70"/>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="72"/>
+        <source>Save protection and dependencies</source>
+        <translation>保護対策と依存関係を保存</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="79"/>
+        <source>Protection (control 4①)</source>
+        <translation>保護対策(管理策 4①)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="83"/>
+        <source>Recovered only after these plans</source>
+        <translation>先に復旧が必要な計画</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="151"/>
+        <source>Protection and dependencies saved.</source>
+        <translation>保護対策と依存関係を保存しました。</translation>
     </message>
 </context>
 <context>
@@ -871,85 +1044,268 @@ The details were written to:
 <context>
     <name>ReportingPage</name>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="241"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="208"/>
         <source>Contact tree: record who was told (control 3①)</source>
         <translation>緊急連絡網: 報告した相手を記録(管理策3①)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="243"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="210"/>
         <source>When (empty: now), e.g. 2026/11/27 14:30</source>
         <translation>報告日時(空欄なら現在)例: 2026/11/27 14:30</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="253"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="220"/>
         <source>Told at</source>
         <translation>報告日時</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="253"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="220"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="253"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="220"/>
         <source>Person</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="253"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="220"/>
         <source>How</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="256"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="223"/>
         <source>Reported to</source>
         <translation>届け出先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="256"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="223"/>
         <source>On</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="256"/>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="263"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="223"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="230"/>
         <source>Reference</source>
         <translation>受付番号など</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="259"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="226"/>
         <source>To whom (e.g. the police, a supervisory body)</source>
         <translation>届け出先(警察、監督官庁など)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="261"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="228"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="264"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="231"/>
         <source>Add report</source>
         <translation>届け出を追加</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="273"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="240"/>
         <source>External reports (届け出)</source>
         <translation>届け出(外部への報告)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="292"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="259"/>
         <source>The contact tree is empty: fill it in on the Contact tree tab.</source>
         <translation>緊急連絡網が空です。「緊急連絡網」タブで登録してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="295"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="262"/>
         <source>Told now</source>
         <translation>今報告した</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="334"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="301"/>
         <source>Recorded that {person} was told.</source>
         <translation>{person} への報告を記録しました。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="431"/>
+        <source>What was checked or changed</source>
+        <translation>確認・変更した内容</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="432"/>
+        <source>Reviewed today</source>
+        <translation>本日見直した</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="433"/>
+        <source>Reviewed on</source>
+        <translation>見直し日</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="433"/>
+        <source>Note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="436"/>
+        <source>Held on</source>
+        <translation>実施日</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="437"/>
+        <source>Scenario</source>
+        <translation>想定シナリオ</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="438"/>
+        <source>Participants</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="439"/>
+        <source>Recovery time</source>
+        <translation>復旧時間</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="440"/>
+        <source>Plan changed</source>
+        <translation>計画の変更</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="445"/>
+        <source>Log drill…</source>
+        <translation>訓練を記録…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="446"/>
+        <source>Edit…</source>
+        <translation>編集…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="447"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="587"/>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="450"/>
+        <source>Review (control 4②)</source>
+        <translation>見直し(管理策 4②)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="458"/>
+        <source>Drills (control 4, operation ①)</source>
+        <translation>訓練(4 運用①)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="484"/>
+        <source>Never reviewed: review the plan and record it.</source>
+        <translation>まだ見直していません。計画を見直して記録してください。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="487"/>
+        <source>Last reviewed {last}; next review due {due}.</source>
+        <translation>最終見直し {last}、次回の見直し期限 {due}。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="491"/>
+        <source>The review is overdue.</source>
+        <translation>見直し期限を過ぎています。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="494"/>
+        <source>After the drill of {day}: {note}</source>
+        <translation>{day} の訓練を受けて: {note}</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="524"/>
+        <source>{achieved} min</source>
+        <translation>{achieved} 分</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="525"/>
+        <source>{achieved} / {objective} min</source>
+        <translation>{achieved} 分 / 目標 {objective} 分</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="526"/>
+        <source>(over the objective)</source>
+        <translation>(目標超過)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="538"/>
+        <source>Review recorded.</source>
+        <translation>見直しを記録しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="563"/>
+        <source>Drill saved.</source>
+        <translation>訓練を保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="587"/>
+        <source>Remove this drill from the record?</source>
+        <translation>この訓練の記録を削除しますか?</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="590"/>
+        <source>Drill removed.</source>
+        <translation>訓練の記録を削除しました。</translation>
+    </message>
+</context>
+<context>
+    <name>ScenariosPage</name>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="324"/>
+        <source>(Reference) The guideline lists this as a reference measure (4③).</source>
+        <translation>(参考)ガイドラインでは参考の管理策です(4③)。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="326"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="411"/>
+        <source>Disaster</source>
+        <translation>災害</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="326"/>
+        <source>Response</source>
+        <translation>対応</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="334"/>
+        <source>Name of the disaster, e.g. ransomware</source>
+        <translation>災害の名称(例: ランサムウェア)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="336"/>
+        <source>What the office does in this disaster</source>
+        <translation>この災害のときに行うこと</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="338"/>
+        <source>Add</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="339"/>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="340"/>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="405"/>
+        <source>Scenario saved.</source>
+        <translation>シナリオを保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="420"/>
+        <source>Scenario removed.</source>
+        <translation>シナリオを削除しました。</translation>
     </message>
 </context>
 <context>
@@ -973,6 +1329,104 @@ The details were written to:
         <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="126"/>
         <source>Automatic links to location, SNS and address book checked (point ①)</source>
         <translation>位置情報・SNS・アドレス帳との自動連携の設定を確認した(運用①)</translation>
+    </message>
+</context>
+<context>
+    <name>StepsPage</name>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="163"/>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="163"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="175"/>
+        <source>Who</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="163"/>
+        <source>What</source>
+        <translation>作業内容</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="163"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="179"/>
+        <source>Where</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="163"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="181"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="295"/>
+        <source>Minutes</source>
+        <translation>所要時間(分)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="171"/>
+        <source>Earlier</source>
+        <translation>前へ</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="172"/>
+        <source>Later</source>
+        <translation>後へ</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="173"/>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="177"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="295"/>
+        <source>What is done</source>
+        <translation>作業内容</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="182"/>
+        <source>Add step</source>
+        <translation>手順を追加</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="183"/>
+        <source>Update step</source>
+        <translation>手順を更新</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="244"/>
+        <source>Give every step its minutes to compare them with the recovery time objective.</source>
+        <translation>各手順に所要時間を入れると、目標復旧時間と比べられます。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="248"/>
+        <source>Steps take {total} minutes in all.</source>
+        <translation>手順の所要時間は合計 {total} 分です。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="250"/>
+        <source>Recovery time objective: {objective} minutes.</source>
+        <translation>目標復旧時間は {objective} 分です。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="253"/>
+        <source>The steps take longer than the objective.</source>
+        <translation>手順が目標復旧時間を超えています。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="289"/>
+        <source>Step saved.</source>
+        <translation>手順を保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="307"/>
+        <source>Step moved.</source>
+        <translation>手順を移動しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="316"/>
+        <source>Step removed.</source>
+        <translation>手順を削除しました。</translation>
     </message>
 </context>
 <context>
@@ -1138,111 +1592,134 @@ The details were written to:
     </message>
 </context>
 <context>
+    <name>TemplateDialog</name>
+    <message>
+        <location filename="../sme_guard/ui/continuity/template_dialog.py" line="26"/>
+        <source>New plan from an example</source>
+        <translation>例から計画を作成</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/template_dialog.py" line="30"/>
+        <source>These examples are written by SME Guard, not taken from the guideline. Start from the one closest to your system and rewrite every part for your office.</source>
+        <translation>これらの例は SMEガードが作成したもので、ガイドラインの本文ではありません。自社のシステムに近い例を選び、すべての項目を自社に合わせて書き直してください。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/template_dialog.py" line="36"/>
+        <source>(example)</source>
+        <translation>(例)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/template_dialog.py" line="44"/>
+        <source>Name of the new plan</source>
+        <translation>新しい計画の名前</translation>
+    </message>
+</context>
+<context>
     <name>WorkflowPage</name>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="89"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="56"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="89"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="56"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="89"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="56"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="91"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="58"/>
         <source>Prevention action</source>
         <translation>再発防止策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="91"/>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="214"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="58"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="181"/>
         <source>Owner</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="91"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="58"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="91"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="58"/>
         <source>Done</source>
         <translation>完了日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="95"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="62"/>
         <source>What will be done so that it does not happen again</source>
         <translation>再発を防ぐために行うこと</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="98"/>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="215"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="65"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="182"/>
         <source>Due date</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="102"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="69"/>
         <source>Add action</source>
         <translation>対策を追加</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="103"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="70"/>
         <source>Done today</source>
         <translation>本日完了</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="104"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="71"/>
         <source>Remove</source>
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="115"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="82"/>
         <source>Status (each change is dated)</source>
         <translation>状態(変更日時を記録します)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="120"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="87"/>
         <source>Root cause removed by (control 3③)</source>
         <translation>根本原因を取り除く再発防止策(管理策3③)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="136"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="103"/>
         <source>(owner)</source>
         <translation>(担当者)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="148"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="115"/>
         <source>Now: {status}</source>
         <translation>現在: {status}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="157"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="124"/>
         <source>open</source>
         <translation>未完了</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="177"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="144"/>
         <source>Status changed to {status}.</source>
         <translation>状態を「{status}」にしました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="213"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="180"/>
         <source>Action</source>
         <translation>対策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="223"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="190"/>
         <source>Action done.</source>
         <translation>対策を完了にしました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="231"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="198"/>
         <source>Action removed.</source>
         <translation>対策を外しました。</translation>
     </message>

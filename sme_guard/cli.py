@@ -2,7 +2,9 @@
 
 ``sme-guard [--db PATH] [--lang ja|en]`` opens the GUI; sub-commands work without a display.
 Exit codes: 0 done, 1 a problem the message explains, 2 bad usage. ``import``: 0 every row
-taken, 1 some rows rejected (each printed), 2 nothing could be read.
+taken, 1 some rows rejected (each printed), 2 nothing could be read. ``export plans`` writes
+the IT continuity plans with a sheet for each kind of line they have (protection, recovery
+steps, disaster scenarios, dependencies, reviews, drills); plans are not imported.
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ if TYPE_CHECKING:  # the CLI imports the data layer only for the command that ne
 log = logging.getLogger(__name__)
 
 
-# Register keys (sme_guard.domain.registers.REGISTERS) by command-line name; plans and
-# assessments join these when their features arrive.
+# Register keys (sme_guard.domain.registers.REGISTERS) by command-line name. Plans are
+# export-only: a plan's lines (steps, drills, ...) are not a sheet an import could take.
 IMPORTS: dict[str, str] = {
     "media": "media",
     "devices": "devices",
@@ -38,7 +40,8 @@ IMPORTS: dict[str, str] = {
 }
 EXPORTS: dict[str, tuple[str, ...]] = {
     **{name: (key,) for name, key in IMPORTS.items()},
-    "all": ("media", "devices", "badges", "people", "incidents"),
+    "plans": ("plans",),  # with its detail sheets (sme_guard.exchange.excel.DETAILS)
+    "all": ("media", "devices", "badges", "people", "incidents", "plans"),
 }
 # Exit code of an import that could read nothing (argparse uses 2 for bad usage, too).
 IMPORT_UNREADABLE = 2
@@ -69,7 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--out", type=Path, help="target file (default: the backups folder)")
     _common_options(backup, suppress=True)
 
-    export = commands.add_parser("export", help="write registers to an Excel file (one sheet each)")
+    export = commands.add_parser(
+        "export",
+        help="write registers to an Excel file (one sheet each; plans with their steps, drills, "
+        "reviews and other lines)",
+    )
     export.add_argument("register", choices=list(EXPORTS), help="what to export")
     export.add_argument("--out", type=Path, required=True, help="target .xlsx file")
     _common_options(export, suppress=True)
@@ -88,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="",
         help="stocktake: the register (media, devices, badges); stocktake-result: the register "
         "(its latest finished stock-take) or a stock-take number; incident: its number (2026-001); "
-        "labels: the register; contacts: none",
+        "labels: the register; contacts: none; plan: its name (e.g. 会計システム)",
     )
     pdf.add_argument("--out", type=Path, required=True, help="target .pdf file")
     labels = pdf.add_argument_group("labels")
@@ -135,13 +142,13 @@ def run_backup(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from sme_guard.db.database import open_database
     from sme_guard.domain.registers import REGISTERS
-    from sme_guard.exchange.excel import export_registers
+    from sme_guard.exchange.excel import export_sheets, with_details
 
-    registers = [REGISTERS[key] for key in EXPORTS[args.register]]
+    sheets = with_details(REGISTERS[key] for key in EXPORTS[args.register])
     target = args.out.expanduser().resolve()
     database = open_database(_database_path(args))
     try:
-        export_registers(database, registers, target, args.lang)
+        export_sheets(database, sheets, target, args.lang)
     finally:
         database.close()
     print(target)
@@ -237,6 +244,19 @@ def _pdf_incident(database: Database, args: argparse.Namespace) -> None:
     print(args.out)
 
 
+def _pdf_plan(database: Database, args: argparse.Namespace) -> None:
+    from sme_guard.exchange.plan_print import print_plan
+    from sme_guard.services import clock, continuity
+
+    plan_id = continuity.find_plan(database, args.target)
+    if plan_id is None:
+        raise UserError(
+            f"IT継続計画「{args.target}」はありません", f"there is no continuity plan '{args.target}'"
+        )
+    print_plan(database, plan_id, args.out, args.lang, clock.today())
+    print(args.out)
+
+
 def _pdf_contacts(database: Database, args: argparse.Namespace) -> None:
     from sme_guard.exchange.incident_print import print_contact_tree
     from sme_guard.services import clock
@@ -275,6 +295,7 @@ PDFS: dict[str, Callable[[Database, argparse.Namespace], None]] = {
     "stocktake-result": _pdf_stocktake_result,
     "incident": _pdf_incident,
     "contacts": _pdf_contacts,
+    "plan": _pdf_plan,
     "labels": _pdf_labels,
 }
 

@@ -45,6 +45,7 @@ class Column:
     in_table: bool = True  # shown in the register table by default
     multiline: bool = False
     editable: bool = True  # False: set by the app (a number, a status changed by a workflow)
+    default: object = None  # what a new record's form starts with
 
     def label(self, lang: str) -> str:
         return self.en if lang == "en" else self.ja
@@ -102,13 +103,13 @@ MEDIA = Register(
         Column("asset_number", "資産番号", "Asset no.", required=True, unique=True, width=12),
         Column("kind", "種類", "Kind", "code", MediumKind, required=True, width=12),
         Column("nand_flash", "NAND型フラッシュ", "NAND flash", "bool", width=8, in_table=False),
-        Column("quantity", "数量", "Quantity", "int", required=True, minimum=0, width=6),
+        Column("quantity", "数量", "Quantity", "int", required=True, minimum=0, width=6, default=1),
         Column("location", "所在", "Location", width=16),
         Column("custodian_id", "管理者", "Custodian", "person", width=12),
         Column("holds_important_info", "重要情報", "Important information", "bool", width=8),
         Column("storage_place", "保管場所", "Storage place", width=14, in_table=False),
         Column("storage_environment", "保管環境", "Storage environment", width=14, in_table=False),
-        Column("authorised", "使用許可", "Authorised", "bool", width=8, in_table=False),
+        Column("authorised", "使用許可", "Authorised", "bool", width=8, in_table=False, default=True),
         Column("long_term_backup", "長期保管", "Long-term backup", "bool", width=8, in_table=False),
         Column("lifetime_until", "寿命(目安)", "Lifetime until", "date", width=12, in_table=False),
         Column("next_migration_on", "次回移行日", "Next migration", "date", width=12),
@@ -363,6 +364,7 @@ PLANS = Register(
             required=True,
             minimum=1,
             width=8,
+            default=365,
         ),
         Column("last_reviewed_on", "最終見直し日", "Last reviewed", "date", width=12, editable=False),
         _notes(),

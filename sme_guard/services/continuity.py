@@ -267,6 +267,17 @@ def plan_choices(database: Database) -> list[tuple[int, str]]:
         return list(_pairs(connection.execute(select(plans.c.id, plans.c.name).order_by(plans.c.name))))
 
 
+def find_plan(database: Database, name_or_number: str) -> int | None:
+    """A plan by its name (or its database id, for scripts)."""
+    plans = table_named("continuity_plan")
+    text = name_or_number.strip()
+    with database.engine.connect() as connection:
+        found = connection.execute(select(plans.c.id).where(plans.c.name == text)).scalar()
+        if found is None and text.isdigit():
+            found = connection.execute(select(plans.c.id).where(plans.c.id == int(text))).scalar()
+    return None if found is None else int(found)
+
+
 # ---------------------------------------------------------------- protection (4①)
 
 
@@ -586,12 +597,19 @@ def create_from_template(
 ) -> int:
     """A new plan filled from an example template, so nobody starts from an empty form.
 
-    The name defaults to the template's; a taken name gets a number ("メール (2)")."""
+    The name defaults to the template's, numbered when taken ("メール (2)"); a name the user
+    gave that is taken is refused, not quietly changed."""
     plans = table_named("continuity_plan")
     content = template.content(lang)
     with database.engine.begin() as connection:
         taken = set(connection.execute(select(plans.c.name)).scalars())
-        base = parse_text(name) or content.name
+        given = parse_text(name)
+        if given is not None and given in taken:
+            raise PlanRuleError(
+                f"「{given}」という計画は既にあります。別の名前にしてください。",
+                f"There is already a plan named '{given}'. Choose another name.",
+            )
+        base = given or content.name
         chosen, counter = base, 2
         while chosen in taken:
             chosen, counter = f"{base} ({counter})", counter + 1

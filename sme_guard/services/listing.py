@@ -145,11 +145,15 @@ class Listing:
         register = self.rows.register
         rows, flags, haystack = self.rows.rows, self.rows.flags, self.haystack
         # People have no status: the active ones have not left, or still hold something.
-        at = self.rows.index(register.status_key or "left_on")
+        # Other registers without a status (plans) are always active.
+        status_key = register.status_key or ("left_on" if register.key == "people" else None)
+        at = self.rows.index(status_key) if status_key else -1
         order = self._sorted
         # One comprehension per condition: a Python call per row would double the time.
         if status == FLAGGED:
             order = [i for i in order if flags[i]]
+        elif status in (ACTIVE, ALL) and status_key is None:
+            pass
         elif status == ACTIVE and register.status_key is None:
             order = [i for i in order if rows[i][at] is None or flags[i]]
         elif status == ACTIVE:

@@ -65,13 +65,6 @@ class MainWindow(QMainWindow):
                 ),
             ),
             (
-                self.tr("IT continuity"),
-                self.tr(
-                    "IT-continuity plans per system, with recovery steps, disaster scenarios and "
-                    "drills (control 4), will be here."
-                ),
-            ),
-            (
                 self.tr("Self-assessment"),
                 self.tr(
                     "Dated self-assessments against every control measure and task sheet of the "
@@ -91,10 +84,12 @@ class MainWindow(QMainWindow):
             "assets": LazyPage(lambda: self._wire(AssetsTab(self.lang, self.runner))),
             "people": LazyPage(lambda: self._wire(people_tab(self.lang, self.runner))),
             "incidents": LazyPage(lambda: self._wire(IncidentsTab(self.lang, self.runner))),
+            "continuity": LazyPage(lambda: self._wire(self._continuity_tab())),
         }
         self.tabs.insertTab(1, self.pages["assets"], self.tr("Asset registers"))
         self.tabs.insertTab(2, self.pages["people"], self.tr("Employees"))
         self.tabs.insertTab(3, self.pages["incidents"], self.tr("Incidents"))
+        self.tabs.insertTab(4, self.pages["continuity"], self.tr("IT continuity"))
         self.catalog_tab: CatalogTab | None = None
         try:
             self.catalog_tab = CatalogTab(bundled_catalog(), self.lang)
@@ -164,6 +159,17 @@ class MainWindow(QMainWindow):
     def incidents_tab(self) -> IncidentsTab:
         page = self.pages["incidents"].content()
         assert isinstance(page, IncidentsTab)
+        return page
+
+    def _continuity_tab(self) -> QWidget:
+        from sme_guard.ui.continuity.continuity_tab import ContinuityTab  # built when first shown
+
+        return ContinuityTab(self.lang, self.runner)
+
+    @property
+    def continuity_tab(self) -> RegisterTab:
+        page = self.pages["continuity"].content()
+        assert isinstance(page, RegisterTab)
         return page
 
     def _registers_in(self, page: QWidget) -> list[RegisterTab]:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 Index = QModelIndex | QPersistentModelIndex
+ALERT_COLOR = QColor("#b00020")
 
 
 class PlainTableModel(QAbstractTableModel):
@@ -16,10 +18,13 @@ class PlainTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.headers = list(headers)
         self.rows: list[tuple[str, ...]] = []
+        self.alerts: frozenset[int] = frozenset()
 
-    def set_rows(self, rows: Sequence[Sequence[str]]) -> None:
+    def set_rows(self, rows: Sequence[Sequence[str]], alerts: Collection[int] = ()) -> None:
+        """``alerts``: the rows that need attention, shown in red."""
         self.beginResetModel()
         self.rows = [tuple(row) for row in rows]
+        self.alerts = frozenset(alerts)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -29,8 +34,12 @@ class PlainTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if index.isValid() and role == Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.row() in self.alerts:
+            return ALERT_COLOR
         return None
 
     def headerData(

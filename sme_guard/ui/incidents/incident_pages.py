@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
-from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,12 +13,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
-from sme_guard.db.database import Database
 from sme_guard.domain.catalog import circled
 from sme_guard.domain.codes import IncidentStatus, label
 from sme_guard.domain.registers import BADGES, DEVICES, MEDIA
@@ -30,47 +25,18 @@ from sme_guard.services.details import DetailInvalidError
 from sme_guard.services.incidents import ContactLine, IncidentDetail
 from sme_guard.services.values import ValueProblemError, format_datetime, parse_datetime
 from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view
+from sme_guard.ui.registers.detail_page import DetailPage, selected_row
 from sme_guard.ui.registers.record_form import ERROR_STYLE
 from sme_guard.ui.registers.register_tab import RegisterTab
 
 
-def _selected(view: QTableView) -> int | None:
-    rows = view.selectionModel().selectedRows()
-    return rows[0].row() if rows else None
-
-
-class IncidentPage(QWidget):
+class IncidentPage(DetailPage):
     """Shows the detail of the incident in the tab's form; every change reloads it."""
 
+    detail: IncidentDetail | None
+
     def __init__(self, tab: RegisterTab) -> None:
-        super().__init__()
-        self.tab = tab
-        self.detail: IncidentDetail | None = None
-        tab.record_shown.connect(self.load)
-
-    @property
-    def database(self) -> Database:
-        return self.tab.require_database()
-
-    def load(self, incident_id: int | None) -> None:
-        self.setEnabled(incident_id is not None)
-        if incident_id is None:
-            self.detail = None
-            self.show_detail()
-            return
-        database = self.database
-        self.tab.run(lambda: incidents.detail(database, incident_id), self._loaded)
-
-    def _loaded(self, detail: IncidentDetail) -> None:
-        self.detail = detail
-        self.show_detail()
-
-    def show_detail(self) -> None:
-        raise NotImplementedError
-
-    def change(self, work: Callable[[], Any], message: str) -> None:
-        """Run a change, then refresh this incident everywhere (form, table, pages)."""
-        self.tab.run_action(work, message)
+        super().__init__(tab, incidents.detail)
 
 
 class WorkflowPage(IncidentPage):
@@ -217,14 +183,14 @@ class WorkflowPage(IncidentPage):
         }.get(key, key)
 
     def _done(self) -> None:
-        row = _selected(self.actions_view)
+        row = selected_row(self.actions_view)
         if self.detail is None or row is None:
             return
         action, database, today = self.detail.actions[row], self.database, clock.today()
         self.change(lambda: incidents.set_action_done(database, action.id, today), self.tr("Action done."))
 
     def _remove(self) -> None:
-        row = _selected(self.actions_view)
+        row = selected_row(self.actions_view)
         if self.detail is None or row is None:
             return
         action, database = self.detail.actions[row], self.database
@@ -435,7 +401,7 @@ class LinksPage(IncidentPage):
         self.asset_number.clear()
 
     def _unlink_asset(self) -> None:
-        row = _selected(self.assets_view)
+        row = selected_row(self.assets_view)
         if self.detail is None or row is None:
             return
         link, database = self.detail.assets[row], self.database
@@ -453,7 +419,7 @@ class LinksPage(IncidentPage):
         )
 
     def _unlink_measure(self) -> None:
-        row = _selected(self.measures_view)
+        row = selected_row(self.measures_view)
         detail = self.detail
         if detail is None or row is None:
             return

@@ -80,9 +80,10 @@ def export_register(tab: RegisterTab) -> None:
         return
 
     def work(progress: Progress) -> int:
-        from sme_guard.exchange.excel import export_registers
+        from sme_guard.exchange.excel import export_sheets, with_details
 
-        return export_registers(database, [register], path, lang, progress.report, progress.cancelled)
+        sheets = with_details([register])  # a plan's steps, drills, ... on sheets of their own
+        return export_sheets(database, sheets, path, lang, progress.report, progress.cancelled)
 
     def done(count: int) -> None:
         tab.status_message(

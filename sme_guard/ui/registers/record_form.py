@@ -120,18 +120,16 @@ class RecordForm(QWidget):
         """Show a record (``{}`` for a new one: defaults)."""
         for column in self.columns:
             editor = self.editors[column.key]
-            value = values.get(column.key)
+            value = values.get(column.key) if values else column.default
             editor.blockSignals(True)
             if isinstance(editor, QCheckBox):
-                editor.setChecked(bool(value) if column.key in values else column.key == "authorised")
+                editor.setChecked(bool(value))
             elif isinstance(editor, QComboBox):
                 index = editor.findData(value)
                 editor.setCurrentIndex(index if index >= 0 else 0)
             elif isinstance(editor, QPlainTextEdit):
                 editor.setPlainText("" if value is None else str(value))
             elif isinstance(editor, QLineEdit):
-                if value is None and column.key == "quantity" and not values:
-                    value = 1
                 editor.setText("" if value is None else display(column, value, self.lang))
             editor.blockSignals(False)
         self.show_problems({})

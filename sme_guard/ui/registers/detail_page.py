@@ -1,0 +1,89 @@
+"""A page beside a register's form for what hangs off the record (actions, steps, drills)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QTableView, QWidget
+
+from sme_guard.db.database import Database
+from sme_guard.services.details import DetailInvalidError
+from sme_guard.ui.registers.record_form import ERROR_STYLE
+from sme_guard.ui.registers.register_tab import RegisterTab
+
+
+def selected_row(view: QTableView) -> int | None:
+    rows = view.selectionModel().selectedRows()
+    return rows[0].row() if rows else None
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class DetailPage(QWidget):
+    """Loads the detail of the record in the tab's form with ``fetch``; every change made
+    through ``change`` reloads the record everywhere (form, table, pages)."""
+
+    def __init__(self, tab: RegisterTab, fetch: Callable[[Database, int], Any]) -> None:
+        super().__init__()
+        self.tab = tab
+        self._fetch = fetch
+        self.detail: Any = None
+        tab.record_shown.connect(self.load)
+
+    @property
+    def database(self) -> Database:
+        return self.tab.require_database()
+
+    def load(self, record_id: int | None) -> None:
+        self.setEnabled(record_id is not None)
+        if record_id is None:
+            self.detail = None
+            self.show_detail()
+            return
+        database, fetch = self.database, self._fetch
+        self.tab.run(lambda: fetch(database, record_id), self._loaded)
+
+    def _loaded(self, detail: Any) -> None:
+        self.detail = detail
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        raise NotImplementedError
+
+    def change(self, work: Callable[[], Any], message: str) -> None:
+        self.tab.run_action(work, message)
+
+    def submit(
+        self,
+        work: Callable[[], Any],
+        done: Callable[[Any], None],
+        errors: QLabel,
+        field_names: Mapping[str, str],
+    ) -> None:
+        """Save a line; its problems are listed in ``errors`` by field name."""
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, DetailInvalidError):
+                lang = self.tab.lang
+                errors.setText(
+                    "\n".join(
+                        f"{field_names.get(k.split('.')[0], k)}: {p.message(lang)}"
+                        for k, p in error.problems.items()
+                    )
+                )
+                errors.show()
+                return
+            self.tab.show_error(error)
+
+        def succeeded(result: Any) -> None:
+            errors.hide()
+            done(result)
+
+        self.tab.runner.submit(work, succeeded, failed)
