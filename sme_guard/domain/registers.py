@@ -343,10 +343,10 @@ PLANS = Register(
             "damage_and_risk", "被害及びリスク", "Damage and risk", width=30, in_table=False, multiline=True
         ),
         Column(
-            "rto_hours", "目標復旧時間(時間)", "Recovery time objective (h)", "number", minimum=0, width=10
+            "rto_hours", "目標復旧時間(時間)", "Recovery time objective (h)", "number", minimum=0, width=16
         ),
         Column(
-            "rpo_hours", "目標復旧時点(時間)", "Recovery point objective (h)", "number", minimum=0, width=10
+            "rpo_hours", "目標復旧時点(時間)", "Recovery point objective (h)", "number", minimum=0, width=16
         ),
         Column(
             "depends_on_contact_tree",
@@ -363,7 +363,7 @@ PLANS = Register(
             "int",
             required=True,
             minimum=1,
-            width=8,
+            width=12,
             default=365,
         ),
         Column("last_reviewed_on", "最終見直し日", "Last reviewed", "date", width=12, editable=False),

@@ -26,6 +26,9 @@ class ContinuityTab(RegisterTab):
         self.scenarios = ScenariosPage(self)
         self.review = ReviewPage(self)
         self.side_pages.setMinimumWidth(460)
+        # A plan is mostly what hangs off it: the pages get more room than the short list.
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
         self.add_page(self.tr("Protection"), self.protection)
         self.add_page(self.tr("Recovery steps"), self.steps)
         self.add_page(self.tr("Disasters (reference)"), self.scenarios)

@@ -163,9 +163,12 @@ class StepsPage(PlanPage):
             [self.tr("No."), self.tr("Who"), self.tr("What"), self.tr("Where"), self.tr("Minutes")], self
         )
         self.view = plain_table_view(self.steps)
+        self.view.setWordWrap(True)
         header = self.view.horizontalHeader()
-        for column in (0, 1, 3, 4):
+        for column in (0, 1, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, self.fontMetrics().horizontalAdvance("0") * 16)
         self.total = QLabel()
         self.total.setWordWrap(True)
         self.up_button = QPushButton(self.tr("Earlier"))
@@ -228,6 +231,7 @@ class StepsPage(PlanPage):
                 for s in steps
             ]
         )
+        self.view.resizeRowsToContents()
         self._show_total(detail)
         self.update_button.setEnabled(False)
         if self._select_after_load is not None and self._select_after_load < len(steps):
@@ -443,6 +447,8 @@ class ReviewPage(PlanPage):
             self,
         )
         self.drills_view = plain_table_view(self.drills)
+        self.drills_view.setWordWrap(True)
+        self.drills_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.log_button = QPushButton(self.tr("Log drill…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.remove_button = QPushButton(self.tr("Remove"))
@@ -455,7 +461,10 @@ class ReviewPage(PlanPage):
         review_row.addWidget(self.review_note, 1)
         review_row.addWidget(self.review_button)
         review_layout.addLayout(review_row)
-        review_layout.addWidget(plain_table_view(self.reviews))
+        self.reviews_view = plain_table_view(self.reviews)
+        self.reviews_view.setWordWrap(True)
+        self.reviews_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        review_layout.addWidget(self.reviews_view)
         drill_box = QGroupBox(self.tr("Drills (control 4, operation ①)"))
         drill_layout = QVBoxLayout(drill_box)
         drill_layout.addWidget(self.drills_view)
@@ -504,6 +513,7 @@ class ReviewPage(PlanPage):
                 for r in detail.reviews
             ]
         )
+        self.reviews_view.resizeRowsToContents()
         self.drills.set_rows(
             [
                 (
@@ -517,6 +527,7 @@ class ReviewPage(PlanPage):
             ],
             alerts={row for row, d in enumerate(detail.drills) if d.over_objective},
         )
+        self.drills_view.resizeRowsToContents()
 
     def _recovery_time(self, achieved: int | None, objective: int | None, over: bool) -> str:
         if achieved is None:

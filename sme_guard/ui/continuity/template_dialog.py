@@ -33,6 +33,8 @@ class TemplateDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.choices = QListWidget()
+        self.choices.setWordWrap(True)
+        self.choices.setSpacing(3)
         example = self.tr("(example)")
         for template in templates:
             content = template.content(lang)
