@@ -2,6 +2,136 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AssessmentTab</name>
+    <message>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="56"/>
+        <source>Run: </source>
+        <translation>点検: </translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="59"/>
+        <source>New run…</source>
+        <translation>新しい点検…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="60"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="255"/>
+        <source>Delete run</source>
+        <translation>点検を削除</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="62"/>
+        <source>Print checklist…</source>
+        <translation>チェックリストを印刷…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="63"/>
+        <source>Print report…</source>
+        <translation>報告書を印刷…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="64"/>
+        <source>Print task sheets…</source>
+        <translation>業務シートを印刷…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="65"/>
+        <source>Export to Excel…</source>
+        <translation>Excel に書き出し…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="72"/>
+        <source>Control measures</source>
+        <translation>管理策</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="73"/>
+        <source>Task sheets</source>
+        <translation>業務シート</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="74"/>
+        <source>Compare runs</source>
+        <translation>点検の比較</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="168"/>
+        <source>No self-assessment yet. Start one with “New run…”.</source>
+        <translation>まだ自己点検がありません。「新しい点検…」から始めてください。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="173"/>
+        <source>&lt;b&gt;{percent}&lt;/b&gt; of the baseline measures in place — done {done}, partly {partial}, not done {not_done}, not applicable {na}. (Reference) measures, scored apart: {reference}.</source>
+        <translation>基本の管理策の実施率 &lt;b&gt;{percent}&lt;/b&gt; — 実施済 {done}、一部実施 {partial}、未実施 {not_done}、対象外 {na}。(参考)の管理策は別集計: {reference}。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="216"/>
+        <source>Answer saved.</source>
+        <translation>回答を保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="242"/>
+        <source>Self-assessment started.</source>
+        <translation>自己点検を開始しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="256"/>
+        <source>Delete the self-assessment “{name}” and all its answers?</source>
+        <translation>自己点検「{name}」とすべての回答を削除しますか?</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="270"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="344"/>
+        <source>Saved to {path}.</source>
+        <translation>{path} に保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="291"/>
+        <source>Save the checklist</source>
+        <translation>チェックリストの保存</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="291"/>
+        <source>checklist.pdf</source>
+        <translation>チェックリスト.pdf</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="309"/>
+        <source>Save the assessment report</source>
+        <translation>自己点検報告書の保存</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="310"/>
+        <source>assessment-{date}.pdf</source>
+        <translation>自己点検-{date}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="322"/>
+        <source>Save the task sheets</source>
+        <translation>業務シートの保存</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="322"/>
+        <source>task-sheets.pdf</source>
+        <translation>業務シート.pdf</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="327"/>
+        <source>Export to Excel</source>
+        <translation>Excel に出力</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="327"/>
+        <source>self-assessments.xlsx</source>
+        <translation>自己点検.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="342"/>
+        <source>Exporting to Excel…</source>
+        <translation>Excel に出力しています…</translation>
+    </message>
+</context>
+<context>
     <name>CatalogTab</name>
     <message>
         <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="39"/>
@@ -30,6 +160,81 @@
     </message>
 </context>
 <context>
+    <name>ChecklistDialog</name>
+    <message>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="93"/>
+        <source>Training checklist</source>
+        <translation>教育用チェックリスト</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="97"/>
+        <source>Blank, for staff to fill in</source>
+        <translation>空欄(従業員が記入する)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="99"/>
+        <source>Filled from {run}</source>
+        <translation>{run} の回答を記入</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="101"/>
+        <source>Filled from the chosen run</source>
+        <translation>選んだ点検の回答を記入</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePage</name>
+    <message>
+        <location filename="../sme_guard/ui/assessment/compare_page.py" line="28"/>
+        <source>Control item</source>
+        <translation>管理項目</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/compare_page.py" line="28"/>
+        <location filename="../sme_guard/ui/assessment/compare_page.py" line="35"/>
+        <location filename="../sme_guard/ui/assessment/compare_page.py" line="40"/>
+        <source>Before</source>
+        <translation>前回</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/compare_page.py" line="28"/>
+        <location filename="../sme_guard/ui/assessment/compare_page.py" line="35"/>
+        <location filename="../sme_guard/ui/assessment/compare_page.py" line="42"/>
+        <source>After</source>
+        <translation>今回</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/compare_page.py" line="28"/>
+        <source>Change</source>
+        <translation>増減</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/compare_page.py" line="35"/>
+        <source>Measure</source>
+        <translation>管理策</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/compare_page.py" line="44"/>
+        <source>Improved</source>
+        <translation>改善した</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/compare_page.py" line="46"/>
+        <source>Fell back</source>
+        <translation>後退した</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/compare_page.py" line="90"/>
+        <source>Two runs are needed to compare.</source>
+        <translation>比較には 2 回以上の点検が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/compare_page.py" line="96"/>
+        <source>Overall: {before} → {after}</source>
+        <translation>全体: {before} → {after}</translation>
+    </message>
+</context>
+<context>
     <name>ContactTreeTab</name>
     <message>
         <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="44"/>
@@ -49,14 +254,14 @@
     <message>
         <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="49"/>
         <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="74"/>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="249"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="255"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
         <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="50"/>
         <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="75"/>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="250"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="256"/>
         <source>Person</source>
         <translation>氏名</translation>
     </message>
@@ -75,7 +280,7 @@
     <message>
         <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="53"/>
         <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="76"/>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="251"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="257"/>
         <source>Alternate</source>
         <translation>代理</translation>
     </message>
@@ -110,32 +315,32 @@
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="150"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="156"/>
         <source>Never confirmed: check that the tree reflects the office (point ①).</source>
         <translation>まだ確認されていません: 連絡網が組織の実情を反映しているか確認してください(運用①)。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="152"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="158"/>
         <source>Last confirmed {date} by {who}; to be confirmed every {days} days.</source>
         <translation>最終確認 {date}({who})。{days} 日ごとに確認します。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="214"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="220"/>
         <source>Contact tree</source>
         <translation>緊急連絡網</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="214"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="220"/>
         <source>Remove this person from the contact tree?</source>
         <translation>この人を緊急連絡網から外しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="234"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="240"/>
         <source>Save the contact tree</source>
         <translation>緊急連絡網の保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="234"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="240"/>
         <source>contact-tree.pdf</source>
         <translation>緊急連絡網.pdf</translation>
     </message>
@@ -143,57 +348,57 @@
 <context>
     <name>ContinuityTab</name>
     <message>
-        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="29"/>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="32"/>
         <source>Protection</source>
         <translation>保護対策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="30"/>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="33"/>
         <source>Recovery steps</source>
         <translation>復旧手順</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="31"/>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="34"/>
         <source>Disasters (reference)</source>
         <translation>災害(参考)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="32"/>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="35"/>
         <source>Review and drills</source>
         <translation>見直し・訓練</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="34"/>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="37"/>
         <source>New from example…</source>
         <translation>例から作成…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="37"/>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="40"/>
         <source>Print plan…</source>
         <translation>計画書を印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="39"/>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="42"/>
         <source>Export to Excel…</source>
         <translation>Excel に書き出し…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="52"/>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="55"/>
         <source>Plan created from the example. Rewrite it for your office.</source>
         <translation>例から計画を作成しました。自社に合わせて書き直してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="74"/>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="77"/>
         <source>Save the plan</source>
         <translation>計画書の保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="75"/>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="78"/>
         <source>plan-{name}.pdf</source>
         <translation>IT継続計画-{name}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="77"/>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="80"/>
         <source>Plan saved to {path}.</source>
         <translation>計画書を {path} に保存しました。</translation>
     </message>
@@ -314,27 +519,27 @@ The details were written to:
         <translation>Excel に出力</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/excel_actions.py" line="89"/>
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="90"/>
         <source>{count} rows exported to {path}.</source>
         <translation>{count} 行を {path} に出力しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/excel_actions.py" line="97"/>
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="98"/>
         <source>Exporting to Excel…</source>
         <translation>Excel に出力しています…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/excel_actions.py" line="109"/>
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="110"/>
         <source>Import from Excel</source>
         <translation>Excel から取込</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/excel_actions.py" line="149"/>
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="150"/>
         <source>Importing from Excel…</source>
         <translation>Excel から取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/excel_actions.py" line="158"/>
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="159"/>
         <source>Reading the Excel file…</source>
         <translation>Excel ファイルを確認しています…</translation>
     </message>
@@ -555,119 +760,256 @@ The details were written to:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="42"/>
+        <location filename="../sme_guard/ui/main_window.py" line="46"/>
         <source>SME Guard — information security registers</source>
         <translation>SMEガード 情報セキュリティ管理台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="61"/>
+        <location filename="../sme_guard/ui/main_window.py" line="65"/>
         <source>Home</source>
         <translation>ホーム</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="63"/>
+        <location filename="../sme_guard/ui/main_window.py" line="67"/>
         <source>What is due or overdue — recurring checks, stock-takes, open incidents, plan reviews and assessment targets — will be listed here.</source>
         <translation>定期点検・棚卸・対応中の障害・事故・計画の見直し・自己点検の目標日など、期限が来たもの・過ぎたものをここに一覧表示します。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="89"/>
+        <location filename="../sme_guard/ui/main_window.py" line="87"/>
         <source>Asset registers</source>
         <translation>資産台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="90"/>
+        <location filename="../sme_guard/ui/main_window.py" line="88"/>
         <source>Employees</source>
         <translation>従業員</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="91"/>
+        <location filename="../sme_guard/ui/main_window.py" line="89"/>
         <source>Incidents</source>
         <translation>障害・事故</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="92"/>
+        <location filename="../sme_guard/ui/main_window.py" line="90"/>
         <source>IT continuity</source>
         <translation>IT継続計画</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="68"/>
+        <location filename="../sme_guard/ui/main_window.py" line="91"/>
         <source>Self-assessment</source>
         <translation>自己点検</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="70"/>
-        <source>Dated self-assessments against every control measure and task sheet of the guideline, with scores and progress over time, will be here.</source>
-        <translation>ガイドラインのすべての管理策と業務シートに対する日付付きの自己点検を、点数と経過とともにここで行います。</translation>
-    </message>
-    <message>
-        <location filename="../sme_guard/ui/main_window.py" line="75"/>
+        <location filename="../sme_guard/ui/main_window.py" line="72"/>
         <source>Coming in a later version</source>
         <translation>今後のバージョンで追加予定です</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="100"/>
+        <location filename="../sme_guard/ui/main_window.py" line="99"/>
         <source>The catalog could not be loaded</source>
         <translation>カタログを読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="101"/>
+        <location filename="../sme_guard/ui/main_window.py" line="100"/>
         <source>Catalog</source>
         <translation>カタログ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="104"/>
+        <location filename="../sme_guard/ui/main_window.py" line="103"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="105"/>
+        <location filename="../sme_guard/ui/main_window.py" line="104"/>
         <source>Office &amp;settings…</source>
         <translation>事業所の設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="110"/>
+        <location filename="../sme_guard/ui/main_window.py" line="109"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="114"/>
+        <location filename="../sme_guard/ui/main_window.py" line="113"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="115"/>
+        <location filename="../sme_guard/ui/main_window.py" line="114"/>
         <source>&amp;About SME Guard</source>
         <translation>SMEガードについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="128"/>
+        <location filename="../sme_guard/ui/main_window.py" line="127"/>
         <source>(not open)</source>
         <translation>(開いていません)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="130"/>
+        <location filename="../sme_guard/ui/main_window.py" line="129"/>
         <source>&lt;h3&gt;SME Guard {version}&lt;/h3&gt;&lt;p&gt;Information-security registers, incident log, continuity plans and self-assessment for a small office, after the JNSA guideline.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;br&gt;Data folder: {folder}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SMEガード {version}&lt;/h3&gt;&lt;p&gt;JNSA の手引きに沿って、小さな事業所の情報セキュリティ台帳・障害・事故記録・IT継続計画・自己点検を管理するアプリです。&lt;/p&gt;&lt;p&gt;データベース: {database}&lt;br&gt;データフォルダ: {folder}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="139"/>
+        <location filename="../sme_guard/ui/main_window.py" line="138"/>
         <source>About SME Guard</source>
         <translation>SMEガードについて</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="143"/>
+        <location filename="../sme_guard/ui/main_window.py" line="142"/>
         <source>Opening {path} …</source>
         <translation>{path} を開いています…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="211"/>
+        <location filename="../sme_guard/ui/main_window.py" line="234"/>
         <source>Database: {path}</source>
         <translation>データベース: {path}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="220"/>
+        <location filename="../sme_guard/ui/main_window.py" line="245"/>
         <source>No database open</source>
         <translation>データベースが開かれていません</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresPage</name>
+    <message>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="47"/>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="47"/>
+        <source>Control item</source>
+        <translation>管理項目</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="47"/>
+        <source>Score</source>
+        <translation>実施率</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="55"/>
+        <source>Measure</source>
+        <translation>管理策</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="55"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="77"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="233"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="55"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="79"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="233"/>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="55"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="80"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="233"/>
+        <source>Target date</source>
+        <translation>目標日</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="68"/>
+        <source>How it is done, where the proof is</source>
+        <translation>実施方法、証跡の場所</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="71"/>
+        <source>e.g. 2026-12-31</source>
+        <translation>例: 2026-12-31</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="72"/>
+        <source>Save answer</source>
+        <translation>回答を保存</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="74"/>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="78"/>
+        <source>Evidence</source>
+        <translation>証跡・メモ</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="113"/>
+        <source>(owner)</source>
+        <translation>(担当者)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="126"/>
+        <source>(own)</source>
+        <translation>(自社)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="168"/>
+        <source>{item}: {percent} (done {done}, partly {partial}, not done {not_done}, n/a {na})</source>
+        <translation>{item}: {percent}(実施済 {done}、一部実施 {partial}、未実施 {not_done}、対象外 {na})</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="178"/>
+        <source>(Reference) measures, scored apart: {percent}</source>
+        <translation>(参考)の管理策は別集計: {percent}</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="182"/>
+        <source>(reference, optional)</source>
+        <translation>(参考・任意)</translation>
+    </message>
+</context>
+<context>
+    <name>NewRunDialog</name>
+    <message>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="31"/>
+        <source>New self-assessment</source>
+        <translation>新しい自己点検</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="32"/>
+        <source>Self-assessment {year}</source>
+        <translation>{year}年度 自己点検</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="36"/>
+        <source>Start from the answers of {run}</source>
+        <translation>{run} の回答から始める</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="38"/>
+        <source>Start from the last run&apos;s answers</source>
+        <translation>前回の回答から始める</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="45"/>
+        <source>Name *</source>
+        <translation>名称 *</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="46"/>
+        <source>Date *</source>
+        <translation>実施日 *</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="47"/>
+        <source>Assessed by</source>
+        <translation>実施者</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="65"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="65"/>
+        <source>Date</source>
+        <translation>実施日</translation>
     </message>
 </context>
 <context>
@@ -1128,128 +1470,128 @@ The details were written to:
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="431"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="436"/>
         <source>What was checked or changed</source>
         <translation>確認・変更した内容</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="432"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="437"/>
         <source>Reviewed today</source>
         <translation>本日見直した</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="433"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="438"/>
         <source>Reviewed on</source>
         <translation>見直し日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="433"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="438"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="436"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="441"/>
         <source>Held on</source>
         <translation>実施日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="437"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="442"/>
         <source>Scenario</source>
         <translation>想定シナリオ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="438"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="443"/>
         <source>Participants</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="439"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="444"/>
         <source>Recovery time</source>
         <translation>復旧時間</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="440"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="445"/>
         <source>Plan changed</source>
         <translation>計画の変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="445"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="452"/>
         <source>Log drill…</source>
         <translation>訓練を記録…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="446"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="453"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="447"/>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="587"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="454"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="599"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="450"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="457"/>
         <source>Review (control 4②)</source>
         <translation>見直し(管理策 4②)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="458"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="468"/>
         <source>Drills (control 4, operation ①)</source>
         <translation>訓練(4 運用①)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="484"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="494"/>
         <source>Never reviewed: review the plan and record it.</source>
         <translation>まだ見直していません。計画を見直して記録してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="487"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="497"/>
         <source>Last reviewed {last}; next review due {due}.</source>
         <translation>最終見直し {last}、次回の見直し期限 {due}。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="491"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="501"/>
         <source>The review is overdue.</source>
         <translation>見直し期限を過ぎています。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="494"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="504"/>
         <source>After the drill of {day}: {note}</source>
         <translation>{day} の訓練を受けて: {note}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="524"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="536"/>
         <source>{achieved} min</source>
         <translation>{achieved} 分</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="525"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="537"/>
         <source>{achieved} / {objective} min</source>
         <translation>{achieved} 分 / 目標 {objective} 分</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="526"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="538"/>
         <source>(over the objective)</source>
         <translation>(目標超過)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="538"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="550"/>
         <source>Review recorded.</source>
         <translation>見直しを記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="563"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="575"/>
         <source>Drill saved.</source>
         <translation>訓練を保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="587"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="599"/>
         <source>Remove this drill from the record?</source>
         <translation>この訓練の記録を削除しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="590"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="602"/>
         <source>Drill removed.</source>
         <translation>訓練の記録を削除しました。</translation>
     </message>
@@ -1257,53 +1599,53 @@ The details were written to:
 <context>
     <name>ScenariosPage</name>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="324"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="329"/>
         <source>(Reference) The guideline lists this as a reference measure (4③).</source>
         <translation>(参考)ガイドラインでは参考の管理策です(4③)。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="326"/>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="411"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="331"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="416"/>
         <source>Disaster</source>
         <translation>災害</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="326"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="331"/>
         <source>Response</source>
         <translation>対応</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="334"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="339"/>
         <source>Name of the disaster, e.g. ransomware</source>
         <translation>災害の名称(例: ランサムウェア)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="336"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="341"/>
         <source>What the office does in this disaster</source>
         <translation>この災害のときに行うこと</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="338"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="343"/>
         <source>Add</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="339"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="344"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="340"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="345"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="405"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="410"/>
         <source>Scenario saved.</source>
         <translation>シナリオを保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="420"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="425"/>
         <source>Scenario removed.</source>
         <translation>シナリオを削除しました。</translation>
     </message>
@@ -1332,6 +1674,139 @@ The details were written to:
     </message>
 </context>
 <context>
+    <name>SheetsPage</name>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="44"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="69"/>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="44"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="70"/>
+        <source>Task</source>
+        <translation>業務</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="44"/>
+        <source>Applies</source>
+        <translation>該当</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="44"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="72"/>
+        <source>Technical</source>
+        <translation>技術的対策</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="44"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="73"/>
+        <source>Human</source>
+        <translation>人的対策</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="54"/>
+        <source>Not answered</source>
+        <translation>未回答</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="55"/>
+        <source>Applies (this task and weakness exist here)</source>
+        <translation>該当(この業務と弱点が自社にある)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="56"/>
+        <source>Does not apply</source>
+        <translation>非該当</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="63"/>
+        <source>e.g. 2026-12-31</source>
+        <translation>例: 2026-12-31</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="65"/>
+        <source>Save answer</source>
+        <translation>回答を保存</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="71"/>
+        <source>Impacts</source>
+        <translation>影響</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="74"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="87"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="240"/>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="75"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="88"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="241"/>
+        <source>Target date</source>
+        <translation>目標日</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="81"/>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="83"/>
+        <source>In our office</source>
+        <translation>自社では</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="84"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="238"/>
+        <source>Technical measures</source>
+        <translation>技術的対策</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="85"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="239"/>
+        <source>Human measures</source>
+        <translation>人的対策</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="86"/>
+        <source>Responsible</source>
+        <translation>実施責任</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="89"/>
+        <source>Notes</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="95"/>
+        <source>Open risks: most impacts first, then furthest from done</source>
+        <translation>未対応のリスク(影響の多い順、対策の遅れの大きい順)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="125"/>
+        <source>(owner)</source>
+        <translation>(担当者)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="132"/>
+        <source>not answered</source>
+        <translation>未回答</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="133"/>
+        <source>applies</source>
+        <translation>該当</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="133"/>
+        <source>does not apply</source>
+        <translation>非該当</translation>
+    </message>
+</context>
+<context>
     <name>StepsPage</name>
     <message>
         <location filename="../sme_guard/ui/continuity/plan_pages.py" line="163"/>
@@ -1340,7 +1815,7 @@ The details were written to:
     </message>
     <message>
         <location filename="../sme_guard/ui/continuity/plan_pages.py" line="163"/>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="175"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="178"/>
         <source>Who</source>
         <translation>担当</translation>
     </message>
@@ -1351,80 +1826,80 @@ The details were written to:
     </message>
     <message>
         <location filename="../sme_guard/ui/continuity/plan_pages.py" line="163"/>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="179"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="182"/>
         <source>Where</source>
         <translation>場所</translation>
     </message>
     <message>
         <location filename="../sme_guard/ui/continuity/plan_pages.py" line="163"/>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="181"/>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="295"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="184"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="300"/>
         <source>Minutes</source>
         <translation>所要時間(分)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="171"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="174"/>
         <source>Earlier</source>
         <translation>前へ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="172"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="175"/>
         <source>Later</source>
         <translation>後へ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="173"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="176"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="177"/>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="295"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="180"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="300"/>
         <source>What is done</source>
         <translation>作業内容</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="182"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="185"/>
         <source>Add step</source>
         <translation>手順を追加</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="183"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="186"/>
         <source>Update step</source>
         <translation>手順を更新</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="244"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="248"/>
         <source>Give every step its minutes to compare them with the recovery time objective.</source>
         <translation>各手順に所要時間を入れると、目標復旧時間と比べられます。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="248"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="252"/>
         <source>Steps take {total} minutes in all.</source>
         <translation>手順の所要時間は合計 {total} 分です。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="250"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="254"/>
         <source>Recovery time objective: {objective} minutes.</source>
         <translation>目標復旧時間は {objective} 分です。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="253"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="257"/>
         <source>The steps take longer than the objective.</source>
         <translation>手順が目標復旧時間を超えています。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="289"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="294"/>
         <source>Step saved.</source>
         <translation>手順を保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="307"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="312"/>
         <source>Step moved.</source>
         <translation>手順を移動しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="316"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="321"/>
         <source>Step removed.</source>
         <translation>手順を削除しました。</translation>
     </message>
@@ -1604,12 +2079,12 @@ The details were written to:
         <translation>これらの例は SMEガードが作成したもので、ガイドラインの本文ではありません。自社のシステムに近い例を選び、すべての項目を自社に合わせて書き直してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/template_dialog.py" line="36"/>
+        <location filename="../sme_guard/ui/continuity/template_dialog.py" line="38"/>
         <source>(example)</source>
         <translation>(例)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/template_dialog.py" line="44"/>
+        <location filename="../sme_guard/ui/continuity/template_dialog.py" line="46"/>
         <source>Name of the new plan</source>
         <translation>新しい計画の名前</translation>
     </message>

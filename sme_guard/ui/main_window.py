@@ -6,6 +6,7 @@ import html
 import logging
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -26,6 +27,9 @@ from sme_guard.ui.office_settings_dialog import OfficeSettingsDialog
 from sme_guard.ui.registers.register_tab import RegisterTab
 from sme_guard.ui.registers.screens import AssetsTab, people_tab
 from sme_guard.ui.tasks import Runner
+
+if TYPE_CHECKING:
+    from sme_guard.ui.assessment.assessment_tab import AssessmentTab
 
 log = logging.getLogger(__name__)
 
@@ -64,13 +68,6 @@ class MainWindow(QMainWindow):
                     "reviews and assessment targets — will be listed here."
                 ),
             ),
-            (
-                self.tr("Self-assessment"),
-                self.tr(
-                    "Dated self-assessments against every control measure and task sheet of the "
-                    "guideline, with scores and progress over time, will be here."
-                ),
-            ),
         ]
         coming = self.tr("Coming in a later version")
         self.empty_states: dict[str, EmptyState] = {}
@@ -85,11 +82,13 @@ class MainWindow(QMainWindow):
             "people": LazyPage(lambda: self._wire(people_tab(self.lang, self.runner))),
             "incidents": LazyPage(lambda: self._wire(IncidentsTab(self.lang, self.runner))),
             "continuity": LazyPage(lambda: self._wire(self._continuity_tab())),
+            "assessment": LazyPage(lambda: self._wire(self._assessment_tab())),
         }
         self.tabs.insertTab(1, self.pages["assets"], self.tr("Asset registers"))
         self.tabs.insertTab(2, self.pages["people"], self.tr("Employees"))
         self.tabs.insertTab(3, self.pages["incidents"], self.tr("Incidents"))
         self.tabs.insertTab(4, self.pages["continuity"], self.tr("IT continuity"))
+        self.tabs.insertTab(5, self.pages["assessment"], self.tr("Self-assessment"))
         self.catalog_tab: CatalogTab | None = None
         try:
             self.catalog_tab = CatalogTab(bundled_catalog(), self.lang)
@@ -166,6 +165,19 @@ class MainWindow(QMainWindow):
 
         return ContinuityTab(self.lang, self.runner)
 
+    def _assessment_tab(self) -> QWidget:
+        from sme_guard.ui.assessment.assessment_tab import AssessmentTab  # built when first shown
+
+        return AssessmentTab(self.lang, self.runner)
+
+    @property
+    def assessment_tab(self) -> AssessmentTab:
+        from sme_guard.ui.assessment.assessment_tab import AssessmentTab
+
+        page = self.pages["assessment"].content()
+        assert isinstance(page, AssessmentTab)
+        return page
+
     @property
     def continuity_tab(self) -> RegisterTab:
         page = self.pages["continuity"].content()
@@ -186,9 +198,16 @@ class MainWindow(QMainWindow):
             tab.incident_requested.connect(self._record_incident)
             if self.database is not None:
                 tab.set_database(self.database)
-        if isinstance(page, IncidentsTab) and self.database is not None:
-            page.contacts.set_database(self.database)
+        for view in self._other_views(page):
+            if self.database is not None:
+                view.set_database(self.database)
         return page
+
+    def _other_views(self, page: QWidget) -> list[Any]:
+        """Views besides the registers that show the database (they have set_database/refresh)."""
+        if isinstance(page, IncidentsTab):
+            return [page.contacts]
+        return [page] if page.objectName() == "assessment" else []
 
     def register_tabs(self) -> list[RegisterTab]:
         """The register tabs built so far."""
@@ -205,14 +224,20 @@ class MainWindow(QMainWindow):
         for tab in self.register_tabs():
             if tab is not except_tab:
                 tab.refresh()
+        for page in self.pages.values():
+            if page.built:
+                for view in self._other_views(page.content()):
+                    view.refresh()
 
     def _database_ready(self, database: Database) -> None:
         self.database = database
         self.database_label.setText(self.tr("Database: {path}").format(path=database.path))
         for tab in self.register_tabs():
             tab.set_database(database)
-        if self.pages["incidents"].built:
-            self.incidents_tab.contacts.set_database(database)
+        for page in self.pages.values():
+            if page.built:
+                for view in self._other_views(page.content()):
+                    view.set_database(database)
         self.settings_action.setEnabled(True)
         self.database_opened.emit(database)
 

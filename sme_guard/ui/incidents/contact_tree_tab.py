@@ -113,6 +113,12 @@ class ContactTreeTab(QWidget):
         if self.isVisible():
             self.reload()
 
+    def refresh(self) -> None:
+        """Another screen changed something it shows (an employee's name): reload when seen."""
+        self._loaded_once = False
+        if self.isVisible():
+            self.reload()
+
     def ensure_loaded(self) -> None:
         if self.database is not None and not self._loaded_once:
             self.reload()
