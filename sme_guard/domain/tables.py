@@ -26,6 +26,7 @@ from sme_guard.domain.incidents import (
     IncidentNotification,
     IncidentStatusChange,
 )
+from sme_guard.domain.office_catalog import OfficeCatalogEntry
 from sme_guard.domain.people import Person
 from sme_guard.domain.stocktake import AppSetting, StockTake, StockTakeItem
 
@@ -50,6 +51,7 @@ __all__ = [
     "IncidentStatusChange",
     "MeasureResult",
     "MediumDisposal",
+    "OfficeCatalogEntry",
     "Person",
     "PlanDependency",
     "PlanProtection",

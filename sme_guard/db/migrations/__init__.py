@@ -4,4 +4,4 @@ HEAD_REVISION is repeated here so that start-up can tell "already current" witho
 importing Alembic; a test keeps it equal to the newest script's revision.
 """
 
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
