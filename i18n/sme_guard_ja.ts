@@ -4,129 +4,134 @@
 <context>
     <name>AssessmentTab</name>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="56"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="57"/>
         <source>Run: </source>
         <translation>点検: </translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="59"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="60"/>
         <source>New run…</source>
         <translation>新しい点検…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="60"/>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="255"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="61"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="259"/>
         <source>Delete run</source>
         <translation>点検を削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="62"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="63"/>
         <source>Print checklist…</source>
         <translation>チェックリストを印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="63"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="64"/>
         <source>Print report…</source>
         <translation>報告書を印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="64"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="65"/>
         <source>Print task sheets…</source>
         <translation>業務シートを印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="65"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="66"/>
         <source>Export to Excel…</source>
         <translation>Excel に書き出し…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="72"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="73"/>
         <source>Control measures</source>
         <translation>管理策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="73"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="74"/>
         <source>Task sheets</source>
         <translation>業務シート</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="74"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="76"/>
         <source>Compare runs</source>
         <translation>点検の比較</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="168"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="77"/>
+        <source>Own sheets and items</source>
+        <translation>自社のシート・項目</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="172"/>
         <source>No self-assessment yet. Start one with “New run…”.</source>
         <translation>まだ自己点検がありません。「新しい点検…」から始めてください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="173"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="177"/>
         <source>&lt;b&gt;{percent}&lt;/b&gt; of the baseline measures in place — done {done}, partly {partial}, not done {not_done}, not applicable {na}. (Reference) measures, scored apart: {reference}.</source>
         <translation>基本の管理策の実施率 &lt;b&gt;{percent}&lt;/b&gt; — 実施済 {done}、一部実施 {partial}、未実施 {not_done}、対象外 {na}。(参考)の管理策は別集計: {reference}。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="216"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="220"/>
         <source>Answer saved.</source>
         <translation>回答を保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="242"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="246"/>
         <source>Self-assessment started.</source>
         <translation>自己点検を開始しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="256"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="260"/>
         <source>Delete the self-assessment “{name}” and all its answers?</source>
         <translation>自己点検「{name}」とすべての回答を削除しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="270"/>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="344"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="274"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="348"/>
         <source>Saved to {path}.</source>
         <translation>{path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="291"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="295"/>
         <source>Save the checklist</source>
         <translation>チェックリストの保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="291"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="295"/>
         <source>checklist.pdf</source>
         <translation>チェックリスト.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="309"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="313"/>
         <source>Save the assessment report</source>
         <translation>自己点検報告書の保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="310"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="314"/>
         <source>assessment-{date}.pdf</source>
         <translation>自己点検-{date}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="322"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="326"/>
         <source>Save the task sheets</source>
         <translation>業務シートの保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="322"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="326"/>
         <source>task-sheets.pdf</source>
         <translation>業務シート.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="327"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="331"/>
         <source>Export to Excel</source>
         <translation>Excel に出力</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="327"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="331"/>
         <source>self-assessments.xlsx</source>
         <translation>自己点検.xlsx</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="342"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="346"/>
         <source>Exporting to Excel…</source>
         <translation>Excel に出力しています…</translation>
     </message>
@@ -224,12 +229,12 @@
         <translation>後退した</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/compare_page.py" line="90"/>
+        <location filename="../sme_guard/ui/assessment/compare_page.py" line="92"/>
         <source>Two runs are needed to compare.</source>
         <translation>比較には 2 回以上の点検が必要です。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/compare_page.py" line="96"/>
+        <location filename="../sme_guard/ui/assessment/compare_page.py" line="98"/>
         <source>Overall: {before} → {after}</source>
         <translation>全体: {before} → {after}</translation>
     </message>
@@ -593,6 +598,39 @@ The details were written to:
         <location filename="../sme_guard/ui/incidents/incidents_tab.py" line="31"/>
         <source>Contact tree</source>
         <translation>緊急連絡網</translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditor</name>
+    <message>
+        <location filename="../sme_guard/ui/assessment/entry_editors.py" line="190"/>
+        <source>Own control item</source>
+        <translation>自社の管理項目</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/entry_editors.py" line="195"/>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/entry_editors.py" line="195"/>
+        <source>numbered when saved</source>
+        <translation>保存時に採番</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/entry_editors.py" line="198"/>
+        <source>Control item</source>
+        <translation>管理項目</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/entry_editors.py" line="209"/>
+        <source>one per line; start a line with (参考) for a reference measure</source>
+        <translation>1行に1つ。参考の管理策は行頭に (参考) と書きます</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/entry_editors.py" line="216"/>
+        <source>one per line</source>
+        <translation>1行に1つ</translation>
     </message>
 </context>
 <context>
@@ -1054,6 +1092,115 @@ The details were written to:
         <location filename="../sme_guard/ui/office_settings_dialog.py" line="53"/>
         <source>Confirm the contact tree every</source>
         <translation>緊急連絡網の確認間隔</translation>
+    </message>
+</context>
+<context>
+    <name>OwnEntriesPage</name>
+    <message>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="31"/>
+        <source>Task sheets and control items of your own, assessed like the guideline&apos;s. The guideline&apos;s own catalog cannot be changed; copy a sheet to adapt it.</source>
+        <translation>自社で追加する業務シートと管理項目です。ガイドラインの項目と同じように点検します。ガイドラインの内容は変更できないため、変えたいシートは複製して使います。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="36"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="36"/>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="36"/>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="41"/>
+        <source>New task sheet</source>
+        <translation>業務シートを作成</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="42"/>
+        <source>Copy this sheet</source>
+        <translation>このシートを複製</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="43"/>
+        <source>New control item</source>
+        <translation>管理項目を作成</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="44"/>
+        <source>Edit…</source>
+        <translation>編集…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="45"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="163"/>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="46"/>
+        <source>Save as catalog file…</source>
+        <translation>カタログファイルに保存…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="47"/>
+        <source>Read a catalog file…</source>
+        <translation>カタログファイルを読み込む…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="82"/>
+        <source>Task sheet</source>
+        <translation>業務シート</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="82"/>
+        <source>Control item</source>
+        <translation>管理項目</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="102"/>
+        <source>Saved. It is assessed with the guideline&apos;s entries.</source>
+        <translation>保存しました。ガイドラインの項目と一緒に点検されます。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="138"/>
+        <source>Copied as No.{number}.</source>
+        <translation>No.{number} として複製しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="164"/>
+        <source>Delete “{title}”? Answers given to it in past runs are no longer shown.</source>
+        <translation>「{title}」を削除しますか?過去の点検での回答は表示されなくなります。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="180"/>
+        <source>Save as catalog file</source>
+        <translation>カタログファイルに保存</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="180"/>
+        <source>own-catalog.yaml</source>
+        <translation>自社カタログ.yaml</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="188"/>
+        <source>{items} items and {sheets} sheets saved to {path}.</source>
+        <translation>管理項目 {items} 件と業務シート {sheets} 件を {path} に保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="198"/>
+        <source>Read a catalog file</source>
+        <translation>カタログファイルを読み込む</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="205"/>
+        <source>Read: {added} added, {updated} updated.</source>
+        <translation>読み込みました: 追加 {added} 件、更新 {updated} 件。</translation>
     </message>
 </context>
 <context>
@@ -1671,6 +1818,39 @@ The details were written to:
         <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="126"/>
         <source>Automatic links to location, SNS and address book checked (point ①)</source>
         <translation>位置情報・SNS・アドレス帳との自動連携の設定を確認した(運用①)</translation>
+    </message>
+</context>
+<context>
+    <name>SheetEditor</name>
+    <message>
+        <location filename="../sme_guard/ui/assessment/entry_editors.py" line="109"/>
+        <source>Own task sheet</source>
+        <translation>自社の業務シート</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/entry_editors.py" line="114"/>
+        <source>numbered when saved</source>
+        <translation>保存時に採番</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/entry_editors.py" line="117"/>
+        <source>Task</source>
+        <translation>業務</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/entry_editors.py" line="123"/>
+        <source>Phase</source>
+        <translation>業務の区分</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/entry_editors.py" line="141"/>
+        <source>one per line</source>
+        <translation>1行に1つ</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/entry_editors.py" line="154"/>
+        <source>item: measures, one item per line, e.g. 9: 1, 2</source>
+        <translation>項目番号: 管理策番号(1行に1項目。例 9: 1, 2)</translation>
     </message>
 </context>
 <context>

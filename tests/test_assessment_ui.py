@@ -209,3 +209,73 @@ def test_deleting_a_run_asks_first(tab: AssessmentTab, db: Database, answers: di
     tab.actions["delete"].trigger()
     assert assessments.runs(db) == []
     assert "まだ" in tab.summary.text()
+
+
+def test_an_own_task_sheet_is_created_and_assessed(tab: AssessmentTab, db: Database, qtbot: QtBot) -> None:
+    from sme_guard.ui.assessment.entry_editors import SheetEditor
+
+    tab.reload()
+    _start(tab, "点検")
+    own = tab.own
+    own.buttons["new_sheet"].click()
+    editor = own.dialog
+    assert isinstance(editor, SheetEditor)
+    assert "情報を処理・保存するための実体" in editor.labels.values()  # the legend's own fields
+    type_text(editor.title_edit, "訪問者の受付")
+    editor.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert editor.isVisible() and not editor.errors.isHidden()  # nothing ticked or written yet
+    assert "影響" in editor.errors.text()
+    editor.phase.setCurrentIndex(editor.phase.findData("arrival"))
+    for key, code in (
+        ("entities", next(iter(editor.boxes["entities"]))),
+        ("impacts", "confidentiality"),
+        ("threats", next(iter(editor.boxes["threats"]))),
+        ("responsibility", "business_manager"),
+    ):
+        editor.boxes[key][code].setChecked(True)
+    editor.texts["objective"].setPlainText("来訪者による情報の持ち出しを防ぐ")
+    editor.texts["weakness"].setPlainText("受付簿がない")
+    editor.texts["risk_scenario"].setPlainText("来訪者が執務室に入り書類を持ち出す")
+    editor.lists["human_measures"].setPlainText("受付簿に記入してもらう\n来訪者バッジを渡す")
+    editor.related.setPlainText("9: 1")
+    with qtbot.waitSignal(editor.finished):
+        editor.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    catalog = tab.catalog
+    assert catalog is not None
+    sheet = next(s for s in catalog.sheets if s.origin == "office")
+    assert sheet.title.ja == "訪問者の受付" and [m.ja for m in sheet.human_measures] == ["受付簿に記入してもらう", "来訪者バッジを渡す"]
+    assert [e[2] for e in tab.own.entries.rows] == ["訪問者の受付"]
+
+    # Assessed like the guideline's sheets.
+    page = tab.sheets
+    page.select_sheet(sheet.number)
+    assert "訪問者の受付" in page.sheet_text.toPlainText()
+    page.applies.setCurrentIndex(page.applies.findData(True))
+    page.human.buttons["not_done"].click()
+    page.save_button.click()
+    answer = assessments.answers(db, assessments.runs(db)[0].id).sheet(sheet)
+    assert answer.applies and answer.human_status == "not_done"
+    assert f"No.{sheet.number}" in _cells(page.risks, 0)
+
+
+def test_an_own_catalog_file_moves_to_another_office(
+    tab: AssessmentTab, db: Database, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sme_guard.db.database import open_database
+    from sme_guard.services import office_catalog
+
+    tab.reload()
+    tab.own.copy_from.setCurrentIndex(tab.own.copy_from.findData(bundled_catalog().sheets[0].number))
+    tab.own.buttons["copy_sheet"].click()
+    assert len(tab.own.entries.rows) == 1 and "（写）" in tab.own.entries.rows[0][2]
+    target = tmp_path / "自社.yaml"
+    monkeypatch.setattr(dialogs, "save_file", lambda *_args: target)
+    tab.own.buttons["export"].click()
+    other = open_database(tmp_path / "other.sqlite3")
+    try:
+        summary = office_catalog.import_office_catalog(other, target)
+        assert summary.sheets_added == 1
+        assert office_catalog.office_entries(other) == office_catalog.office_entries(db)
+    finally:
+        other.close()

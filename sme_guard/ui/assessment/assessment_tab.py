@@ -20,6 +20,7 @@ from sme_guard.services.details import DetailInvalidError
 from sme_guard.ui import dialogs
 from sme_guard.ui.assessment.compare_page import ComparePage
 from sme_guard.ui.assessment.measures_page import MeasuresPage, percent
+from sme_guard.ui.assessment.own_entries_page import OwnEntriesPage
 from sme_guard.ui.assessment.run_dialogs import ChecklistDialog, NewRunDialog
 from sme_guard.ui.assessment.sheets_page import SheetsPage
 from sme_guard.ui.errors import report_error
@@ -71,7 +72,9 @@ class AssessmentTab(QWidget):
         self.compare = ComparePage(self)
         self.pages.addTab(self.measures, self.tr("Control measures"))
         self.pages.addTab(self.sheets, self.tr("Task sheets"))
+        self.own = OwnEntriesPage(self)
         self.pages.addTab(self.compare, self.tr("Compare runs"))
+        self.pages.addTab(self.own, self.tr("Own sheets and items"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.summary)
@@ -134,6 +137,7 @@ class AssessmentTab(QWidget):
 
         def done(result: tuple[Catalog, list[RunInfo], list[tuple[int, str]]]) -> None:
             self.catalog, self.runs, self.people = result
+            self.own.show_catalog(self.catalog)
             self.measures.set_people(self.people)
             self.sheets.set_people(self.people)
             self.run_box.blockSignals(True)
