@@ -95,7 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
         default="",
         help="stocktake: the register (media, devices, badges); stocktake-result: the register "
         "(its latest finished stock-take) or a stock-take number; incident: its number (2026-001); "
-        "labels: the register; contacts: none; plan: its name (e.g. 会計システム)",
+        "labels: the register; contacts: none; plan: its name (e.g. 会計システム); "
+        "checklist, assessment, sheets: none (see their options)",
     )
     pdf.add_argument("--out", type=Path, required=True, help="target .pdf file")
     labels = pdf.add_argument_group("labels")
@@ -103,6 +104,18 @@ def build_parser() -> argparse.ArgumentParser:
     labels.add_argument("--sheet", choices=["12", "24", "44"], default="24", help="labels per A4 sheet")
     labels.add_argument("--start", type=int, default=1, help="labels: first free position on the sheet")
     labels.add_argument("--outlines", action="store_true", help="labels: draw the label edges (test print)")
+    assessment = pdf.add_argument_group("checklist, assessment, sheets (self-assessment)")
+    assessment.add_argument("--items", help="checklist: control item numbers, comma-separated (e.g. 2,9)")
+    assessment.add_argument(
+        "--sheets",
+        help="checklist, sheets: task sheet numbers, comma-separated (e.g. 1,49); "
+        "with neither --items nor --sheets the whole catalog",
+    )
+    filled = assessment.add_mutually_exclusive_group()
+    filled.add_argument("--blank", action="store_true", help="checklist: blank, to fill by hand (default)")
+    filled.add_argument(
+        "--run", type=int, help="checklist: filled from this assessment; assessment: the one to report"
+    )
     _common_options(pdf, suppress=True)
     return parser
 
@@ -290,6 +303,54 @@ def _pdf_labels(database: Database, args: argparse.Namespace) -> None:
     print(f"{args.out} ({count})")
 
 
+def _numbers(option: str, value: str | None) -> list[int] | None:
+    if value is None:
+        return None
+    try:
+        return [int(part) for part in value.split(",") if part.strip()]
+    except ValueError as exc:
+        raise UserError(
+            f"{option} は番号をカンマで区切って指定してください(指定: {value})",
+            f"{option} takes numbers separated by commas (not {value})",
+        ) from exc
+
+
+def _pdf_checklist(database: Database, args: argparse.Namespace) -> None:
+    from sme_guard.exchange.assessment_print import print_checklist
+    from sme_guard.services import clock
+
+    print_checklist(
+        database,
+        args.out,
+        args.lang,
+        clock.today(),
+        _numbers("--items", args.items),
+        _numbers("--sheets", args.sheets),
+        args.run,
+    )
+    print(args.out)
+
+
+def _pdf_assessment(database: Database, args: argparse.Namespace) -> None:
+    from sme_guard.exchange.assessment_print import print_report
+    from sme_guard.services import clock
+
+    if args.run is None:
+        raise UserError(
+            "報告する自己点検を --run で指定してください", "name the assessment to report with --run"
+        )
+    print_report(database, args.run, args.out, args.lang, clock.today())
+    print(args.out)
+
+
+def _pdf_sheets(database: Database, args: argparse.Namespace) -> None:
+    from sme_guard.exchange.assessment_print import print_task_sheets
+    from sme_guard.services import clock
+
+    print_task_sheets(database, args.out, args.lang, clock.today(), _numbers("--sheets", args.sheets))
+    print(args.out)
+
+
 PDFS: dict[str, Callable[[Database, argparse.Namespace], None]] = {
     "stocktake": _pdf_stocktake,
     "stocktake-result": _pdf_stocktake_result,
@@ -297,6 +358,9 @@ PDFS: dict[str, Callable[[Database, argparse.Namespace], None]] = {
     "contacts": _pdf_contacts,
     "plan": _pdf_plan,
     "labels": _pdf_labels,
+    "checklist": _pdf_checklist,
+    "assessment": _pdf_assessment,
+    "sheets": _pdf_sheets,
 }
 
 
