@@ -53,7 +53,7 @@ class AssessmentTab(QWidget):
 
         self.toolbar = QToolBar()
         self.run_box = QComboBox()
-        self.run_box.setMinimumContentsLength(24)
+        self.run_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.toolbar.addWidget(QLabel(self.tr("Run: ")))
         self.toolbar.addWidget(self.run_box)
         self.actions: dict[str, QAction] = {}

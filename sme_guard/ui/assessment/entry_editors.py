@@ -64,7 +64,7 @@ class _EntryDialog(QDialog):
     def __init__(self, title: str, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(760, 720)
+        self.resize(900, 760)
         self.form = QFormLayout()
         inner = QWidget()
         inner.setLayout(self.form)
@@ -130,7 +130,7 @@ class SheetEditor(_EntryDialog):
                 box = QCheckBox(term.label.get(lang))
                 box.setChecked(term.code in (data.get(key) or ()))
                 boxes[term.code] = box
-                grid.addWidget(box, index // 3, index % 3)
+                grid.addWidget(box, index // 2, index % 2)
             self.boxes[key] = boxes
             holder = QWidget()
             holder.setLayout(grid)
