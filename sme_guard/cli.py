@@ -41,6 +41,7 @@ IMPORTS: dict[str, str] = {
 EXPORTS: dict[str, tuple[str, ...]] = {
     **{name: (key,) for name, key in IMPORTS.items()},
     "plans": ("plans",),  # with its detail sheets (sme_guard.exchange.excel.DETAILS)
+    "assessments": (),  # self-assessment runs: not a register (see run_export)
     "all": ("media", "devices", "badges", "people", "incidents", "plans"),
 }
 # Exit code of an import that could read nothing (argparse uses 2 for bad usage, too).
@@ -157,11 +158,17 @@ def run_export(args: argparse.Namespace) -> int:
     from sme_guard.domain.registers import REGISTERS
     from sme_guard.exchange.excel import export_sheets, with_details
 
-    sheets = with_details(REGISTERS[key] for key in EXPORTS[args.register])
     target = args.out.expanduser().resolve()
     database = open_database(_database_path(args))
     try:
-        export_sheets(database, sheets, target, args.lang)
+        if args.register == "assessments":
+            from sme_guard.exchange.excel import export_assessments
+            from sme_guard.services.office_catalog import effective_catalog
+
+            export_assessments(database, target, args.lang, effective_catalog(database))
+        else:
+            sheets = with_details(REGISTERS[key] for key in EXPORTS[args.register])
+            export_sheets(database, sheets, target, args.lang)
     finally:
         database.close()
     print(target)

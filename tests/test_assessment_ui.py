@@ -244,7 +244,10 @@ def test_an_own_task_sheet_is_created_and_assessed(tab: AssessmentTab, db: Datab
     catalog = tab.catalog
     assert catalog is not None
     sheet = next(s for s in catalog.sheets if s.origin == "office")
-    assert sheet.title.ja == "訪問者の受付" and [m.ja for m in sheet.human_measures] == ["受付簿に記入してもらう", "来訪者バッジを渡す"]
+    assert sheet.title.ja == "訪問者の受付" and [m.ja for m in sheet.human_measures] == [
+        "受付簿に記入してもらう",
+        "来訪者バッジを渡す",
+    ]
     assert [e[2] for e in tab.own.entries.rows] == ["訪問者の受付"]
 
     # Assessed like the guideline's sheets.
@@ -279,3 +282,34 @@ def test_an_own_catalog_file_moves_to_another_office(
         assert office_catalog.office_entries(other) == office_catalog.office_entries(db)
     finally:
         other.close()
+
+
+def test_the_report_checklist_and_excel_go_where_the_user_chooses(
+    tab: AssessmentTab, db: Database, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import load_workbook
+
+    from sme_guard.ui.assessment.run_dialogs import ChecklistDialog
+
+    tab.reload()
+    _start(tab, "点検")
+    _answer(tab, 9, 0, "done")
+    chosen: dict[str, Any] = {}
+    monkeypatch.setattr(dialogs, "save_file", lambda *_args: chosen["path"])
+    chosen["path"] = tmp_path / "report.pdf"
+    tab.actions["report"].trigger()
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+
+    chosen["path"] = tmp_path / "checklist.pdf"
+    tab.actions["checklist"].trigger()
+    dialog = tab.open_dialog
+    assert isinstance(dialog, ChecklistDialog)
+    dialog.filled.setChecked(True)
+    dialog.accept()
+    assert (tmp_path / "checklist.pdf").read_bytes().startswith(b"%PDF")
+
+    chosen["path"] = tmp_path / "runs.xlsx"
+    tab.actions["export"].trigger()
+    sheet = load_workbook(tmp_path / "runs.xlsx")["管理策"]
+    statuses = [row[7] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert statuses.count("実施済") == 1
