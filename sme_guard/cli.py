@@ -97,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="stocktake: the register (media, devices, badges); stocktake-result: the register "
         "(its latest finished stock-take) or a stock-take number; incident: its number (2026-001); "
         "labels: the register; contacts: none; plan: its name (e.g. 会計システム); "
-        "checklist, assessment, sheets: none (see their options)",
+        "checklist, assessment, sheets: none (see their options); report: none (see --year)",
     )
     pdf.add_argument("--out", type=Path, required=True, help="target .pdf file")
     labels = pdf.add_argument_group("labels")
@@ -117,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     filled.add_argument(
         "--run", type=int, help="checklist: filled from this assessment; assessment: the one to report"
     )
+    pdf.add_argument("--year", type=int, help="report: the year of the annual report (default: this year)")
     _common_options(pdf, suppress=True)
     return parser
 
@@ -358,6 +359,16 @@ def _pdf_sheets(database: Database, args: argparse.Namespace) -> None:
     print(args.out)
 
 
+def _pdf_report(database: Database, args: argparse.Namespace) -> None:
+    from sme_guard.exchange.report_print import print_annual_report
+    from sme_guard.services import clock
+
+    today = clock.today()
+    year = args.year if args.year is not None else today.year
+    print_annual_report(database, year, args.out, args.lang, today)
+    print(args.out)
+
+
 PDFS: dict[str, Callable[[Database, argparse.Namespace], None]] = {
     "stocktake": _pdf_stocktake,
     "stocktake-result": _pdf_stocktake_result,
@@ -368,6 +379,7 @@ PDFS: dict[str, Callable[[Database, argparse.Namespace], None]] = {
     "checklist": _pdf_checklist,
     "assessment": _pdf_assessment,
     "sheets": _pdf_sheets,
+    "report": _pdf_report,
 }
 
 
