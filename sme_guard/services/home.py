@@ -1,0 +1,580 @@
+"""ホーム: everything due or overdue across the app, as one list sorted by date.
+
+Each line says what needs doing, by when, and which record it is about (``Target``), so the
+home screen can open it. Dates are compared with a ``today`` passed in (tests fix it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import select
+
+from sme_guard.db.database import Database
+from sme_guard.domain.catalog import Catalog, circled
+from sme_guard.domain.codes import IncidentStatus, MeasureStatus, label
+from sme_guard.domain.recurring import CheckSchedule, CompletedBy
+from sme_guard.domain.registers import DEVICE_SECURITY_SETTINGS, DEVICES, INCIDENTS, MEDIA, PEOPLE, PLANS
+from sme_guard.services import assessments, recurring_checks
+from sme_guard.services import settings as office_settings
+from sme_guard.services.catalog import bundled_catalog
+from sme_guard.services.flags import Flag, FlagContext, review_due_on
+from sme_guard.services.registers import holdings_of, load_rows, table_named
+
+
+class Area(StrEnum):
+    CHECKS = "checks"  # recurring checks (定期点検)
+    STOCKTAKE = "stocktake"  # stock-takes of media, devices, badges
+    MEDIA = "media"  # backup media to migrate (9⑤)
+    DEVICES = "devices"  # settings off, patches old (10③⑥)
+    LEAVERS = "leavers"  # badges/devices/media held by people who left (5 運用①)
+    INCIDENTS = "incidents"  # open incidents and overdue prevention actions (3③)
+    CONTINUITY = "continuity"  # plan reviews and drills due (4②, 運用①)
+    CONTACTS = "contacts"  # contact tree confirmation (3 運用①)
+    ASSESSMENT = "assessment"  # target dates of the latest self-assessment passed
+
+
+AREA_LABELS: dict[Area, tuple[str, str]] = {
+    Area.CHECKS: ("定期点検", "Recurring checks"),
+    Area.STOCKTAKE: ("棚卸", "Stock-takes"),
+    Area.MEDIA: ("記憶媒体", "Storage media"),
+    Area.DEVICES: ("スマートデバイス", "Smart devices"),
+    Area.LEAVERS: ("退職者の保有物", "Held by leavers"),
+    Area.INCIDENTS: ("障害・事故", "Incidents"),
+    Area.CONTINUITY: ("IT継続計画", "IT continuity"),
+    Area.CONTACTS: ("緊急連絡網", "Contact tree"),
+    Area.ASSESSMENT: ("自己点検", "Self-assessment"),
+}
+
+
+def area_label(area: Area, lang: str) -> str:
+    ja, en = AREA_LABELS[area]
+    return en if lang == "en" else ja
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a due line opens.
+
+    ``screen`` is one of: "register" (``key`` = register key such as "media", "devices",
+    "badges", "people", "incidents", "plans"; ``record_id`` the row), "check" (``record_id``
+    the recurring check), "stocktake" (``key`` = register key), "contacts", "assessment"
+    (``record_id`` = run id, ``key`` = catalog measure or sheet id).
+    """
+
+    screen: str
+    key: str | None = None
+    record_id: int | None = None
+
+
+@dataclass(frozen=True)
+class DueItem:
+    area: Area
+    due_on: date | None  # None: due now (never done, or no date to wait for)
+    title: str  # in the requested language, e.g. "記憶媒体の棚卸"
+    detail: str  # one line: what and why, e.g. "前回 2025-10-01、間隔 365 日"
+    overdue: bool  # due_on passed (or None)
+    target: Target
+
+
+# ---------------------------------------------------------------- the list
+#
+# What each area lists (``due_items``), with the date a line is due on:
+#
+# - CHECKS: recurring checks switched on and not completed by another record (see
+#   ``recurring_checks``): last completion + interval; never done: None.
+# - STOCKTAKE: per register with something to count, if its stock-take check is on: latest
+#   finished stock-take + the check's interval; never done: None.
+# - MEDIA: long-term backup media flagged MIGRATION_DUE: their next migration date.
+# - DEVICES: one line per flag: SETTINGS_OFF (None: wrong now), PATCH_OLD (last patch + the
+#   office's patch limit; never patched: None).
+# - LEAVERS: one line per badge, device or medium still held by someone who has left (or
+#   leaves within the horizon): the leaving date.
+# - INCIDENTS: every incident not closed, due None (it needs handling now; overdue once it has
+#   been open more than INCIDENT_OPEN_DAYS); every prevention action not done: its due date.
+# - CONTINUITY: plans flagged REVIEW_DUE: the next review (never reviewed: None); if the drill
+#   check is on, plans whose latest drill is older than its interval (never drilled: None).
+# - CONTACTS: if the contact-tree check is on: latest confirmation + the office's interval.
+# - ASSESSMENT: the latest run's measures and sheets whose target date has come and that are
+#   not in place (実施済 or 対象外 are; a sheet that does not apply is left out).
+#
+# No duty is listed twice: a recurring check completed by another record (the stock-takes,
+# the contact tree, the drills) is listed only in that record's area, never under CHECKS.
+#
+# A line is listed when it is due within the horizon (default 30 days) or has no date; it is
+# overdue when its date is before today (or None). Flagged rows come from the register
+# services: the flags are computed as of the horizon's last day, so they include what
+# becomes due within it.
+
+INCIDENT_OPEN_DAYS = 30  # an incident open longer than this is overdue
+DEFAULT_HORIZON_DAYS = 30
+AREA_ORDER = {area: index for index, area in enumerate(Area)}
+_SINGULAR_EN = {"media": "storage medium", "devices": "smart device", "badges": "ID badge"}
+
+
+def _text(lang: str, ja: str, en: str) -> str:
+    return en if lang == "en" else ja
+
+
+def _day(value: Any) -> date | None:
+    """A date from a raw table value (ISO text), a date or a datetime."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.astimezone().date() if value.tzinfo else value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def _short(text: str, length: int = 40) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def _last_and_interval(lang: str, last: date | None, interval: int, never_ja: str, never_en: str) -> str:
+    if last is None:
+        return _text(lang, f"{never_ja}、間隔 {interval} 日", f"{never_en}, every {interval} days")
+    return _text(lang, f"前回 {last}、間隔 {interval} 日", f"Last {last}, every {interval} days")
+
+
+@dataclass(frozen=True)
+class _Linked:
+    """A check completed by another record, as the home list needs it."""
+
+    enabled: bool
+    interval_days: int
+    title_ja: str
+    title_en: str
+    last_done_on: date | None
+    next_due_on: date | None
+    nothing_to_check: bool
+
+    def title(self, lang: str) -> str:
+        return self.title_en if lang == "en" else self.title_ja
+
+
+def _linked_checks(
+    lines: list[recurring_checks.CheckLine],
+    schedule: CheckSchedule,
+    linked: recurring_checks.LinkedRecords,
+    today: date,
+) -> dict[CompletedBy, _Linked]:
+    """Each linked check from the database; one the database lacks yet (``ensure_defaults``
+    not run) counts as switched on with the schedule's interval."""
+    found: dict[CompletedBy, _Linked] = {}
+    for line in lines:
+        if line.completed_by is not None:
+            found[line.completed_by] = _Linked(
+                line.enabled,
+                line.interval_days,
+                line.title_ja,
+                line.title_en,
+                line.last_done_on,
+                line.next_due_on,
+                line.nothing_to_check,
+            )
+    for check in schedule.checks:
+        record = check.completed_by
+        if record is None or record in found:
+            continue
+        interval = (
+            linked.contacts.interval_days if record is CompletedBy.CONTACT_TREE else check.interval_days
+        )
+        last, due, nothing = recurring_checks.linked_state(record, interval, linked, today)
+        found[record] = _Linked(True, interval, check.title.ja, check.title.en, last, due, nothing)
+    return found
+
+
+def due_items(
+    database: Database,
+    today: date,
+    lang: str,
+    *,
+    catalog: Catalog | None = None,
+    horizon_days: int = DEFAULT_HORIZON_DAYS,
+    schedule: CheckSchedule | None = None,
+) -> list[DueItem]:
+    """Everything due within ``horizon_days`` of ``today`` or overdue: lines without a date
+    first, then oldest first; on the same date by area, then as each area lists them
+    (schedule order, record order). ``catalog`` names the assessment's measures (bundled by
+    default; pass the office's catalog to name its own entries)."""
+    schedule = schedule or recurring_checks.bundled_check_schedule()
+    horizon = today + timedelta(days=horizon_days)
+    linked = recurring_checks.linked_records(database, today)
+    lines = recurring_checks.checks(database, today, schedule=schedule, linked=linked)
+    linked_checks = _linked_checks(lines, schedule, linked, today)
+    context = FlagContext(horizon, office_settings.get_int(database, office_settings.PATCH_MAX_AGE_DAYS))
+    found = _Found(today, horizon, lang)
+    _recurring(found, lines)
+    _stocktakes(found, linked_checks, linked)
+    _media(found, database, context)
+    _devices(found, database, context)
+    _leavers(found, database, context)
+    _incidents(found, database)
+    _continuity(found, database, context, linked_checks.get(CompletedBy.DRILLS), linked)
+    _contacts(found, linked_checks.get(CompletedBy.CONTACT_TREE), linked)
+    _assessment(found, database, catalog or bundled_catalog())
+    return sorted(
+        found.items,
+        key=lambda i: (i.due_on is not None, i.due_on or date.min, AREA_ORDER[i.area]),
+    )
+
+
+class _Found:
+    """The lines collected so far, and the dates they are judged against."""
+
+    def __init__(self, today: date, horizon: date, lang: str) -> None:
+        self.today, self.horizon, self.lang = today, horizon, lang
+        self.items: list[DueItem] = []
+
+    def text(self, ja: str, en: str) -> str:
+        return _text(self.lang, ja, en)
+
+    def add(
+        self,
+        area: Area,
+        due_on: date | None,
+        title: str,
+        detail: str,
+        target: Target,
+        overdue: bool | None = None,
+    ) -> None:
+        """Keep the line if it is due within the horizon (or has no date)."""
+        if due_on is not None and due_on > self.horizon:
+            return
+        if overdue is None:
+            overdue = recurring_checks.is_overdue(due_on, self.today)
+        self.items.append(DueItem(area, due_on, title, detail, overdue, target))
+
+
+def _recurring(found: _Found, lines: list[recurring_checks.CheckLine]) -> None:
+    for line in lines:
+        if not line.enabled or line.completed_by is not None:
+            continue
+        found.add(
+            Area.CHECKS,
+            line.next_due_on,
+            line.title(found.lang),
+            _last_and_interval(found.lang, line.last_done_on, line.interval_days, "未実施", "Never done"),
+            Target("check", record_id=line.id),
+        )
+
+
+def _stocktakes(
+    found: _Found, checks: dict[CompletedBy, _Linked], linked: recurring_checks.LinkedRecords
+) -> None:
+    for record in (CompletedBy.MEDIA_STOCKTAKE, CompletedBy.DEVICES_STOCKTAKE, CompletedBy.BADGES_STOCKTAKE):
+        check = checks.get(record)
+        key = record.register_key
+        if check is None or key is None or not check.enabled or check.nothing_to_check:
+            continue
+        detail = _last_and_interval(
+            found.lang, check.last_done_on, check.interval_days, "未実施", "Never done"
+        )
+        if key in linked.running:
+            started = linked.running[key]
+            detail += found.text(f"(実施中: {started} 開始)", f" (running since {started})")
+        found.add(
+            Area.STOCKTAKE, check.next_due_on, check.title(found.lang), detail, Target("stocktake", key)
+        )
+
+
+def _media(found: _Found, database: Database, context: FlagContext) -> None:
+    rows = load_rows(database, MEDIA, context, table_only=True)
+    number, migration = rows.index("asset_number"), rows.index("next_migration_on")
+    for record_id, values, flags in zip(rows.ids, rows.rows, rows.flags, strict=True):
+        if Flag.MIGRATION_DUE not in flags:
+            continue
+        due = _day(values[migration])
+        found.add(
+            Area.MEDIA,
+            due,
+            found.text(
+                f"記憶媒体 {values[number]} のバックアップの移行",
+                f"Move the backup on storage medium {values[number]}",
+            ),
+            found.text(f"次回移行日 {due}(9⑤ 記憶媒体の寿命)", f"Next migration {due} (9⑤ media lifetime)"),
+            Target("register", MEDIA.key, record_id),
+        )
+
+
+def _devices(found: _Found, database: Database, context: FlagContext) -> None:
+    rows = load_rows(database, DEVICES, context, table_only=True)
+    number, patched = rows.index("asset_number"), rows.index("last_patch_on")
+    settings = [(rows.index(key), DEVICES.column(key)) for key in DEVICE_SECURITY_SETTINGS]
+    limit = context.patch_max_age_days
+    for record_id, values, flags in zip(rows.ids, rows.rows, rows.flags, strict=True):
+        target = Target("register", DEVICES.key, record_id)
+        if Flag.SETTINGS_OFF in flags:
+            off = [column for index, column in settings if not values[index]]
+            found.add(
+                Area.DEVICES,
+                None,
+                found.text(
+                    f"スマートデバイス {values[number]} の設定不備",
+                    f"Settings off on smart device {values[number]}",
+                ),
+                found.text(
+                    "オフ: " + "、".join(c.ja for c in off) + "(10③④⑤)",
+                    "Off: " + ", ".join(c.en for c in off) + " (10③④⑤)",
+                ),
+                target,
+            )
+        if Flag.PATCH_OLD in flags:
+            last = _day(values[patched])
+            due = None if last is None else last + timedelta(days=limit)
+            found.add(
+                Area.DEVICES,
+                due,
+                found.text(
+                    f"スマートデバイス {values[number]} のセキュリティパッチ",
+                    f"Security patches on smart device {values[number]}",
+                ),
+                found.text(
+                    f"最終パッチ適用日 {last}(上限 {limit} 日、10⑥)"
+                    if last
+                    else "パッチ適用日の記録なし(10⑥)",
+                    f"Last patched {last} (limit {limit} days, 10⑥)"
+                    if last
+                    else "No patch date recorded (10⑥)",
+                ),
+                target,
+            )
+
+
+def _leavers(found: _Found, database: Database, context: FlagContext) -> None:
+    rows = load_rows(database, PEOPLE, context, table_only=True)
+    name, left_on = rows.index("name"), rows.index("left_on")
+    leavers = [
+        (person_id, values[name], _day(values[left_on]))
+        for person_id, values, flags in zip(rows.ids, rows.rows, rows.flags, strict=True)
+        if Flag.LEFT_WITH_ITEMS in flags
+    ]
+    leavers = [(p, n, left) for p, n, left in leavers if left is not None and left <= found.horizon]
+    if not leavers:
+        return
+    with database.engine.connect() as connection:
+        held = [(person, left, holdings_of(connection, pid)) for pid, person, left in leavers]
+    for person, left, holdings in held:
+        assert left is not None
+        gone = left < found.today
+        for holding in holdings:
+            register = holding.register
+            found.add(
+                Area.LEAVERS,
+                left,
+                found.text(
+                    f"{person} さんの{register.ja} {holding.number} の返却",
+                    f"Return of {_SINGULAR_EN[register.key]} {holding.number} held by {person}",
+                ),
+                found.text(
+                    f"{'退職日' if gone else '退職予定日'} {left}(5 運用①)",
+                    f"{'Left on' if gone else 'Leaves on'} {left} (5, operation ①)",
+                ),
+                Target("register", register.key, holding.record_id),
+            )
+
+
+def _incidents(found: _Found, database: Database) -> None:
+    incidents, actions = table_named("incident"), table_named("incident_action")
+    closed = IncidentStatus.CLOSED.value
+    with database.engine.connect() as connection:
+        open_incidents = connection.execute(
+            select(
+                incidents.c.id,
+                incidents.c.number,
+                incidents.c.what,
+                incidents.c.status,
+                incidents.c.occurred_at,
+            )
+            .where(incidents.c.status != closed)
+            .order_by(incidents.c.id)
+        ).all()
+        open_actions = connection.execute(
+            select(actions.c.incident_id, incidents.c.number, actions.c.description, actions.c.due_on)
+            .join(incidents, incidents.c.id == actions.c.incident_id)
+            .where(
+                actions.c.done_on.is_(None), actions.c.due_on.is_not(None), actions.c.due_on <= found.horizon
+            )
+            .order_by(actions.c.due_on, actions.c.id)
+        ).all()
+    for incident_id, number, what, status, occurred_at in open_incidents:
+        occurred = _day(occurred_at)
+        days = (found.today - occurred).days if occurred else 0
+        try:
+            status_label = label(IncidentStatus(status), found.lang)
+        except ValueError:
+            status_label = str(status)
+        subject = f"「{what}」" if what else ""
+        found.add(
+            Area.INCIDENTS,
+            None,
+            found.text(
+                f"障害・事故 {number}{subject}の対応",
+                f"Incident {number}" + (f" ({what})" if what else "") + " is open",
+            ),
+            found.text(
+                f"状態: {status_label}、発生 {occurred}({days} 日経過)",
+                f"Status: {status_label}, occurred {occurred} ({days} days ago)",
+            ),
+            Target("register", INCIDENTS.key, incident_id),
+            overdue=days > INCIDENT_OPEN_DAYS,
+        )
+    for incident_id, number, description, due_on in open_actions:
+        found.add(
+            Area.INCIDENTS,
+            due_on,
+            found.text(f"再発防止策: {_short(description)}", f"Prevention action: {_short(description)}"),
+            found.text(f"障害・事故 {number}、期限 {due_on}(3③)", f"Incident {number}, due {due_on} (3③)"),
+            Target("register", INCIDENTS.key, incident_id),
+        )
+
+
+def _continuity(
+    found: _Found,
+    database: Database,
+    context: FlagContext,
+    drill_check: _Linked | None,
+    linked: recurring_checks.LinkedRecords,
+) -> None:
+    rows = load_rows(database, PLANS, context, table_only=True)
+    name, reviewed, interval = (
+        rows.index("name"),
+        rows.index("last_reviewed_on"),
+        rows.index("review_interval_days"),
+    )
+    for plan_id, values, flags in zip(rows.ids, rows.rows, rows.flags, strict=True):
+        if Flag.REVIEW_DUE not in flags:
+            continue
+        last, days = _day(values[reviewed]), values[interval] or 0
+        found.add(
+            Area.CONTINUITY,
+            review_due_on(last, days),
+            found.text(
+                f"IT継続計画「{values[name]}」の見直し", f"Review the IT continuity plan “{values[name]}”"
+            ),
+            _last_and_interval(found.lang, last, days, "見直しの記録なし", "Never reviewed") + " (4②)",
+            Target("register", PLANS.key, plan_id),
+        )
+    if drill_check is None or not drill_check.enabled:
+        return
+    for plan_id, plan_name in linked.plans.items():
+        last = linked.drills.get(plan_id)
+        found.add(
+            Area.CONTINUITY,
+            recurring_checks.next_due(last, drill_check.interval_days),
+            found.text(f"IT継続計画「{plan_name}」の訓練", f"Drill for the IT continuity plan “{plan_name}”"),
+            _last_and_interval(found.lang, last, drill_check.interval_days, "訓練の記録なし", "Never drilled")
+            + found.text("(4 運用①)", " (4, operation ①)"),
+            Target("register", PLANS.key, plan_id),
+        )
+
+
+def _contacts(found: _Found, check: _Linked | None, linked: recurring_checks.LinkedRecords) -> None:
+    if check is None or not check.enabled:
+        return
+    confirmed = linked.contacts
+    detail = _last_and_interval(
+        found.lang, confirmed.confirmed_on, confirmed.interval_days, "確認の記録なし", "Never confirmed"
+    )
+    if confirmed.confirmed_by:
+        detail += found.text(f"(確認者 {confirmed.confirmed_by})", f" (by {confirmed.confirmed_by})")
+    found.add(
+        Area.CONTACTS,
+        recurring_checks.next_due(confirmed.confirmed_on, confirmed.interval_days),
+        check.title(found.lang),
+        detail,
+        Target("contacts"),
+    )
+
+
+def _assessment(found: _Found, database: Database, catalog: Catalog) -> None:
+    latest = assessments.runs(database)[:1]
+    if not latest:
+        return
+    run = assessments.answers(database, latest[0].id)
+    measures = {m.id: (item, m) for item, m in catalog.measures()}
+    sheets = {s.id: s for s in catalog.sheets}
+    in_place = {MeasureStatus.DONE.value, MeasureStatus.NOT_APPLICABLE.value}
+    where_ja, where_en = f"自己点検「{run.run.name}」", f"self-assessment “{run.run.name}”"
+    for answer in run.measures.values():
+        if answer.due_on is None or answer.status in in_place:
+            continue
+        entry = measures.get(answer.measure_id)
+        if entry is None:
+            title = answer.measure_id
+        else:
+            item, measure = entry
+            title = f"{item.number}{circled(measure.no)} {_short(measure.text.get(found.lang))}"
+        status = _status_label(answer.status, found.lang)
+        found.add(
+            Area.ASSESSMENT,
+            answer.due_on,
+            title,
+            found.text(
+                f"{where_ja}の目標日 {answer.due_on}、{status}",
+                f"Target date {answer.due_on} in the {where_en}, {status}",
+            ),
+            Target("assessment", answer.measure_id, run.run.id),
+        )
+    for sheet_answer in run.sheets.values():
+        if sheet_answer.due_on is None or sheet_answer.applies is False:
+            continue
+        sheet = sheets.get(sheet_answer.sheet_id)
+        kinds = [
+            (
+                sheet_answer.technical_status,
+                sheet is None or bool(sheet.technical_measures),
+                "技術的対策",
+                "technical",
+            ),
+            (sheet_answer.human_status, sheet is None or bool(sheet.human_measures), "人的対策", "human"),
+        ]
+        missing = [(ja, en, status) for status, has, ja, en in kinds if has and status not in in_place]
+        if not missing:
+            continue
+        title = (
+            sheet_answer.sheet_id
+            if sheet is None
+            else f"No.{sheet.number} {_short(sheet.title.get(found.lang))}"
+        )
+        found.add(
+            Area.ASSESSMENT,
+            sheet_answer.due_on,
+            title,
+            found.text(
+                f"{where_ja}の目標日 {sheet_answer.due_on}、"
+                + "、".join(f"{ja}: {_status_label(s, 'ja')}" for ja, _en, s in missing),
+                f"Target date {sheet_answer.due_on} in the {where_en}, "
+                + ", ".join(f"{en}: {_status_label(s, 'en').lower()}" for _ja, en, s in missing),
+            ),
+            Target("assessment", sheet_answer.sheet_id, run.run.id),
+        )
+
+
+def _status_label(status: str, lang: str) -> str:
+    try:
+        return label(MeasureStatus(status), lang)
+    except ValueError:
+        return status
+
+
+def counts(items: Iterable[DueItem]) -> dict[Area, int]:
+    """How many lines each area has; every area is present (0 when it is in order)."""
+    result = dict.fromkeys(Area, 0)
+    for item in items:
+        result[item.area] += 1
+    return result
+
+
+def overdue_count(items: Iterable[DueItem]) -> int:
+    return sum(1 for item in items if item.overdue)
+
+
+def in_order(items: Iterable[DueItem]) -> bool:
+    """Nothing due or overdue: "everything is in order"."""
+    return not any(True for _ in items)
