@@ -4,134 +4,134 @@
 <context>
     <name>AssessmentTab</name>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="57"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="58"/>
         <source>Run: </source>
         <translation>点検: </translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="60"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="61"/>
         <source>New run…</source>
         <translation>新しい点検…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="61"/>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="259"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="62"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="285"/>
         <source>Delete run</source>
         <translation>点検を削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="63"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="64"/>
         <source>Print checklist…</source>
         <translation>チェックリストを印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="64"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="65"/>
         <source>Print report…</source>
         <translation>報告書を印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="65"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="66"/>
         <source>Print task sheets…</source>
         <translation>業務シートを印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="66"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="67"/>
         <source>Export to Excel…</source>
         <translation>Excel に書き出し…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="73"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="74"/>
         <source>Control measures</source>
         <translation>管理策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="74"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="75"/>
         <source>Task sheets</source>
         <translation>業務シート</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="76"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="77"/>
         <source>Compare runs</source>
         <translation>点検の比較</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="77"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="78"/>
         <source>Own sheets and items</source>
         <translation>自社のシート・項目</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="172"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="173"/>
         <source>No self-assessment yet. Start one with “New run…”.</source>
         <translation>まだ自己点検がありません。「新しい点検…」から始めてください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="177"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="178"/>
         <source>&lt;b&gt;{percent}&lt;/b&gt; of the baseline measures in place — done {done}, partly {partial}, not done {not_done}, not applicable {na}. (Reference) measures, scored apart: {reference}.</source>
         <translation>基本の管理策の実施率 &lt;b&gt;{percent}&lt;/b&gt; — 実施済 {done}、一部実施 {partial}、未実施 {not_done}、対象外 {na}。(参考)の管理策は別集計: {reference}。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="220"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="246"/>
         <source>Answer saved.</source>
         <translation>回答を保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="246"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="272"/>
         <source>Self-assessment started.</source>
         <translation>自己点検を開始しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="260"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="286"/>
         <source>Delete the self-assessment “{name}” and all its answers?</source>
         <translation>自己点検「{name}」とすべての回答を削除しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="274"/>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="348"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="300"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="374"/>
         <source>Saved to {path}.</source>
         <translation>{path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="295"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="321"/>
         <source>Save the checklist</source>
         <translation>チェックリストの保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="295"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="321"/>
         <source>checklist.pdf</source>
         <translation>チェックリスト.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="313"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="339"/>
         <source>Save the assessment report</source>
         <translation>自己点検報告書の保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="314"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="340"/>
         <source>assessment-{date}.pdf</source>
         <translation>自己点検-{date}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="326"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="352"/>
         <source>Save the task sheets</source>
         <translation>業務シートの保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="326"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="352"/>
         <source>task-sheets.pdf</source>
         <translation>業務シート.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="331"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="357"/>
         <source>Export to Excel</source>
         <translation>Excel に出力</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="331"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="357"/>
         <source>self-assessments.xlsx</source>
         <translation>自己点検.xlsx</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="346"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="372"/>
         <source>Exporting to Excel…</source>
         <translation>Excel に出力しています…</translation>
     </message>
@@ -185,6 +185,133 @@
         <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="101"/>
         <source>Filled from the chosen run</source>
         <translation>選んだ点検の回答を記入</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksDialog</name>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="47"/>
+        <source>Recurring checks</source>
+        <translation>定期点検</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="51"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="187"/>
+        <source>Check</source>
+        <translation>点検</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="52"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="93"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="186"/>
+        <source>Every (days)</source>
+        <translation>間隔(日)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="53"/>
+        <source>Last done</source>
+        <translation>前回実施</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="54"/>
+        <source>Next due</source>
+        <translation>次回期限</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="55"/>
+        <source>Done by</source>
+        <translation>完了の記録</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="67"/>
+        <source>Switched on</source>
+        <translation>実施する</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="68"/>
+        <source>Save schedule</source>
+        <translation>予定を保存</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="69"/>
+        <source>Delete own check</source>
+        <translation>自社の点検を削除</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="73"/>
+        <source>Record as done</source>
+        <translation>実施を記録</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="77"/>
+        <source>e.g. Check the office door lock log</source>
+        <translation>例: 事務所の施錠記録を確認する</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="81"/>
+        <source>Add own check</source>
+        <translation>自社の点検を追加</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="84"/>
+        <source>Schedule</source>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="86"/>
+        <source>Serves</source>
+        <translation>対応する項目</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="94"/>
+        <source>Done</source>
+        <translation>実施</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="97"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="185"/>
+        <source>On</source>
+        <translation>実施日</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="98"/>
+        <source>By</source>
+        <translation>実施者</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="99"/>
+        <source>Note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="130"/>
+        <source>switched off</source>
+        <translation>実施しない</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="130"/>
+        <source>never</source>
+        <translation>未実施</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="139"/>
+        <source>now</source>
+        <translation>今すぐ</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="153"/>
+        <source>this list</source>
+        <translation>この画面</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="154"/>
+        <source>its own screen (stock-take, contact tree or drills)</source>
+        <translation>各画面(棚卸・緊急連絡網・訓練)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="174"/>
+        <source>Done where it is recorded: finishing a stock-take, confirming the contact tree or logging a drill.</source>
+        <translation>この点検は、棚卸の完了、緊急連絡網の確認、訓練の記録によって実施済みになります。</translation>
     </message>
 </context>
 <context>
@@ -550,6 +677,89 @@ The details were written to:
     </message>
 </context>
 <context>
+    <name>HomeTab</name>
+    <message>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="88"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="88"/>
+        <source>Area</source>
+        <translation>分野</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="88"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="88"/>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="88"/>
+        <source>now</source>
+        <translation>今すぐ</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="101"/>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="102"/>
+        <source>Recurring checks…</source>
+        <translation>定期点検…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="103"/>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="105"/>
+        <source>Self-assessment score per control item</source>
+        <translation>管理項目ごとの自己点検の実施率</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="108"/>
+        <source>Incidents per month (last 12 months)</source>
+        <translation>月別の障害・事故(過去12か月)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="110"/>
+        <source>Assets by status</source>
+        <translation>状態別の資産</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="124"/>
+        <source>Overview</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="140"/>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="173"/>
+        <source>Everything is in order.</source>
+        <translation>すべて順調です。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="177"/>
+        <source>{overdue} overdue, {due} due within 30 days</source>
+        <translation>期限切れ {overdue} 件、30 日以内に期限 {due} 件</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="194"/>
+        <source>No data yet</source>
+        <translation>まだデータがありません</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <location filename="../sme_guard/ui/registers/excel_actions.py" line="29"/>
@@ -798,112 +1008,103 @@ The details were written to:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="46"/>
+        <location filename="../sme_guard/ui/main_window.py" line="48"/>
         <source>SME Guard — information security registers</source>
         <translation>SMEガード 情報セキュリティ管理台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="65"/>
+        <location filename="../sme_guard/ui/main_window.py" line="69"/>
+        <location filename="../sme_guard/ui/main_window.py" line="202"/>
         <source>Home</source>
         <translation>ホーム</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="67"/>
-        <source>What is due or overdue — recurring checks, stock-takes, open incidents, plan reviews and assessment targets — will be listed here.</source>
-        <translation>定期点検・棚卸・対応中の障害・事故・計画の見直し・自己点検の目標日など、期限が来たもの・過ぎたものをここに一覧表示します。</translation>
-    </message>
-    <message>
-        <location filename="../sme_guard/ui/main_window.py" line="87"/>
+        <location filename="../sme_guard/ui/main_window.py" line="80"/>
         <source>Asset registers</source>
         <translation>資産台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="88"/>
+        <location filename="../sme_guard/ui/main_window.py" line="81"/>
         <source>Employees</source>
         <translation>従業員</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="89"/>
+        <location filename="../sme_guard/ui/main_window.py" line="82"/>
         <source>Incidents</source>
         <translation>障害・事故</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="90"/>
+        <location filename="../sme_guard/ui/main_window.py" line="83"/>
         <source>IT continuity</source>
         <translation>IT継続計画</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="91"/>
+        <location filename="../sme_guard/ui/main_window.py" line="84"/>
         <source>Self-assessment</source>
         <translation>自己点検</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="72"/>
-        <source>Coming in a later version</source>
-        <translation>今後のバージョンで追加予定です</translation>
-    </message>
-    <message>
-        <location filename="../sme_guard/ui/main_window.py" line="99"/>
+        <location filename="../sme_guard/ui/main_window.py" line="92"/>
         <source>The catalog could not be loaded</source>
         <translation>カタログを読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="100"/>
+        <location filename="../sme_guard/ui/main_window.py" line="93"/>
         <source>Catalog</source>
         <translation>カタログ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="103"/>
+        <location filename="../sme_guard/ui/main_window.py" line="96"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="104"/>
+        <location filename="../sme_guard/ui/main_window.py" line="97"/>
         <source>Office &amp;settings…</source>
         <translation>事業所の設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="109"/>
+        <location filename="../sme_guard/ui/main_window.py" line="102"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="113"/>
+        <location filename="../sme_guard/ui/main_window.py" line="106"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="114"/>
+        <location filename="../sme_guard/ui/main_window.py" line="107"/>
         <source>&amp;About SME Guard</source>
         <translation>SMEガードについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="127"/>
+        <location filename="../sme_guard/ui/main_window.py" line="120"/>
         <source>(not open)</source>
         <translation>(開いていません)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="129"/>
+        <location filename="../sme_guard/ui/main_window.py" line="122"/>
         <source>&lt;h3&gt;SME Guard {version}&lt;/h3&gt;&lt;p&gt;Information-security registers, incident log, continuity plans and self-assessment for a small office, after the JNSA guideline.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;br&gt;Data folder: {folder}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SMEガード {version}&lt;/h3&gt;&lt;p&gt;JNSA の手引きに沿って、小さな事業所の情報セキュリティ台帳・障害・事故記録・IT継続計画・自己点検を管理するアプリです。&lt;/p&gt;&lt;p&gt;データベース: {database}&lt;br&gt;データフォルダ: {folder}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="138"/>
+        <location filename="../sme_guard/ui/main_window.py" line="131"/>
         <source>About SME Guard</source>
         <translation>SMEガードについて</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="142"/>
+        <location filename="../sme_guard/ui/main_window.py" line="135"/>
         <source>Opening {path} …</source>
         <translation>{path} を開いています…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="234"/>
+        <location filename="../sme_guard/ui/main_window.py" line="266"/>
         <source>Database: {path}</source>
         <translation>データベース: {path}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="245"/>
+        <location filename="../sme_guard/ui/main_window.py" line="278"/>
         <source>No database open</source>
         <translation>データベースが開かれていません</translation>
     </message>
@@ -1452,7 +1653,7 @@ The details were written to:
     </message>
     <message>
         <location filename="../sme_guard/ui/registers/register_tab.py" line="78"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="477"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="483"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -1498,34 +1699,34 @@ The details were written to:
         <translation>記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="393"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="399"/>
         <source>{shown} of {total}</source>
         <translation>{shown} / {total} 件</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="407"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="447"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="413"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="453"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="407"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="447"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="413"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="453"/>
         <source>Discard the changes to the current record?</source>
         <translation>編集中の変更を破棄しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="464"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="470"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="478"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="484"/>
         <source>Delete this record from the register? This cannot be undone.</source>
         <translation>この記録を台帳から削除しますか? 元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="484"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="490"/>
         <source>Deleted.</source>
         <translation>削除しました。</translation>
     </message>

@@ -17,10 +17,12 @@ from sme_guard.db.database import Database, open_database
 from sme_guard.domain.registers import Register
 from sme_guard.errors import CatalogError
 from sme_guard.services.catalog import bundled_catalog
+from sme_guard.services.home import Target
 from sme_guard.ui import dialogs, settings
 from sme_guard.ui.catalog.catalog_tab import CatalogTab
 from sme_guard.ui.empty_state import EmptyState
 from sme_guard.ui.errors import report_error
+from sme_guard.ui.home.home_tab import HomeTab
 from sme_guard.ui.incidents.incidents_tab import IncidentsTab
 from sme_guard.ui.lazy_page import LazyPage
 from sme_guard.ui.office_settings_dialog import OfficeSettingsDialog
@@ -60,22 +62,13 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(min(settings.CURRENT_TAB.get(), self.tabs.count() - 1))
 
     def _add_tabs(self) -> None:
-        planned = [
-            (
-                self.tr("Home"),
-                self.tr(
-                    "What is due or overdue — recurring checks, stock-takes, open incidents, plan "
-                    "reviews and assessment targets — will be listed here."
-                ),
-            ),
-        ]
-        coming = self.tr("Coming in a later version")
-        self.empty_states: dict[str, EmptyState] = {}
-        for title, text in planned:
-            page = EmptyState(title, text, coming)
-            self.empty_states[title] = page
-            self.tabs.addTab(page, title)
-        # The registers sit at their places in the design's order, after ホーム; each is built
+        # ホーム is built at once: it is the first tab and says at start what is overdue.
+        self.home = HomeTab(self.lang, self.runner)
+        self.home.open_requested.connect(self.open_target)
+        self.home.overdue_changed.connect(self._show_overdue)
+        self.tabs.addTab(self.home, self.tr("Home"))
+        self._reminded = False
+        # The other screens sit at their places in the design's order, after ホーム; each is built
         # when first shown, so start-up does not pay for screens the user does not open.
         self.pages = {
             "assets": LazyPage(lambda: self._wire(AssetsTab(self.lang, self.runner))),
@@ -203,6 +196,44 @@ class MainWindow(QMainWindow):
                 view.set_database(self.database)
         return page
 
+    def _show_overdue(self, overdue: int) -> None:
+        """The tab bar shows how many lines are overdue; at start, ホーム comes first if any."""
+        index = self.tabs.indexOf(self.home)
+        title = self.tr("Home")
+        self.tabs.setTabText(index, f"{title} ({overdue})" if overdue else title)
+        if overdue and not self._reminded:
+            self.tabs.setCurrentIndex(index)
+        self._reminded = True
+
+    def open_target(self, target: Target) -> None:
+        """Open the record a home line is about."""
+        if target.screen == "register" and target.key in ("media", "devices", "badges"):
+            self.tabs.setCurrentWidget(self.pages["assets"])
+            tab = self.assets_tab.registers[target.key]
+            self.assets_tab.setCurrentWidget(tab)
+            tab.show_record(target.record_id)
+        elif target.screen == "stocktake" and target.key in ("media", "devices", "badges"):
+            self.tabs.setCurrentWidget(self.pages["assets"])
+            tab = self.assets_tab.registers[target.key]
+            self.assets_tab.setCurrentWidget(tab)
+            tab.actions["stocktake"].trigger()
+        elif target.screen == "register" and target.key == "people":
+            self.tabs.setCurrentWidget(self.pages["people"])
+            self.people_tab.show_record(target.record_id)
+        elif target.screen == "register" and target.key == "incidents":
+            self.tabs.setCurrentWidget(self.pages["incidents"])
+            self.incidents_tab.setCurrentWidget(self.incidents_tab.log)
+            self.incidents_tab.log.show_record(target.record_id)
+        elif target.screen == "contacts":
+            self.tabs.setCurrentWidget(self.pages["incidents"])
+            self.incidents_tab.setCurrentWidget(self.incidents_tab.contacts)
+        elif target.screen == "register" and target.key == "plans":
+            self.tabs.setCurrentWidget(self.pages["continuity"])
+            self.continuity_tab.show_record(target.record_id)
+        elif target.screen == "assessment":
+            self.tabs.setCurrentWidget(self.pages["assessment"])
+            self.assessment_tab.open_answer(target.record_id, target.key)
+
     def _other_views(self, page: QWidget) -> list[Any]:
         """Views besides the registers that show the database (they have set_database/refresh)."""
         if isinstance(page, IncidentsTab):
@@ -228,6 +259,7 @@ class MainWindow(QMainWindow):
             if page.built:
                 for view in self._other_views(page.content()):
                     view.refresh()
+        self.home.refresh()
 
     def _database_ready(self, database: Database) -> None:
         self.database = database
@@ -238,6 +270,7 @@ class MainWindow(QMainWindow):
             if page.built:
                 for view in self._other_views(page.content()):
                     view.set_database(database)
+        self.home.set_database(database)
         self.settings_action.setEnabled(True)
         self.database_opened.emit(database)
 

@@ -50,6 +50,7 @@ class AssessmentTab(QWidget):
         self.people: list[tuple[int, str]] = []
         self.open_dialog: QDialog | None = None
         self._stale = False
+        self._pending_entry: str | None = None  # a measure or sheet to select once loaded
 
         self.toolbar = QToolBar()
         self.run_box = QComboBox()
@@ -185,7 +186,32 @@ class AssessmentTab(QWidget):
                     reference=percent(reference),
                 )
             )
+        entry, self._pending_entry = self._pending_entry, None
+        if entry is not None and run is not None:
+            self._select_entry(entry)
         self.loaded.emit()
+
+    def open_answer(self, run_id: int | None, entry_id: str | None) -> None:
+        """Show a run with one measure or task sheet selected (from ホーム)."""
+        self._pending_entry = entry_id
+        self.reload(run_id)
+
+    def _select_entry(self, entry_id: str) -> None:
+        catalog = self.catalog
+        if catalog is None:
+            return
+        for item in catalog.items:
+            for row, measure in enumerate(item.measures):
+                if measure.id == entry_id:
+                    self.pages.setCurrentWidget(self.measures)
+                    self.measures.select_item(item.number)
+                    self.measures.current_measure = row
+                    self.measures.show_item(item)
+                    return
+        for sheet in catalog.sheets:
+            if sheet.id == entry_id:
+                self.pages.setCurrentWidget(self.sheets)
+                self.sheets.select_sheet(sheet.number)
 
     def show_link(self, link: str) -> None:
         """A related item in a sheet (item:9) opens that item's measures."""

@@ -297,11 +297,17 @@ class RegisterTab(QWidget):
             self.table.selectRow(row)
         elif select_id is None:
             self._show_record(None)
+        elif select_id != self.current_id:
+            self._show_record(select_id)  # asked for (from ホーム) though filtered out: the form shows it
         # A record filtered out of the list (e.g. just closed) stays in the form.
         self.loaded.emit()
         if not listing.haystack:
             # After the first paint: a worker holding the GIL would slow the painting down.
             QTimer.singleShot(INDEX_DELAY_MS, self, lambda: self._index(listing))
+
+    def show_record(self, record_id: int | None) -> None:
+        """Bring a record into the form (and the table, unless filtered out)."""
+        self.reload(record_id)
 
     def _index(self, listing: Listing) -> None:
         if self.model.listing is listing and not listing.haystack:

@@ -1,0 +1,1 @@
+"""ホーム: what is due across the app, recurring checks, overview charts."""
