@@ -8,6 +8,7 @@ import pytest
 
 from sme_guard.db.database import Database
 from sme_guard.domain.codes import IncidentStatus
+from sme_guard.domain.due import Area, DueItem, Target
 from sme_guard.domain.registers import (
     BADGES,
     DEVICE_SECURITY_SETTINGS,
@@ -26,7 +27,7 @@ from sme_guard.services import (
     registers,
     stocktake,
 )
-from sme_guard.services.home import Area, DueItem, Target, counts, due_items, in_order, overdue_count
+from sme_guard.services.home import counts, due_items, in_order, overdue_count
 
 TODAY = date(2026, 11, 27)
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)

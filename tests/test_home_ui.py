@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from sme_guard.db.database import Database, open_database
+from sme_guard.domain.due import Area
 from sme_guard.domain.registers import INCIDENTS, MEDIA, PLANS
 from sme_guard.services import clock, recurring_checks, registers
-from sme_guard.services.home import Area
 from sme_guard.ui.app import configure_application
 from sme_guard.ui.home.checks_dialog import ChecksDialog
 from sme_guard.ui.main_window import MainWindow

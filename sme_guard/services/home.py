@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import select
@@ -17,6 +16,7 @@ from sqlalchemy import select
 from sme_guard.db.database import Database
 from sme_guard.domain.catalog import Catalog, circled
 from sme_guard.domain.codes import IncidentStatus, MeasureStatus, label
+from sme_guard.domain.due import Area, DueItem, Target
 from sme_guard.domain.recurring import CheckSchedule, CompletedBy
 from sme_guard.domain.registers import DEVICE_SECURITY_SETTINGS, DEVICES, INCIDENTS, MEDIA, PEOPLE, PLANS
 from sme_guard.services import assessments, recurring_checks
@@ -24,62 +24,6 @@ from sme_guard.services import settings as office_settings
 from sme_guard.services.catalog import bundled_catalog
 from sme_guard.services.flags import Flag, FlagContext, review_due_on
 from sme_guard.services.registers import holdings_of, load_rows, table_named
-
-
-class Area(StrEnum):
-    CHECKS = "checks"  # recurring checks (定期点検)
-    STOCKTAKE = "stocktake"  # stock-takes of media, devices, badges
-    MEDIA = "media"  # backup media to migrate (9⑤)
-    DEVICES = "devices"  # settings off, patches old (10③⑥)
-    LEAVERS = "leavers"  # badges/devices/media held by people who left (5 運用①)
-    INCIDENTS = "incidents"  # open incidents and overdue prevention actions (3③)
-    CONTINUITY = "continuity"  # plan reviews and drills due (4②, 運用①)
-    CONTACTS = "contacts"  # contact tree confirmation (3 運用①)
-    ASSESSMENT = "assessment"  # target dates of the latest self-assessment passed
-
-
-AREA_LABELS: dict[Area, tuple[str, str]] = {
-    Area.CHECKS: ("定期点検", "Recurring checks"),
-    Area.STOCKTAKE: ("棚卸", "Stock-takes"),
-    Area.MEDIA: ("記憶媒体", "Storage media"),
-    Area.DEVICES: ("スマートデバイス", "Smart devices"),
-    Area.LEAVERS: ("退職者の保有物", "Held by leavers"),
-    Area.INCIDENTS: ("障害・事故", "Incidents"),
-    Area.CONTINUITY: ("IT継続計画", "IT continuity"),
-    Area.CONTACTS: ("緊急連絡網", "Contact tree"),
-    Area.ASSESSMENT: ("自己点検", "Self-assessment"),
-}
-
-
-def area_label(area: Area, lang: str) -> str:
-    ja, en = AREA_LABELS[area]
-    return en if lang == "en" else ja
-
-
-@dataclass(frozen=True)
-class Target:
-    """What a due line opens.
-
-    ``screen`` is one of: "register" (``key`` = register key such as "media", "devices",
-    "badges", "people", "incidents", "plans"; ``record_id`` the row), "check" (``record_id``
-    the recurring check), "stocktake" (``key`` = register key), "contacts", "assessment"
-    (``record_id`` = run id, ``key`` = catalog measure or sheet id).
-    """
-
-    screen: str
-    key: str | None = None
-    record_id: int | None = None
-
-
-@dataclass(frozen=True)
-class DueItem:
-    area: Area
-    due_on: date | None  # None: due now (never done, or no date to wait for)
-    title: str  # in the requested language, e.g. "記憶媒体の棚卸"
-    detail: str  # one line: what and why, e.g. "前回 2025-10-01、間隔 365 日"
-    overdue: bool  # due_on passed (or None)
-    target: Target
-
 
 # ---------------------------------------------------------------- the list
 #

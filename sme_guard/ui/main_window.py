@@ -14,24 +14,24 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from sme_guard import __version__, paths
 from sme_guard.db.database import Database, open_database
+from sme_guard.domain.due import Target
 from sme_guard.domain.registers import Register
 from sme_guard.errors import CatalogError
 from sme_guard.services.catalog import bundled_catalog
-from sme_guard.services.home import Target
 from sme_guard.ui import dialogs, settings
 from sme_guard.ui.catalog.catalog_tab import CatalogTab
 from sme_guard.ui.empty_state import EmptyState
 from sme_guard.ui.errors import report_error
 from sme_guard.ui.home.home_tab import HomeTab
-from sme_guard.ui.incidents.incidents_tab import IncidentsTab
 from sme_guard.ui.lazy_page import LazyPage
 from sme_guard.ui.office_settings_dialog import OfficeSettingsDialog
-from sme_guard.ui.registers.register_tab import RegisterTab
-from sme_guard.ui.registers.screens import AssetsTab, people_tab
 from sme_guard.ui.tasks import Runner
 
 if TYPE_CHECKING:
     from sme_guard.ui.assessment.assessment_tab import AssessmentTab
+    from sme_guard.ui.incidents.incidents_tab import IncidentsTab
+    from sme_guard.ui.registers.register_tab import RegisterTab
+    from sme_guard.ui.registers.screens import AssetsTab
 
 log = logging.getLogger(__name__)
 
@@ -71,9 +71,9 @@ class MainWindow(QMainWindow):
         # The other screens sit at their places in the design's order, after ホーム; each is built
         # when first shown, so start-up does not pay for screens the user does not open.
         self.pages = {
-            "assets": LazyPage(lambda: self._wire(AssetsTab(self.lang, self.runner))),
-            "people": LazyPage(lambda: self._wire(people_tab(self.lang, self.runner))),
-            "incidents": LazyPage(lambda: self._wire(IncidentsTab(self.lang, self.runner))),
+            "assets": LazyPage(lambda: self._wire(self._build("assets"))),
+            "people": LazyPage(lambda: self._wire(self._build("people"))),
+            "incidents": LazyPage(lambda: self._wire(self._build("incidents"))),
             "continuity": LazyPage(lambda: self._wire(self._continuity_tab())),
             "assessment": LazyPage(lambda: self._wire(self._assessment_tab())),
         }
@@ -137,21 +137,41 @@ class MainWindow(QMainWindow):
 
     @property
     def assets_tab(self) -> AssetsTab:
+        from sme_guard.ui.registers.screens import AssetsTab
+
         page = self.pages["assets"].content()
         assert isinstance(page, AssetsTab)
         return page
 
     @property
     def people_tab(self) -> RegisterTab:
+        from sme_guard.ui.registers.register_tab import RegisterTab
+
         page = self.pages["people"].content()
         assert isinstance(page, RegisterTab)
         return page
 
     @property
     def incidents_tab(self) -> IncidentsTab:
+        from sme_guard.ui.incidents.incidents_tab import IncidentsTab
+
         page = self.pages["incidents"].content()
         assert isinstance(page, IncidentsTab)
         return page
+
+    def _build(self, name: str) -> QWidget:
+        # Screens are imported when first shown: start-up loads none of their modules.
+        if name == "assets":
+            from sme_guard.ui.registers.screens import AssetsTab
+
+            return AssetsTab(self.lang, self.runner)
+        if name == "people":
+            from sme_guard.ui.registers.screens import people_tab
+
+            return people_tab(self.lang, self.runner)
+        from sme_guard.ui.incidents.incidents_tab import IncidentsTab
+
+        return IncidentsTab(self.lang, self.runner)
 
     def _continuity_tab(self) -> QWidget:
         from sme_guard.ui.continuity.continuity_tab import ContinuityTab  # built when first shown
@@ -173,11 +193,17 @@ class MainWindow(QMainWindow):
 
     @property
     def continuity_tab(self) -> RegisterTab:
+        from sme_guard.ui.registers.register_tab import RegisterTab
+
         page = self.pages["continuity"].content()
         assert isinstance(page, RegisterTab)
         return page
 
     def _registers_in(self, page: QWidget) -> list[RegisterTab]:
+        from sme_guard.ui.incidents.incidents_tab import IncidentsTab
+        from sme_guard.ui.registers.register_tab import RegisterTab
+        from sme_guard.ui.registers.screens import AssetsTab
+
         if isinstance(page, AssetsTab):
             return list(page.registers.values())
         if isinstance(page, IncidentsTab):
@@ -236,6 +262,8 @@ class MainWindow(QMainWindow):
 
     def _other_views(self, page: QWidget) -> list[Any]:
         """Views besides the registers that show the database (they have set_database/refresh)."""
+        from sme_guard.ui.incidents.incidents_tab import IncidentsTab
+
         if isinstance(page, IncidentsTab):
             return [page.contacts]
         return [page] if page.objectName() == "assessment" else []

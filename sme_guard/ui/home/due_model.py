@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from sme_guard.services.home import DueItem, area_label
+from sme_guard.domain.due import DueItem, area_label
 from sme_guard.ui.plain_table_model import ALERT_COLOR
 
 Index = QModelIndex | QPersistentModelIndex

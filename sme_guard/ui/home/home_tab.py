@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 
 from sme_guard.db.database import Database
 from sme_guard.domain.codes import label
+from sme_guard.domain.due import AREA_LABELS, Area, DueItem, Target, area_label
 from sme_guard.services import clock
-from sme_guard.services.home import AREA_LABELS, Area, DueItem, Target, area_label
 from sme_guard.ui.errors import report_error
 from sme_guard.ui.home.charts import BarChart, Series
 from sme_guard.ui.home.due_model import DueModel
-from sme_guard.ui.registers.record_form import ERROR_STYLE
+from sme_guard.ui.plain_table_model import ALERT_COLOR
 from sme_guard.ui.tasks import Runner
 
 
@@ -178,7 +178,7 @@ class HomeTab(QWidget):
                     overdue=overdue, due=len(data.items) - overdue
                 )
             )
-            self.headline.setStyleSheet(ERROR_STYLE if overdue else "")
+            self.headline.setStyleSheet(f"color: {ALERT_COLOR.name()};" if overdue else "")
         for area, count_label in self.count_labels.items():
             count = data.counts.get(area, 0)
             count_label.setText(f"{area_label(area, self.lang)}: {count}")
