@@ -121,7 +121,8 @@ class BarChart(QWidget):
     def _vertical(self, painter: QPainter, area: QRectF) -> None:
         metrics = self.fontMetrics()
         line = metrics.height()
-        plot = area.adjusted(metrics.horizontalAdvance("000") + 4, 0, 0, -line - 2)
+        # Half a line of room above the plot for the top value's label.
+        plot = area.adjusted(metrics.horizontalAdvance("000") + 4, line / 2, 0, -line - 2)
         band = plot.width() / len(self.categories)
         top = self._top()
         painter.setPen(QColor("#999999"))
