@@ -137,6 +137,130 @@
     </message>
 </context>
 <context>
+    <name>AuditLogDialog</name>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="144"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="311"/>
+        <source>Change history</source>
+        <translation>変更履歴</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="153"/>
+        <source>Every register and record</source>
+        <translation>すべての台帳・記録</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="157"/>
+        <source>Every user</source>
+        <translation>すべての利用者</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="159"/>
+        <source>From</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="161"/>
+        <source>To</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="169"/>
+        <source>Search fields and values</source>
+        <translation>項目名や値で検索</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="173"/>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="174"/>
+        <source>User</source>
+        <translation>利用者</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="175"/>
+        <source>Register or record</source>
+        <translation>台帳・記録</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="176"/>
+        <source>Record</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="177"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="178"/>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="179"/>
+        <source>Before</source>
+        <translation>変更前</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="180"/>
+        <source>After</source>
+        <translation>変更後</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="185"/>
+        <source>Export to Excel…</source>
+        <translation>Excel に書き出し…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="186"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="241"/>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="272"/>
+        <source>The newest {shown} of {total} entries. Narrow the filters, or export them all.</source>
+        <translation>全 {total} 件のうち新しい {shown} 件を表示しています。条件で絞り込むか、すべてを Excel に書き出してください。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="274"/>
+        <source>{total} entries, newest first.</source>
+        <translation>{total} 件(新しい順)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="293"/>
+        <source>The history could not be read.</source>
+        <translation>変更履歴を読み込めませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="297"/>
+        <source>change-history-{date}.xlsx</source>
+        <translation>変更履歴-{date}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="298"/>
+        <source>Export the change history</source>
+        <translation>変更履歴の書き出し</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="312"/>
+        <source>{count} entries exported to {path}.</source>
+        <translation>{count} 件の変更履歴を {path} に書き出しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="316"/>
+        <source>Exporting the change history…</source>
+        <translation>変更履歴を書き出しています…</translation>
+    </message>
+</context>
+<context>
     <name>CatalogTab</name>
     <message>
         <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="39"/>
@@ -533,6 +657,110 @@
         <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="80"/>
         <source>Plan saved to {path}.</source>
         <translation>計画書を {path} に保存しました。</translation>
+    </message>
+</context>
+<context>
+    <name>DataSafety</name>
+    <message>
+        <location filename="../sme_guard/ui/data_safety.py" line="38"/>
+        <source>&amp;Back up to…</source>
+        <translation>バックアップを作成(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/data_safety.py" line="40"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>バックアップから復元(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/data_safety.py" line="70"/>
+        <location filename="../sme_guard/ui/data_safety.py" line="82"/>
+        <source>Back up to</source>
+        <translation>バックアップの作成</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/data_safety.py" line="70"/>
+        <source>SQLite database (*.sqlite3)</source>
+        <translation>SQLite データベース (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/data_safety.py" line="75"/>
+        <source>Backing up to {path} …</source>
+        <translation>{path} にバックアップしています…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/data_safety.py" line="83"/>
+        <source>The backup was written to:
+{path}</source>
+        <translation>バックアップを作成しました:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/data_safety.py" line="120"/>
+        <source>The current data will be replaced by the backup of {date}:
+{file}
+
+The current data is backed up first. Restore?</source>
+        <translation>現在のデータを {date} のバックアップで置き換えます:
+{file}
+
+現在のデータは先にバックアップします。復元しますか?</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/data_safety.py" line="123"/>
+        <location filename="../sme_guard/ui/data_safety.py" line="139"/>
+        <source>Restore from backup</source>
+        <translation>バックアップから復元</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/data_safety.py" line="132"/>
+        <source>Restoring {file} …</source>
+        <translation>{file} から復元しています…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/data_safety.py" line="136"/>
+        <source>The data was restored from:
+{file}</source>
+        <translation>次のファイルからデータを復元しました:
+{file}</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/data_safety.py" line="138"/>
+        <source>The data it replaced was kept in:
+{file}</source>
+        <translation>置き換える前のデータは次に保存してあります:
+{file}</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/data_safety.py" line="161"/>
+        <source>Looking for a backup that passes the checks …</source>
+        <translation>確認に合格するバックアップを探しています…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/data_safety.py" line="170"/>
+        <source>Damaged database</source>
+        <translation>データベースの破損</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/data_safety.py" line="179"/>
+        <source>No backup that passes the checks was found. The backups are kept in:
+{folder}
+
+The damaged file was left as it is.</source>
+        <translation>確認に合格するバックアップが見つかりませんでした。バックアップの保存先:
+{folder}
+
+破損したファイルはそのまま残してあります。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/data_safety.py" line="189"/>
+        <source>The newest backup that passes the checks is from {date}:
+{file}
+
+Restore it? The damaged file is kept in the backups folder first. Changes made after {date} are not in the backup.</source>
+        <translation>確認に合格する最新のバックアップは {date} のものです:
+{file}
+
+このバックアップから復元しますか? 破損したファイルは先にバックアップフォルダに保存します。{date} より後の変更はバックアップに含まれていません。</translation>
     </message>
 </context>
 <context>
@@ -1008,103 +1236,109 @@ The details were written to:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="48"/>
+        <location filename="../sme_guard/ui/main_window.py" line="51"/>
         <source>SME Guard — information security registers</source>
         <translation>SMEガード 情報セキュリティ管理台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="69"/>
-        <location filename="../sme_guard/ui/main_window.py" line="202"/>
+        <location filename="../sme_guard/ui/main_window.py" line="72"/>
+        <location filename="../sme_guard/ui/main_window.py" line="249"/>
         <source>Home</source>
         <translation>ホーム</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="80"/>
+        <location filename="../sme_guard/ui/main_window.py" line="83"/>
         <source>Asset registers</source>
         <translation>資産台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="81"/>
+        <location filename="../sme_guard/ui/main_window.py" line="84"/>
         <source>Employees</source>
         <translation>従業員</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="82"/>
+        <location filename="../sme_guard/ui/main_window.py" line="85"/>
         <source>Incidents</source>
         <translation>障害・事故</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="83"/>
+        <location filename="../sme_guard/ui/main_window.py" line="86"/>
         <source>IT continuity</source>
         <translation>IT継続計画</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="84"/>
+        <location filename="../sme_guard/ui/main_window.py" line="87"/>
         <source>Self-assessment</source>
         <translation>自己点検</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="92"/>
+        <location filename="../sme_guard/ui/main_window.py" line="95"/>
         <source>The catalog could not be loaded</source>
         <translation>カタログを読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="93"/>
+        <location filename="../sme_guard/ui/main_window.py" line="96"/>
         <source>Catalog</source>
         <translation>カタログ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="96"/>
+        <location filename="../sme_guard/ui/main_window.py" line="99"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="97"/>
+        <location filename="../sme_guard/ui/main_window.py" line="100"/>
         <source>Office &amp;settings…</source>
         <translation>事業所の設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="102"/>
+        <location filename="../sme_guard/ui/main_window.py" line="104"/>
+        <source>Change &amp;history…</source>
+        <translation>変更履歴(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/main_window.py" line="112"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="106"/>
+        <location filename="../sme_guard/ui/main_window.py" line="116"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="107"/>
+        <location filename="../sme_guard/ui/main_window.py" line="117"/>
         <source>&amp;About SME Guard</source>
         <translation>SMEガードについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="120"/>
+        <location filename="../sme_guard/ui/main_window.py" line="139"/>
         <source>(not open)</source>
         <translation>(開いていません)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="122"/>
+        <location filename="../sme_guard/ui/main_window.py" line="141"/>
         <source>&lt;h3&gt;SME Guard {version}&lt;/h3&gt;&lt;p&gt;Information-security registers, incident log, continuity plans and self-assessment for a small office, after the JNSA guideline.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;br&gt;Data folder: {folder}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SMEガード {version}&lt;/h3&gt;&lt;p&gt;JNSA の手引きに沿って、小さな事業所の情報セキュリティ台帳・障害・事故記録・IT継続計画・自己点検を管理するアプリです。&lt;/p&gt;&lt;p&gt;データベース: {database}&lt;br&gt;データフォルダ: {folder}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="131"/>
+        <location filename="../sme_guard/ui/main_window.py" line="150"/>
         <source>About SME Guard</source>
         <translation>SMEガードについて</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="135"/>
+        <location filename="../sme_guard/ui/main_window.py" line="156"/>
         <source>Opening {path} …</source>
         <translation>{path} を開いています…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="266"/>
+        <location filename="../sme_guard/ui/main_window.py" line="315"/>
         <source>Database: {path}</source>
         <translation>データベース: {path}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="278"/>
+        <location filename="../sme_guard/ui/main_window.py" line="336"/>
+        <location filename="../sme_guard/ui/main_window.py" line="350"/>
         <source>No database open</source>
         <translation>データベースが開かれていません</translation>
     </message>
@@ -1254,45 +1488,55 @@ The details were written to:
 <context>
     <name>OfficeSettingsDialog</name>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="26"/>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="27"/>
         <source>Office settings</source>
         <translation>事業所の設定</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="29"/>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="40"/>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="30"/>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="41"/>
         <source> days</source>
         <translation> 日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="33"/>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="34"/>
         <source>A smart device whose last security patch is older than this is flagged (control 10⑥: apply released security patches without fail).</source>
         <translation>最後にセキュリティパッチを適用した日がこれより古いスマートデバイスに注意を表示します(管理策10⑥: リリースされたセキュリティパッチは必ず適用する)。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="43"/>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="44"/>
         <source>How often the emergency contact tree is to be confirmed (control 3, point ①).</source>
         <translation>緊急連絡網が組織の実情を反映しているか確認する間隔です(管理策3 運用①)。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="47"/>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="48"/>
         <source>Printed on labels, stock-take sheets and reports</source>
         <translation>ラベル・棚卸表・報告書に印刷されます</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="50"/>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="55"/>
+        <source>The database is backed up once a day when SME Guard starts, and before every update of its format; this many of each kind are kept in {folder}</source>
+        <translation>データベースは SMEガードの起動時に 1 日 1 回、および形式の更新前に自動でバックアップされます。種類ごとにこの数だけ次のフォルダに残します: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="61"/>
         <source>Office name</source>
         <translation>事業所名</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="51"/>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="62"/>
         <source>Patches older than</source>
         <translation>パッチの経過日数の上限</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="53"/>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="64"/>
         <source>Confirm the contact tree every</source>
         <translation>緊急連絡網の確認間隔</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="66"/>
+        <source>Backups to keep</source>
+        <translation>残すバックアップの数</translation>
     </message>
 </context>
 <context>
@@ -1477,6 +1721,74 @@ The details were written to:
     </message>
 </context>
 <context>
+    <name>RecordHistoryDialog</name>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="83"/>
+        <source>History: {record}</source>
+        <translation>変更履歴: {record}</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="86"/>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="89"/>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="90"/>
+        <source>User</source>
+        <translation>利用者</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="91"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="92"/>
+        <source>Record</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="93"/>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="94"/>
+        <source>Before</source>
+        <translation>変更前</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="95"/>
+        <source>After</source>
+        <translation>変更後</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="100"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="128"/>
+        <source>{count} changes, newest first.</source>
+        <translation>{count} 件の変更(新しい順)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="130"/>
+        <source>No changes recorded.</source>
+        <translation>変更の記録はありません。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="134"/>
+        <source>The history could not be read.</source>
+        <translation>変更履歴を読み込めませんでした。</translation>
+    </message>
+</context>
+<context>
     <name>RegisterActions</name>
     <message>
         <location filename="../sme_guard/ui/registers/screens.py" line="46"/>
@@ -1653,80 +1965,85 @@ The details were written to:
     </message>
     <message>
         <location filename="../sme_guard/ui/registers/register_tab.py" line="78"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="483"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="485"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="83"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="80"/>
+        <source>History…</source>
+        <translation>変更履歴…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="85"/>
         <source>Search every column (Japanese, kana, any width)</source>
         <translation>すべての列を検索(漢字・かな・全角半角を問わず)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="85"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="87"/>
         <source>Active</source>
         <translation>使用中・有効なもの</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="86"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="88"/>
         <source>Needs attention</source>
         <translation>要注意</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="87"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="96"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="89"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="98"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="104"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="106"/>
         <source>Every year</source>
         <translation>すべての年</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="122"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="124"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="123"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="125"/>
         <source>Revert</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="139"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="141"/>
         <source>Record</source>
         <translation>記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="399"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="401"/>
         <source>{shown} of {total}</source>
         <translation>{shown} / {total} 件</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="413"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="453"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="415"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="455"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="413"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="453"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="415"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="455"/>
         <source>Discard the changes to the current record?</source>
         <translation>編集中の変更を破棄しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="470"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="472"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="484"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="486"/>
         <source>Delete this record from the register? This cannot be undone.</source>
         <translation>この記録を台帳から削除しますか? 元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="490"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="492"/>
         <source>Deleted.</source>
         <translation>削除しました。</translation>
     </message>
@@ -1813,6 +2130,87 @@ The details were written to:
         <location filename="../sme_guard/ui/incidents/incident_pages.py" line="301"/>
         <source>Recorded that {person} was told.</source>
         <translation>{person} への報告を記録しました。</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="41"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="126"/>
+        <source>Restore from backup</source>
+        <translation>バックアップから復元</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="44"/>
+        <source>Choose the backup to restore. It is checked first, and the current data is backed up before it is replaced.
+Backups folder: {folder}</source>
+        <translation>復元するバックアップを選んでください。復元の前にファイルを確認し、現在のデータをバックアップしてから置き換えます。
+バックアップフォルダ: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="52"/>
+        <source>Date</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="52"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="52"/>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="52"/>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="55"/>
+        <source>There are no backups in this folder yet.</source>
+        <translation>このフォルダにはまだバックアップがありません。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="58"/>
+        <source>Restore…</source>
+        <translation>復元…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="62"/>
+        <source>Choose another file…</source>
+        <translation>別のファイルを選ぶ…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="76"/>
+        <source>Daily (automatic)</source>
+        <translation>毎日(自動)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="78"/>
+        <source>Manual</source>
+        <translation>手動</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="80"/>
+        <source>Before a restore</source>
+        <translation>復元の前</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="82"/>
+        <source>Before a format update</source>
+        <translation>形式の更新の前</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="83"/>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="126"/>
+        <source>SQLite database (*.sqlite3 *.db);;All files (*)</source>
+        <translation>SQLite データベース (*.sqlite3 *.db);;すべてのファイル (*)</translation>
     </message>
 </context>
 <context>
@@ -2185,6 +2583,38 @@ The details were written to:
         <location filename="../sme_guard/ui/assessment/sheets_page.py" line="133"/>
         <source>does not apply</source>
         <translation>非該当</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <location filename="../sme_guard/ui/single_instance.py" line="109"/>
+        <source>SME Guard is already open</source>
+        <translation>SMEガードは既に開いています</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/single_instance.py" line="111"/>
+        <source>The database {path} is in use by another SME Guard without a window (a command-line import or restore). Try again when it has finished.</source>
+        <translation>データベース {path} は、画面のない別の SMEガード(コマンドラインでの取込または復元)が使用中です。終わってからもう一度開いてください。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/single_instance.py" line="118"/>
+        <source>SME Guard is already open with the database {path}.
+
+Only one SME Guard works on a database at a time, so that no change is lost. Bring the open window to the front, or quit?</source>
+        <translation>SMEガードは既にデータベース {path} を開いています。
+
+変更が失われないよう、1 つのデータベースを同時に開けるのは 1 つの SMEガードだけです。開いているウィンドウを前面に表示しますか、それとも終了しますか?</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/single_instance.py" line="124"/>
+        <source>Show the open window</source>
+        <translation>開いているウィンドウを表示</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/single_instance.py" line="125"/>
+        <source>Quit</source>
+        <translation>終了</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,12 @@ Exit codes: 0 done, 1 a problem the message explains, 2 bad usage. ``import``: 0
 taken, 1 some rows rejected (each printed), 2 nothing could be read. ``export plans`` writes
 the IT continuity plans with a sheet for each kind of line they have (protection, recovery
 steps, disaster scenarios, dependencies, reviews, drills); plans are not imported.
+``restore FILE`` checks the file and backs up the current data before it replaces anything.
+Commands that write (``import``, ``restore``) refuse while the app (or another writing
+command) holds the database's instance lock; the others only read and may run beside it.
+``check`` verifies the database (integrity, references) and its audit trail (the hash chain,
+and the trail against the data); it exits 0 only when everything holds, and names the first
+broken entry otherwise. ``export audit`` writes the audit trail (変更履歴).
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +49,7 @@ EXPORTS: dict[str, tuple[str, ...]] = {
     **{name: (key,) for name, key in IMPORTS.items()},
     "plans": ("plans",),  # with its detail sheets (sme_guard.exchange.excel.DETAILS)
     "assessments": (),  # self-assessment runs: not a register (see run_export)
+    "audit": (),  # the audit trail (変更履歴): not a register (see run_export)
     "all": ("media", "devices", "badges", "people", "incidents", "plans"),
 }
 # Exit code of an import that could read nothing (argparse uses 2 for bad usage, too).
@@ -72,6 +80,21 @@ def build_parser() -> argparse.ArgumentParser:
     backup = commands.add_parser("backup", help="write a consistent copy of the database")
     backup.add_argument("--out", type=Path, help="target file (default: the backups folder)")
     _common_options(backup, suppress=True)
+
+    restore = commands.add_parser(
+        "restore",
+        help="replace the database with a backup file, after checking it (the current data is "
+        "backed up first); refused while SME Guard has the database open",
+    )
+    restore.add_argument("file", type=Path, help="the backup file (e.g. from the backups folder)")
+    _common_options(restore, suppress=True)
+
+    check = commands.add_parser(
+        "check",
+        help="verify the database (integrity, references) and its audit trail (hash chain, trail "
+        "against the data); exit 0 only when everything holds",
+    )
+    _common_options(check, suppress=True)
 
     export = commands.add_parser(
         "export",
@@ -154,6 +177,36 @@ def run_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_restore(args: argparse.Namespace) -> int:
+    from sme_guard.db.lock import InstanceLock
+    from sme_guard.db.restore import restore
+
+    path = _database_path(args).expanduser().resolve()
+    source = args.file.expanduser().resolve()
+    with InstanceLock(path):  # not while the app (or an import) works on the database
+        previous = restore(path, source)
+    if args.lang == "ja":
+        print(f"{path} を {source} から復元しました。")
+        if previous is not None:
+            print(f"復元前のデータ: {previous}")
+    else:
+        print(f"Restored {path} from {source}.")
+        if previous is not None:
+            print(f"The data before the restore: {previous}")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from sme_guard.services.audit import check_file, report_lines
+
+    path = _database_path(args).expanduser().resolve()
+    print(f"データベース: {path}" if args.lang == "ja" else f"Database: {path}")
+    report = check_file(path)
+    for line in report_lines(report, args.lang):
+        print(line)
+    return 0 if report.ok else 1
+
+
 def run_export(args: argparse.Namespace) -> int:
     from sme_guard.db.database import open_database
     from sme_guard.domain.registers import REGISTERS
@@ -167,6 +220,10 @@ def run_export(args: argparse.Namespace) -> int:
             from sme_guard.services.office_catalog import effective_catalog
 
             export_assessments(database, target, args.lang, effective_catalog(database))
+        elif args.register == "audit":
+            from sme_guard.exchange.audit_export import export_audit
+
+            export_audit(database, target, args.lang)
         else:
             sheets = with_details(REGISTERS[key] for key in EXPORTS[args.register])
             export_sheets(database, sheets, target, args.lang)
@@ -178,20 +235,26 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from sme_guard.db.database import open_database
+    from sme_guard.db.lock import InstanceLock
     from sme_guard.domain.registers import REGISTERS
     from sme_guard.exchange.excel import WorkbookError, import_register
 
     register = REGISTERS[IMPORTS[args.register]]
-    database = open_database(_database_path(args))
-    try:
-        report = import_register(
-            database, register, args.file.expanduser().resolve(), dry_run=args.dry_run, lang=args.lang
-        )
-    except WorkbookError as exc:
-        print(exc.message(args.lang), file=sys.stderr)
-        return IMPORT_UNREADABLE
-    finally:
-        database.close()
+    # An import writes: not while the app has the database open (a dry run only reads).
+    lock: AbstractContextManager[object] = (
+        nullcontext() if args.dry_run else InstanceLock(_database_path(args))
+    )
+    with lock:
+        database = open_database(_database_path(args))
+        try:
+            report = import_register(
+                database, register, args.file.expanduser().resolve(), dry_run=args.dry_run, lang=args.lang
+            )
+        except WorkbookError as exc:
+            print(exc.message(args.lang), file=sys.stderr)
+            return IMPORT_UNREADABLE
+        finally:
+            database.close()
     if report.ignored_columns:
         ignored = ("、" if args.lang == "ja" else ", ").join(report.ignored_columns)
         print(f"無視した列: {ignored}" if args.lang == "ja" else f"ignored columns: {ignored}")
@@ -398,6 +461,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: run_gui,
     "catalog": run_catalog,
     "backup": run_backup,
+    "restore": run_restore,
+    "check": run_check,
     "export": run_export,
     "import": run_import,
     "pdf": run_pdf,

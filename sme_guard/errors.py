@@ -31,6 +31,14 @@ class DatabaseUnreadableError(DatabaseError):
     pass
 
 
+class DatabaseDamagedError(DatabaseUnreadableError):
+    """An SQLite file of this app that fails the integrity check: restore a backup."""
+
+
+class DatabaseInUseError(DatabaseError):
+    """Another SME Guard (window or command) holds the database's instance lock."""
+
+
 class DatabaseTooNewError(DatabaseError):
     pass
 
@@ -41,6 +49,10 @@ class StorageFullError(DatabaseError):
 
 class ReadOnlyError(DatabaseError):
     pass
+
+
+class BackupError(UserError):
+    """A backup could not be written, or a file is not fit to be restored."""
 
 
 class CatalogError(UserError):

@@ -174,7 +174,16 @@ def test_a_database_from_the_first_revision_upgrades_with_every_row(db_path: Pat
     before = _fill_every_table(db_path)
     assert sum(len(rows) for _columns, rows in before.values()) > 60
     open_database(db_path).close()
-    assert _read(db_path, before) == before
+    after = _read(db_path, before)
+    # The upgrade to 0005 starts the audit trail: one "baseline" entry per record (of every
+    # other table) follows the entries there were.
+    columns, old_entries = before.pop("audit_entry")
+    entries = after.pop("audit_entry")[1]
+    assert entries[: len(old_entries)] == old_entries
+    baseline = [dict(zip(columns, entry, strict=True)) for entry in entries[len(old_entries) :]]
+    assert {entry["action"] for entry in baseline} == {"baseline"}
+    assert len(baseline) == sum(len(rows) for _columns, rows in before.values())
+    assert after == before
     with sqlite3.connect(db_path) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD_REVISION,)
 
@@ -222,7 +231,7 @@ def test_upgrade_backs_up_first_then_keeps_every_row(db_path: Path, newer_app: A
     newer_app(fail=False)
     open_database(db_path).close()
 
-    backups = list(paths.backup_dir(db_path).glob("*.sqlite3"))
+    backups = list(paths.backup_dir(db_path).glob("*-before-9999.sqlite3"))  # besides the daily one
     assert len(backups) == 1
     assert _read(backups[0], before) == before
     after = _read(db_path, before)

@@ -265,8 +265,8 @@ def test_a_deleted_entrys_number_is_not_given_again(db: Database) -> None:
 
 def test_a_damaged_row_names_the_entry(db: Database) -> None:
     item = oc.save_item(db, _item())
-    with sqlite3.connect(db.path) as connection:
-        connection.execute(
+    with db.engine.begin() as connection:  # written outside the services (the change is audited)
+        connection.exec_driver_sql(
             'UPDATE office_catalog_entry SET data = \'{"id": "own-101", \' WHERE entry_id = ?', (item.id,)
         )
     with pytest.raises(CatalogError, match=r"own-101: not valid JSON") as caught:
@@ -278,8 +278,8 @@ def test_a_damaged_row_names_the_entry(db: Database) -> None:
 
 def test_a_row_that_no_longer_fits_the_schema_names_entry_and_field(db: Database) -> None:
     item = oc.save_item(db, _item())
-    with sqlite3.connect(db.path) as connection:
-        connection.execute(
+    with db.engine.begin() as connection:  # written outside the services (the change is audited)
+        connection.exec_driver_sql(
             "UPDATE office_catalog_entry SET data = json_remove(data, '$.objective') WHERE entry_id = ?",
             (item.id,),
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,10 +16,22 @@ from sqlmodel import Session
 
 from sme_guard import paths
 from sme_guard.db import migrate
-from sme_guard.db.backup import backup_with_reason
+from sme_guard.db.backup import (
+    DEFAULT_KEEP,
+    KEEP_SETTING,
+    backup_with_reason,
+    daily_backup,
+    list_backups,
+)
 from sme_guard.db.engine import make_engine, user_error_for
 from sme_guard.db.migrations import HEAD_REVISION
-from sme_guard.errors import DatabaseTooNewError, DatabaseUnreadableError, ReadOnlyError
+from sme_guard.errors import (
+    DatabaseDamagedError,
+    DatabaseTooNewError,
+    DatabaseUnreadableError,
+    ReadOnlyError,
+    UserError,
+)
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +42,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 class Database:
     path: Path
     engine: Engine
+    # A problem worth telling the user that did not stop the opening (today's backup failed).
+    notice: UserError | None = None
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -50,6 +65,66 @@ class Database:
 
 def _unreadable(path: Path, why_ja: str, why_en: str) -> DatabaseUnreadableError:
     return DatabaseUnreadableError(f"{path} を開けません: {why_ja}", f"{path} cannot be opened: {why_en}")
+
+
+def _damaged(path: Path, why_ja: str, why_en: str) -> DatabaseDamagedError:
+    return DatabaseDamagedError(
+        f"{path} を開けません: ファイルが破損しています({why_ja})。",
+        f"{path} cannot be opened: the file is damaged ({why_en}).",
+    )
+
+
+def _sqlite_message(exc: BaseException) -> str:
+    """The SQLite error text behind ``exc`` (SQLAlchemy wraps it, the engine maps it)."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        original = getattr(seen, "orig", None) or seen
+        if isinstance(original, sqlite3.Error):
+            return str(original)
+        seen = seen.__cause__
+    return ""
+
+
+def _inspect(engine: Engine, path: Path, existed: bool) -> tuple[str | None, bool]:
+    """The schema revision and whether there are tables. An existing file must pass SQLite's
+    quick check; one that fails it, or that SQLite calls malformed, is ``DatabaseDamagedError``."""
+    try:
+        with engine.connect() as connection:
+            if existed:
+                result = connection.execute(text("PRAGMA quick_check")).scalar()
+                if result != "ok":
+                    raise _damaged(path, f"整合性チェックの結果: {result}", f"integrity check: {result}")
+            return migrate.current_revision(connection), bool(inspect(connection).get_table_names())
+    except (DBAPIError, DatabaseUnreadableError) as exc:
+        message = _sqlite_message(exc)
+        damage = "malformed" in message or "not a database" in message
+        if existed and damage and not isinstance(exc, DatabaseDamagedError):
+            raise _damaged(path, message, message) from exc
+        raise
+
+
+def _backup_keep(engine: Engine) -> int:
+    """The office setting ``backups.keep`` (how many backups of each kind are kept)."""
+    try:
+        with engine.connect() as connection:
+            value = connection.execute(
+                text("SELECT value FROM app_setting WHERE key = :key"), {"key": KEEP_SETTING}
+            ).scalar()
+        return max(int(value), 1) if value is not None else DEFAULT_KEEP
+    except (DBAPIError, UserError, ValueError):
+        return DEFAULT_KEEP
+
+
+def _daily_backup(database: Database) -> UserError | None:
+    """Today's backup, once a day; a failure is reported, it does not stop the opening."""
+    try:
+        saved = daily_backup(database.path, paths.backup_dir(database.path), _backup_keep(database.engine))
+    except UserError as exc:
+        log.warning("daily backup of %s failed: %s", database.path, exc.en)
+        return exc
+    if saved is not None:
+        log.info("daily backup of %s written to %s", database.path, saved)
+    return None
 
 
 def _check_file(path: Path) -> bool:
@@ -78,24 +153,19 @@ def open_database(path: Path) -> Database:
     """Open (or create) the database at ``path`` and bring it to the current schema.
 
     A database that is damaged, not ours, or from a newer version of the app is refused
-    with a ``DatabaseError``; it is never replaced or downgraded. Before any migration the
-    file is backed up with SQLite's backup API.
+    with a ``DatabaseError`` (``DatabaseDamagedError`` when it fails the integrity check); it
+    is never replaced or downgraded. Before any migration the file is backed up with SQLite's
+    backup API, and once a day (reason ``daily``, the newest ``backups.keep`` kept).
     """
     path = path.expanduser().resolve()
     existed = _check_file(path)
+    if not existed and path.exists() and list_backups(paths.backup_dir(path), path.stem):
+        # An emptied file (a failed copy or sync) of a database that had data: a backup, not a
+        # fresh start, is what the user needs.
+        raise _damaged(path, "ファイルが空です(0 バイト)", "the file is empty (0 bytes)")
     engine = make_engine(path)
     try:
-        with engine.connect() as connection:
-            if existed:
-                result = connection.execute(text("PRAGMA quick_check")).scalar()
-                if result != "ok":
-                    raise _unreadable(
-                        path,
-                        f"整合性チェックに失敗しました ({result})。",
-                        f"integrity check failed ({result}).",
-                    )
-            revision = migrate.current_revision(connection)
-            has_tables = bool(inspect(connection).get_table_names())
+        revision, has_tables = _inspect(engine, path, existed)
         if revision != HEAD_REVISION:
             if revision is None and has_tables:
                 raise _unreadable(
@@ -116,4 +186,7 @@ def open_database(path: Path) -> Database:
     except BaseException:
         engine.dispose()
         raise
-    return Database(path=path, engine=engine)
+    database = Database(path=path, engine=engine)
+    if existed:  # a file just created holds nothing to keep
+        database.notice = _daily_backup(database)
+    return database

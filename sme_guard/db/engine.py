@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 
+from sme_guard.db.audit_triggers import register_functions
 from sme_guard.errors import (
     DatabaseError,
     DatabaseLockedError,
@@ -28,7 +29,11 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    # Rows an INSERT OR REPLACE deletes fire the delete trigger, so the audit trail sees them.
+    cursor.execute("PRAGMA recursive_triggers=ON")
     cursor.close()
+    # The functions the audit trail's triggers call (without them no audited table changes).
+    register_functions(dbapi_connection)
 
 
 def _begin(connection: Any) -> None:
@@ -44,6 +49,9 @@ def make_engine(path: Path) -> Engine:
     )
     event.listen(engine, "connect", _set_pragmas)
     event.listen(engine, "begin", _begin)
+    # Every service gets the plain message for a known failure (read-only, disk full, ...)
+    # without catching it itself: the GUI shows it, the form keeps what was typed.
+    event.listen(engine, "handle_error", lambda context: user_error_for(context.original_exception, path))
     return engine
 
 

@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
+from sme_guard.db import audit_triggers
+from sme_guard.db.migrations import BEFORE_AUDIT_TRAIL
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -59,7 +62,16 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         raw.execute("PRAGMA foreign_keys=OFF")
         try:
             with connection.begin():
-                command.upgrade(alembic_config(connection), revision)
+                # A batch table rebuild drops a table's audit triggers, a new column is
+                # missing from them, a new table has none: they follow each DDL statement,
+                # and are all brought up to date at the end.
+                stop = audit_triggers.keep_audited(connection)
+                try:
+                    command.upgrade(alembic_config(connection), revision)
+                finally:
+                    stop()
+                if current_revision(connection) not in BEFORE_AUDIT_TRAIL:
+                    audit_triggers.install_all(connection)
                 broken = connection.execute(text("PRAGMA foreign_key_check")).first()
                 if broken is not None:
                     raise ForeignKeyViolationError(

@@ -171,6 +171,8 @@ class AuditAction(StrEnum):
     INSERT = "insert"
     UPDATE = "update"
     DELETE = "delete"
+    # A record as it was when the trail began (written once, for the data already there).
+    BASELINE = "baseline"
 
 
 LABELS: dict[StrEnum, tuple[str, str]] = {
@@ -260,6 +262,7 @@ LABELS: dict[StrEnum, tuple[str, str]] = {
     AuditAction.INSERT: ("追加", "Added"),
     AuditAction.UPDATE: ("変更", "Changed"),
     AuditAction.DELETE: ("削除", "Deleted"),
+    AuditAction.BASELINE: ("記録開始時の内容", "Contents when the history began"),
 }
 
 

@@ -97,6 +97,7 @@ READ_ERRORS: tuple[type[BaseException], ...] = (
     zlib.error,
     EOFError,
     KeyError,
+    IndexError,  # a cell pointing at a shared string the file does not have
     ValueError,
     TypeError,
     SyntaxError,  # xml.etree.ElementTree.ParseError
@@ -170,7 +171,8 @@ class RowsSheet:
 
     ``rows(connection, lang)`` gives the columns' values in order, stored values as a SELECT
     gives them (codes, dates, booleans: the writer labels and formats them). The rows are
-    listed before the sheet is written, since its size goes ahead of them in the file.
+    listed before the sheet is written, since its size goes ahead of them in the file;
+    unless ``count(connection)`` says how many there will be: then they are streamed.
     """
 
     ja: str
@@ -179,6 +181,7 @@ class RowsSheet:
     rows: Callable[[Connection, str], Iterable[Sequence[Any]]] = field(repr=False)
     # column key -> Excel number format of its cells (e.g. "0.0" for a percentage)
     number_formats: Mapping[str, str] = field(default_factory=dict, hash=False)
+    count: Callable[[Connection], int] | None = field(default=None, repr=False)
 
     def label(self, lang: str) -> str:
         return self.en if lang == "en" else self.ja
@@ -210,6 +213,16 @@ def _source(sheet: Sheet, lang: str) -> _Source:
         query = sheet.query(lang)
         count = select(func.count()).select_from(query.subquery())
         return _selected(sheet.label(lang), sheet.columns, query, count, 0)
+    if sheet.count is not None:  # long: counted first, then streamed as it is written
+        rows = sheet.rows
+        return _Source(
+            sheet.label(lang),
+            sheet.columns,
+            sheet.count,
+            lambda connection: rows(connection, lang),
+            0,
+            sheet.number_formats,
+        )
     listed: list[Sequence[Any]] = []
     width = len(sheet.columns)
 
@@ -1106,6 +1119,10 @@ def _rows(sheet: Any, path: Path) -> Iterator[tuple[int, tuple[Any, ...]]]:
         except READ_ERRORS as exc:
             raise _not_a_workbook(path) from exc
         number += 1
+        if number > LAST_EXCEL_ROW:
+            # Damaged: openpyxl makes up every missing row before one numbered past Excel's
+            # last, and walking to row 2,000,000,000 would never end.
+            raise _not_a_workbook(path)
         yield number, row
 
 

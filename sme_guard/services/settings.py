@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from sqlalchemy import Table, select
 
+from sme_guard.db.backup import DEFAULT_KEEP, KEEP_SETTING
 from sme_guard.db.database import Database
 from sme_guard.services.flags import DEFAULT_PATCH_MAX_AGE_DAYS
 
 PATCH_MAX_AGE_DAYS = "devices.patch_max_age_days"
 CONTACTS_CONFIRM_DAYS = "contacts.confirm_interval_days"  # 3 運用①: how often to re-check the tree
 OFFICE_NAME = "office.name"  # printed on labels, sheets and reports
+BACKUPS_KEEP = KEEP_SETTING  # how many automatic backups of each kind the backups folder keeps
 DEFAULTS = {
     PATCH_MAX_AGE_DAYS: str(DEFAULT_PATCH_MAX_AGE_DAYS),
     CONTACTS_CONFIRM_DAYS: "180",
     OFFICE_NAME: "",
+    BACKUPS_KEEP: str(DEFAULT_KEEP),
 }
 
 

@@ -10,10 +10,13 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from sme_guard import __version__
+from sme_guard.db.lock import acquire_lock
+from sme_guard.errors import DatabaseInUseError
 from sme_guard.paths import APP_NAME, resources_dir
 from sme_guard.ui.errors import install_excepthook
 from sme_guard.ui.fonts import register_bundled_font
 from sme_guard.ui.main_window import MainWindow
+from sme_guard.ui.single_instance import InstanceServer, second_start
 from sme_guard.ui.translations import install_translators
 
 
@@ -38,8 +41,18 @@ def run(database: Path, lang: str) -> int:
     QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = create_application(lang)
     install_excepthook(lang)
-    window = MainWindow(lang)
-    window.database_failed.connect(lambda _error: (window.close(), app.exit(1)))
-    window.show()
-    window.open_database(database)
-    return app.exec()
+    try:
+        lock = acquire_lock(database)  # one running SME Guard per database, for the whole run
+    except DatabaseInUseError:
+        return second_start(database)
+    try:
+        window = MainWindow(lang)
+        server = InstanceServer(database, window)
+        server.show_requested.connect(window.bring_to_front)
+        server.listen()
+        window.database_failed.connect(lambda _error: (window.close(), app.exit(1)))
+        window.show()
+        window.open_database(database)
+        return app.exec()
+    finally:
+        lock.release()

@@ -27,6 +27,16 @@ def confirm(parent: QWidget | None, title: str, question: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def ask(parent: QWidget | None, title: str, text: str, accept: str, reject: str) -> bool:
+    """A question with two named answers; True for ``accept``."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    accept_button = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(reject, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(accept_button)
+    box.exec()
+    return box.clickedButton() is accept_button
+
+
 def _documents() -> str:
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 

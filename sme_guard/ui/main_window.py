@@ -20,6 +20,7 @@ from sme_guard.errors import CatalogError
 from sme_guard.services.catalog import bundled_catalog
 from sme_guard.ui import dialogs, settings
 from sme_guard.ui.catalog.catalog_tab import CatalogTab
+from sme_guard.ui.data_safety import DataSafety
 from sme_guard.ui.empty_state import EmptyState
 from sme_guard.ui.errors import report_error
 from sme_guard.ui.home.home_tab import HomeTab
@@ -45,6 +46,8 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.runner = runner or Runner()
         self.database: Database | None = None
+        self.database_path: Path | None = None  # the one opened last (kept while restoring)
+        self._offer_restore = True
         self.setWindowTitle(self.tr("SME Guard — information security registers"))
         self.setMinimumSize(720, 480)
 
@@ -98,6 +101,13 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.show_office_settings)
         self.settings_action.setEnabled(False)  # until the database is open
         file_menu.addAction(self.settings_action)
+        self.history_action = QAction(self.tr("Change &history…"), self)  # 変更履歴
+        self.history_action.triggered.connect(self.show_change_history)
+        self.history_action.setEnabled(False)  # until the database is open
+        file_menu.addAction(self.history_action)
+        self.data_safety = DataSafety(self)  # Back up to…, Restore from backup…
+        file_menu.addAction(self.data_safety.backup_action)
+        file_menu.addAction(self.data_safety.restore_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -116,6 +126,15 @@ class MainWindow(QMainWindow):
         dialog.open()
         self.office_settings_dialog = dialog
 
+    def show_change_history(self) -> None:
+        if self.database is None:
+            return
+        from sme_guard.ui.audit.history_dialog import AuditLogDialog  # built when first asked for
+
+        dialog = AuditLogDialog(self.database, self.runner, self.lang, self)
+        dialog.open()
+        self.change_history_dialog = dialog
+
     def show_about(self) -> None:
         database = self.database.path if self.database else self.tr("(not open)")
         text = self.tr(
@@ -130,8 +149,10 @@ class MainWindow(QMainWindow):
         )
         dialogs.show_about(self, self.tr("About SME Guard"), text)
 
-    def open_database(self, path: Path) -> None:
-        """Open (and if needed migrate) the database off the GUI thread."""
+    def open_database(self, path: Path, offer_restore: bool = True) -> None:
+        """Open (and if needed migrate) the database off the GUI thread. A damaged one gets the
+        offer of the newest good backup (``offer_restore``)."""
+        self.database_path, self._offer_restore = path, offer_restore
         self.database_label.setText(self.tr("Opening {path} …").format(path=path))
         self.runner.submit(lambda: open_database(path), self._database_ready, self._database_error)
 
@@ -300,12 +321,41 @@ class MainWindow(QMainWindow):
                     view.set_database(database)
         self.home.set_database(database)
         self.settings_action.setEnabled(True)
+        self.history_action.setEnabled(True)
+        self.data_safety.database_ready(database)
         self.database_opened.emit(database)
 
     def _database_error(self, error: BaseException) -> None:
+        path = self.database_path
+        if self._offer_restore and path is not None and self.data_safety.handle_open_error(error, path):
+            return
+        self.open_failed(error)
+
+    def open_failed(self, error: BaseException, shown: bool = False) -> None:
+        """No database to work on: say why (unless ``shown`` already) and tell the app."""
         self.database_label.setText(self.tr("No database open"))
-        report_error(error, self.lang)
+        if not shown:
+            report_error(error, self.lang)
         self.database_failed.emit(error)
+
+    def close_database(self) -> None:
+        """Close the database (before a restore); the screens keep their place."""
+        self.runner.wait()  # a save in progress finishes first
+        if self.database is not None:
+            self.database.close()
+            self.database = None
+        self.settings_action.setEnabled(False)
+        self.history_action.setEnabled(False)
+        self.data_safety.set_enabled(False)
+        self.database_label.setText(self.tr("No database open"))
+
+    def bring_to_front(self) -> None:
+        """Another start on the same database asked this window to show itself."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings.WINDOW_GEOMETRY.set(self.saveGeometry())

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sme_guard import paths
 from sme_guard.db.database import Database
 from sme_guard.services import settings as office_settings
 from sme_guard.ui.errors import report_error
@@ -46,12 +47,24 @@ class OfficeSettingsDialog(QDialog):
         self.office_name = QLineEdit()
         self.office_name.setPlaceholderText(self.tr("Printed on labels, stock-take sheets and reports"))
         self.office_name.setEnabled(False)
+        self.backups_keep = QSpinBox()
+        self.backups_keep.setRange(1, 365)
+        self.backups_keep.setEnabled(False)
+        backup_hint = QLabel(
+            self.tr(
+                "The database is backed up once a day when SME Guard starts, and before every "
+                "update of its format; this many of each kind are kept in {folder}"
+            ).format(folder=paths.backup_dir(database.path))
+        )
+        backup_hint.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Office name"), self.office_name)
         form.addRow(self.tr("Patches older than"), self.patch_days)
         form.addRow(hint)
         form.addRow(self.tr("Confirm the contact tree every"), self.contact_days)
         form.addRow(contact_hint)
+        form.addRow(self.tr("Backups to keep"), self.backups_keep)
+        form.addRow(backup_hint)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -63,6 +76,7 @@ class OfficeSettingsDialog(QDialog):
         self.numbers = {
             office_settings.PATCH_MAX_AGE_DAYS: self.patch_days,
             office_settings.CONTACTS_CONFIRM_DAYS: self.contact_days,
+            office_settings.BACKUPS_KEEP: self.backups_keep,
         }
         keys = list(self.numbers)
 

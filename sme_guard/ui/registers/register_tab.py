@@ -76,6 +76,8 @@ class RegisterTab(QWidget):
         self.toolbar = QToolBar()
         self.new_action = self._action(self.tr("New"), self.new_record)
         self.delete_action = self._action(self.tr("Delete"), self.delete_record)
+        # 変更履歴 of the record in the form: every change, by whom and when.
+        self.history_action = self.add_action(self.tr("History…"), self.show_history)
         self.toolbar.addSeparator()
 
         self.search_box = QLineEdit()
@@ -512,6 +514,25 @@ class RegisterTab(QWidget):
         path = dialogs.save_file(self, title, name, "PDF (*.pdf)")
         if path is not None:
             self.run(lambda: build(path), lambda result: self.status_message(saved(result, path)))
+
+    def show_history(self) -> None:
+        """The record's change history (and that of the lines belonging to it)."""
+        if self.current_id is None or self.database is None:
+            return
+        from sme_guard.ui.audit.history_dialog import RecordHistoryDialog
+
+        number = self.current_values.get(self.register.number_key or "name") or f"#{self.current_id}"
+        dialog = RecordHistoryDialog(
+            self.database,
+            self.runner,
+            self.register.table_name,
+            self.current_id,
+            f"{self.register.label(self.lang)} {number}",
+            self.lang,
+            self,
+        )
+        self.open_dialog = dialog
+        dialog.open()
 
     def require_database(self) -> Database:
         if self.database is None:

@@ -1,0 +1,817 @@
+"""変更履歴: read the audit trail for people, and check it.
+
+The trail is written by the database itself (``sme_guard.db.audit_triggers``); this module
+lists it — one record's history, or the whole trail filtered — with stored values turned
+into what the screens show (labels of codes, はい/いいえ, local times, employees' names,
+records as "field: value" lists), and runs ``sme-guard check`` (``verify``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Table, and_, func, or_, select
+
+from sme_guard.db.audit_check import CheckReport, Mismatch
+from sme_guard.db.database import Database
+from sme_guard.domain.codes import (
+    AuditAction,
+    DisasterScenario,
+    IncidentStatus,
+    MeasureStatus,
+    ProtectionMeasure,
+    label,
+)
+from sme_guard.domain.registers import REGISTERS, Kind
+from sme_guard.errors import UserError
+
+DEFAULT_LIMIT = 1000  # lines a screen lists (newest first); the Excel export has no limit
+HISTORY_LIMIT = 5000
+RECORD_KEYS = ("id", "created_at", "updated_at")  # not shown in a record's summary
+MULTILINE_MARK = " ↵ "
+
+# Every table the trail records, as people know it. A test keeps it complete.
+TABLE_LABELS: dict[str, tuple[str, str]] = {
+    "app_setting": ("事業所の設定", "Office setting"),
+    "assessment": ("自己点検", "Self-assessment"),
+    "check_completion": ("定期点検の実施", "Recurring check done"),
+    "contact_entry": ("緊急連絡網", "Contact tree"),
+    "contact_tree_confirmation": ("緊急連絡網の確認", "Contact tree confirmation"),
+    "continuity_plan": ("IT継続計画", "IT continuity plan"),
+    "drill": ("訓練", "Drill"),
+    "drill_participant": ("訓練の参加者", "Drill participant"),
+    "id_badge": ("社員証・IDカード", "ID badge"),
+    "incident": ("障害・事故", "Incident"),
+    "incident_action": ("障害・事故の対策", "Incident action"),
+    "incident_asset": ("障害・事故の関連資産", "Incident asset"),
+    "incident_counter": ("障害・事故の採番", "Incident numbering"),
+    "incident_external_report": ("障害・事故の届け出", "Incident external report"),
+    "incident_measure": ("障害・事故の関連管理策", "Incident measure"),
+    "incident_notification": ("障害・事故の連絡", "Incident notification"),
+    "incident_status_change": ("障害・事故の状態変更", "Incident status change"),
+    "measure_result": ("自己点検の回答(管理策)", "Self-assessment answer (measure)"),
+    "medium_disposal": ("記憶媒体の廃棄記録", "Storage medium disposal"),
+    "office_catalog_entry": ("独自の管理策・業務シート", "Own control item or task sheet"),
+    "person": ("従業員", "Employee"),
+    "plan_dependency": ("IT継続計画の依存関係", "Plan dependency"),
+    "plan_protection": ("IT継続計画の保護策", "Plan protection"),
+    "plan_review": ("IT継続計画の見直し", "Plan review"),
+    "plan_scenario": ("IT継続計画の災害想定", "Plan disaster scenario"),
+    "plan_step": ("IT継続計画の復旧手順", "Plan recovery step"),
+    "recurring_check": ("定期点検", "Recurring check"),
+    "sheet_result": ("自己点検の回答(業務シート)", "Self-assessment answer (task sheet)"),
+    "smart_device": ("スマートデバイス", "Smart device"),
+    "stock_take": ("棚卸", "Stock-take"),
+    "stock_take_item": ("棚卸の明細", "Stock-take line"),
+    "storage_medium": ("記憶媒体", "Storage medium"),
+}
+
+# Labels of the columns of tables that are not registers (the registers' own columns are
+# labelled by their register).
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "alternate_person_id": ("代理", "Alternate"),
+    "applies": ("該当", "Applies"),
+    "assessment_id": ("自己点検", "Self-assessment"),
+    "assessor": ("点検者", "Assessor"),
+    "asset_id": ("資産", "Asset"),
+    "asset_number": ("資産番号", "Asset number"),
+    "badge_id": ("社員証", "Badge"),
+    "catalog_ref": ("ガイドラインの項目", "Guideline point"),
+    "certificate_no": ("証明書番号", "Certificate number"),
+    "change_note": ("計画の変更内容", "Plan change"),
+    "change_review_id": ("計画の見直し", "Plan review"),
+    "changed_at": ("変更日時", "Changed at"),
+    "channel": ("連絡手段", "Channel"),
+    "check_id": ("定期点検", "Recurring check"),
+    "code": ("コード", "Code"),
+    "confirmed_by_id": ("確認者", "Confirmed by"),
+    "confirmed_on": ("確認日", "Confirmed on"),
+    "contact_entry_id": ("連絡網の段", "Contact tree entry"),
+    "current_state": ("現状", "Current state"),
+    "data": ("内容", "Contents"),
+    "depends_on_id": ("依存先の計画", "Depends on"),
+    "description": ("内容", "Description"),
+    "device_id": ("スマートデバイス", "Device"),
+    "disposed_on": ("廃棄日", "Disposed on"),
+    "done_by": ("実施者", "Done by"),
+    "done_on": ("完了日", "Done on"),
+    "drill_id": ("訓練", "Drill"),
+    "due_on": ("期限", "Due on"),
+    "duration_minutes": ("所要時間(分)", "Duration (minutes)"),
+    "email": ("メール", "E-mail"),
+    "enabled": ("有効", "Enabled"),
+    "entry_id": ("ID", "ID"),
+    "evidence": ("根拠", "Evidence"),
+    "expected_location": ("所在(台帳)", "Expected location"),
+    "findings": ("気付いた点", "Findings"),
+    "finished_on": ("終了日", "Finished on"),
+    "found_count": ("確認済", "Found"),
+    "found_location": ("所在(実際)", "Found at"),
+    "held_on": ("実施日", "Held on"),
+    "human_status": ("人的対策", "Human measure"),
+    "in_place": ("実施済", "In place"),
+    "incident_id": ("障害・事故", "Incident"),
+    "interval_days": ("間隔(日)", "Interval (days)"),
+    "key": ("項目", "Key"),
+    "kind": ("種類", "Kind"),
+    "last_done_on": ("前回実施日", "Last done on"),
+    "last_sequence": ("最後の番号", "Last number"),
+    "location": ("場所", "Location"),
+    "measure": ("保護策", "Measure"),
+    "measure_id": ("管理策", "Measure"),
+    "medium_id": ("記憶媒体", "Storage medium"),
+    "method": ("廃棄方法", "Method"),
+    "minutes_achieved": ("復旧時間(分)", "Minutes achieved"),
+    "missing_count": ("不明", "Missing"),
+    "name": ("名称", "Name"),
+    "note": ("メモ", "Note"),
+    "notes": ("備考", "Notes"),
+    "notified_at": ("連絡日時", "Notified at"),
+    "number": ("番号", "Number"),
+    "objective_minutes": ("目標復旧時間(分)", "Objective (minutes)"),
+    "owner_id": ("担当者", "Owner"),
+    "performed_by": ("実施者", "Performed by"),
+    "person_id": ("従業員", "Employee"),
+    "phone": ("電話", "Phone"),
+    "plan_changed": ("計画を変更", "Plan changed"),
+    "plan_id": ("IT継続計画", "Plan"),
+    "position": ("順序", "Position"),
+    "reference": ("受付番号", "Reference"),
+    "register_key": ("台帳", "Register"),
+    "reported_on": ("届出日", "Reported on"),
+    "reported_to": ("届出先", "Reported to"),
+    "response": ("対応", "Response"),
+    "responsibility": ("実施責任", "Responsibility"),
+    "result": ("結果", "Result"),
+    "reviewed_on": ("見直し日", "Reviewed on"),
+    "role": ("役割", "Role"),
+    "scenario": ("想定", "Scenario"),
+    "sheet_id": ("業務シート", "Task sheet"),
+    "started_by": ("開始者", "Started by"),
+    "started_on": ("開始日", "Started on"),
+    "status": ("状態", "Status"),
+    "steps_exercised": ("訓練した手順", "Steps exercised"),
+    "stock_take_id": ("棚卸", "Stock-take"),
+    "technical_status": ("技術的対策", "Technical measure"),
+    "title": ("名称", "Title"),
+    "unchecked_count": ("未確認", "Not checked"),
+    "value": ("値", "Value"),
+    "verified_by": ("消去確認者", "Verified by"),
+    "verified_on": ("消去確認日", "Verified on"),
+    "what": ("作業", "What"),
+    "who": ("担当", "Who"),
+    "year": ("年", "Year"),
+}
+
+# Coded columns of tables that are not registers.
+CODES: dict[tuple[str, str], type[StrEnum]] = {
+    ("incident_status_change", "status"): IncidentStatus,
+    ("plan_protection", "measure"): ProtectionMeasure,
+    ("plan_scenario", "scenario"): DisasterScenario,
+    ("measure_result", "status"): MeasureStatus,
+    ("sheet_result", "technical_status"): MeasureStatus,
+    ("sheet_result", "human_status"): MeasureStatus,
+}
+# Columns that name a record, for the "record" of a line (besides a register's number).
+NAMING_COLUMNS = ("number", "asset_number", "badge_number", "name", "title", "code", "key")
+YES_NO = {"ja": ("はい", "いいえ"), "en": ("yes", "no")}
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the trail is narrowed to; ``since``/``until`` are local days, both included."""
+
+    table: str | None = None
+    since: date | None = None
+    until: date | None = None
+    user: str | None = None
+    text: str | None = None  # in a field name or an old or new value
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    """One entry of the trail, with its values as a screen shows them."""
+
+    id: int
+    at: datetime  # UTC, aware
+    os_user: str
+    table_name: str
+    record_id: int
+    action: str  # AuditAction code
+    field: str | None
+    old_value: str | None  # as stored
+    new_value: str | None
+    entry_hash: str
+    table_text: str
+    record_text: str  # the record's number or name where it has one, else "#id"
+    action_text: str
+    field_text: str
+    old_text: str  # as shown: labels, local times, a record as "field: value, ..."
+    new_text: str
+
+    @property
+    def local_at(self) -> datetime:
+        return self.at.astimezone()
+
+    @property
+    def when_text(self) -> str:
+        return self.local_at.strftime("%Y-%m-%d %H:%M:%S")
+
+
+# ------------------------------------------------------------------ labels
+
+
+@dataclass(frozen=True)
+class _Field:
+    ja: str
+    en: str
+    kind: Kind
+    codes: type[StrEnum] | None = None
+    refers: str | None = None  # the table a reference column points into
+
+
+def _kind_of(column: Any) -> Kind:
+    from sqlalchemy import Boolean, Date, DateTime, Float, Integer
+
+    if any(fk.column.table.name == "person" for fk in column.foreign_keys):
+        return "person"
+    kind = column.type
+    if isinstance(kind, Boolean):
+        return "bool"
+    if isinstance(kind, DateTime) or isinstance(getattr(kind, "impl", None), DateTime):  # UTCDateTime
+        return "datetime"
+    if isinstance(kind, Date):
+        return "date"
+    if isinstance(kind, Integer | Float):
+        return "number"
+    return "text"
+
+
+@cache
+def _fields(table_name: str) -> dict[str, _Field]:
+    """The columns of a table with their labels and how their values are shown."""
+    from sqlmodel import SQLModel
+
+    import sme_guard.domain.tables  # noqa: F401  (registers the tables)
+
+    fields: dict[str, _Field] = {}
+    table = SQLModel.metadata.tables.get(table_name)
+    if table is not None:
+        for stored in table.columns:
+            ja, en = FIELD_LABELS.get(stored.name, (stored.name, stored.name))
+            refers = next((key.column.table.name for key in stored.foreign_keys), None)
+            codes = CODES.get((table_name, stored.name))
+            fields[stored.name] = _Field(ja, en, _kind_of(stored), codes, refers)
+    for register in REGISTERS.values():
+        for column in register.columns:
+            key = column.key
+            if register.table_name == table_name and not key.startswith("disposal_"):
+                refers = fields[key].refers if key in fields else None
+                fields[key] = _Field(column.ja, column.en, column.kind, column.codes, refers)
+            elif table_name == "medium_disposal" and key.startswith("disposal_"):
+                fields[key.removeprefix("disposal_")] = _Field(
+                    column.ja, column.en, column.kind, column.codes
+                )
+    fields["id"] = _Field("ID", "ID", "number")
+    fields["created_at"] = _Field("作成日時", "Created at", "datetime")
+    fields["updated_at"] = _Field("更新日時", "Updated at", "datetime")
+    return fields
+
+
+def table_label(table_name: str, lang: str) -> str:
+    ja, en = TABLE_LABELS.get(table_name, (table_name, table_name))
+    return en if lang == "en" else ja
+
+
+def field_label(table_name: str, field: str | None, lang: str) -> str:
+    if field is None:
+        return ""
+    known = _fields(table_name).get(field)
+    if known is None:
+        return field
+    return known.en if lang == "en" else known.ja
+
+
+def audited_table_names() -> list[str]:
+    """Every table the trail records, in the order of their labels' keys."""
+    return sorted(TABLE_LABELS)
+
+
+class _Formatter:
+    """Turns stored text into display text; looks names up once per connection."""
+
+    def __init__(self, connection: Connection, lang: str) -> None:
+        self.connection = connection
+        self.lang = lang
+        self._people: dict[str, str] | None = None
+        self._names: dict[str, dict[int, str]] = {}
+
+    def people(self) -> dict[str, str]:
+        if self._people is None:
+            from sme_guard.services.registers import table_named
+
+            person = table_named("person")
+            rows = self.connection.execute(select(person.c.id, person.c.name))
+            self._people = {str(row_id): name for row_id, name in rows}
+        return self._people
+
+    def value(self, table_name: str, field: str, text: str | None) -> str:
+        if text is None or text == "":
+            return ""
+        known = _fields(table_name).get(field)
+        kind = known.kind if known else "text"
+        if kind == "bool":
+            yes, no = YES_NO["en" if self.lang == "en" else "ja"]
+            return no if text in ("0", "false", "False") else yes
+        if kind == "person":
+            name = self.people().get(text)
+            return f"{name} (#{text})" if name else f"#{text}"
+        if known is not None and known.refers is not None and text.isdigit():
+            return self.record_name(known.refers, int(text))
+        if kind == "datetime":
+            try:
+                moment = datetime.fromisoformat(text)
+            except ValueError:
+                return text
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=UTC)
+            return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+        if known is not None and known.codes is not None:
+            try:
+                return label(known.codes(text), self.lang)
+            except ValueError:
+                return text
+        return text.replace("\r\n", "\n").replace("\n", MULTILINE_MARK)
+
+    def record(self, table_name: str, text: str | None) -> str:
+        """A whole record (JSON of the stored values) as "field: value" pairs."""
+        if text is None:
+            return ""
+        try:
+            values = json.loads(text)
+        except ValueError:
+            return text
+        if not isinstance(values, dict):
+            return text
+        separator = "; " if self.lang == "en" else "、"
+        return separator.join(
+            f"{field_label(table_name, key, self.lang)}: {self.value(table_name, key, value)}"
+            for key, value in values.items()
+            if key not in RECORD_KEYS and value not in (None, "")
+        )
+
+    def record_name(self, table_name: str, record_id: int) -> str:
+        names = self._names.get(table_name)
+        if names is None:
+            names = self._names[table_name] = self._load_names(table_name)
+        name = names.get(record_id)
+        return f"{name} (#{record_id})" if name else f"#{record_id}"
+
+    def _load_names(self, table_name: str) -> dict[int, str]:
+        from sqlmodel import SQLModel
+
+        table = SQLModel.metadata.tables.get(table_name)
+        if table is None:
+            return {}
+        register = next((r for r in REGISTERS.values() if r.table_name == table_name), None)
+        keys = ([register.number_key] if register and register.number_key else []) + list(NAMING_COLUMNS)
+        column = next((table.c[key] for key in keys if key in table.c), None)
+        if column is None:
+            return {}
+        rows = self.connection.execute(select(table.c.id, column))
+        return {row_id: str(value) for row_id, value in rows if value not in (None, "")}
+
+    def line(self, row: Any) -> AuditLine:
+        table_name, action, field = row.table_name, row.action, row.field
+        if field is None:  # a whole record: inserted, deleted, or as the trail began
+            old_text = self.record(table_name, row.old_value)
+            new_text = self.record(table_name, row.new_value)
+        else:
+            old_text = self.value(table_name, field, row.old_value)
+            new_text = self.value(table_name, field, row.new_value)
+        try:
+            action_text = label(AuditAction(action), self.lang)
+        except ValueError:
+            action_text = action
+        return AuditLine(
+            id=row.id,
+            at=row.at,
+            os_user=row.os_user,
+            table_name=table_name,
+            record_id=row.record_id,
+            action=action,
+            field=field,
+            old_value=row.old_value,
+            new_value=row.new_value,
+            entry_hash=row.entry_hash,
+            table_text=table_label(table_name, self.lang),
+            record_text=self.record_name(table_name, row.record_id),
+            action_text=action_text,
+            field_text=field_label(table_name, field, self.lang),
+            old_text=old_text,
+            new_text=new_text,
+        )
+
+
+# ------------------------------------------------------------------ queries
+
+
+def _audit() -> Table:
+    from sme_guard.domain.audit import AuditEntry
+
+    return AuditEntry.__table__  # type: ignore[attr-defined,no-any-return]
+
+
+def _local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time()).astimezone()
+
+
+def _conditions(audit: Table, filters: AuditFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if filters.table:
+        conditions.append(audit.c.table_name == filters.table)
+    if filters.user:
+        conditions.append(audit.c.os_user == filters.user)
+    if filters.since:
+        conditions.append(audit.c.at >= _local_midnight(filters.since))
+    if filters.until:
+        conditions.append(audit.c.at < _local_midnight(filters.until + timedelta(days=1)))
+    if filters.text:
+        text = filters.text.strip()
+        conditions.append(
+            or_(
+                audit.c.field.contains(text, autoescape=True),
+                audit.c.old_value.contains(text, autoescape=True),
+                audit.c.new_value.contains(text, autoescape=True),
+            )
+        )
+    return conditions
+
+
+def _selected(audit: Table) -> Any:
+    return select(
+        audit.c.id,
+        audit.c.at,
+        audit.c.os_user,
+        audit.c.table_name,
+        audit.c.record_id,
+        audit.c.action,
+        audit.c.field,
+        audit.c.old_value,
+        audit.c.new_value,
+        audit.c.entry_hash,
+    )
+
+
+def entries(
+    database: Database,
+    *,
+    table: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    user: str | None = None,
+    text: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+    lang: str = "ja",
+) -> list[AuditLine]:
+    """The trail, newest first, narrowed by table, local days, OS user and text."""
+    return filtered(database, AuditFilter(table, since, until, user, text), limit=limit, lang=lang)
+
+
+def filtered(
+    database: Database, filters: AuditFilter, *, limit: int = DEFAULT_LIMIT, lang: str = "ja"
+) -> list[AuditLine]:
+    audit = _audit()
+    query = _selected(audit).where(*_conditions(audit, filters)).order_by(audit.c.id.desc()).limit(limit)
+    with database.engine.connect() as connection:
+        formatter = _Formatter(connection, lang)
+        return [formatter.line(row) for row in connection.execute(query)]
+
+
+def count(database: Database, filters: AuditFilter = AuditFilter()) -> int:
+    audit = _audit()
+    query = select(func.count()).select_from(audit).where(*_conditions(audit, filters))
+    with database.engine.connect() as connection:
+        return int(connection.execute(query).scalar_one())
+
+
+def users(database: Database) -> list[str]:
+    """Every OS user the trail names, for a filter."""
+    audit = _audit()
+    with database.engine.connect() as connection:
+        return list(
+            connection.execute(select(audit.c.os_user).distinct().order_by(audit.c.os_user)).scalars()
+        )
+
+
+def history(database: Database, table_name: str, record_id: int, lang: str = "ja") -> list[AuditLine]:
+    """One record's history, newest first: its own entries since it was last created (an
+    id can be used again after a delete) and those of the lines that belong to it (a
+    medium's disposal record, an incident's actions, a plan's steps, ...)."""
+    audit = _audit()
+    created = (AuditAction.INSERT.value, AuditAction.BASELINE.value)
+    with database.engine.connect() as connection:
+        since = connection.execute(
+            select(func.max(audit.c.id)).where(
+                audit.c.table_name == table_name, audit.c.record_id == record_id, audit.c.action.in_(created)
+            )
+        ).scalar()
+        own = and_(
+            audit.c.table_name == table_name, audit.c.record_id == record_id, audit.c.id >= (since or 0)
+        )
+        wanted = [own]
+        for child, key in _children(table_name):
+            ids = _child_ids(connection, audit, child, key, record_id)
+            if ids:
+                wanted.append(
+                    and_(audit.c.table_name == child, audit.c.record_id.in_(ids), audit.c.id >= (since or 0))
+                )
+        query = _selected(audit).where(or_(*wanted)).order_by(audit.c.id.desc()).limit(HISTORY_LIMIT)
+        formatter = _Formatter(connection, lang)
+        return [formatter.line(row) for row in connection.execute(query)]
+
+
+@cache
+def _children(table_name: str) -> tuple[tuple[str, str], ...]:
+    """(table, column) of the lines that belong to a record of ``table_name``: rows deleted
+    with it (ON DELETE CASCADE), and a medium's disposal record."""
+    from sqlmodel import SQLModel
+
+    import sme_guard.domain.tables  # noqa: F401  (registers the tables)
+
+    found = []
+    for table in SQLModel.metadata.sorted_tables:
+        for key in table.foreign_keys:
+            owned = key.ondelete == "CASCADE" or (table.name, key.parent.name) == (
+                "medium_disposal",
+                "medium_id",
+            )
+            if key.column.table.name == table_name and owned:
+                found.append((table.name, key.parent.name))
+    return tuple(found)
+
+
+def _child_ids(connection: Connection, audit: Table, child: str, key: str, parent_id: int) -> list[int]:
+    """The lines of ``child`` that belong (or belonged) to the parent: those in the table
+    now, and those the trail saw created for it (since deleted)."""
+    from sme_guard.services.registers import table_named
+
+    table = table_named(child)
+    ids = set(connection.execute(select(table.c.id).where(table.c[key] == parent_id)).scalars())
+    created = connection.execute(
+        select(audit.c.record_id, audit.c.new_value).where(
+            audit.c.table_name == child, audit.c.action.in_(("insert", "baseline"))
+        )
+    )
+    wanted = str(parent_id)
+    for child_id, text in created:
+        try:
+            if json.loads(text or "{}").get(key) == wanted:
+                ids.add(child_id)
+        except (ValueError, AttributeError):
+            continue
+    return sorted(ids)
+
+
+def export_rows(connection: Connection, filters: AuditFilter, lang: str) -> Iterator[tuple[Any, ...]]:
+    """The filtered trail, oldest first, as the Excel export's rows (see ``EXPORT_COLUMNS``)."""
+    audit = _audit()
+    query = _selected(audit).where(*_conditions(audit, filters)).order_by(audit.c.id)
+    formatter = _Formatter(connection, lang)
+    for row in connection.execute(query.execution_options(yield_per=2000)):
+        line = formatter.line(row)
+        yield (
+            line.id,
+            line.at,
+            line.os_user,
+            line.table_text,
+            line.record_text,
+            line.action_text,
+            line.field_text,
+            line.old_text,
+            line.new_text,
+            line.entry_hash,
+        )
+
+
+def export_count(connection: Connection, filters: AuditFilter) -> int:
+    audit = _audit()
+    query = select(func.count()).select_from(audit).where(*_conditions(audit, filters))
+    return int(connection.execute(query).scalar_one())
+
+
+# ------------------------------------------------------------------ the check
+
+
+class NoDatabaseError(UserError):
+    """``check`` of a file that is not there (it is not created)."""
+
+
+def verify(database: Database) -> CheckReport:
+    """Integrity, foreign keys, triggers, the hash chain and the trail against the tables."""
+    from sme_guard.db.audit_check import check
+    from sme_guard.db.migrations import HEAD_REVISION
+
+    with database.engine.connect() as connection:
+        return check(connection, HEAD_REVISION)
+
+
+def check_file(path: Path) -> CheckReport:
+    """``verify`` for a database file, opened as it is: not created, not migrated (the
+    command line's ``check``; the app's own connections keep working meanwhile)."""
+    from sqlalchemy.exc import DBAPIError
+
+    from sme_guard.db.engine import make_engine, user_error_for
+
+    path = path.expanduser().resolve()
+    if not path.is_file():
+        raise NoDatabaseError(f"データベース {path} はありません。", f"There is no database {path}.")
+    engine = make_engine(path)
+    try:
+        return verify(Database(path=path, engine=engine))
+    except DBAPIError as exc:
+        raise (user_error_for(exc, path) or exc) from exc
+    finally:
+        engine.dispose()
+
+
+def _when(at: str, lang: str) -> str:
+    try:
+        moment = datetime.fromisoformat(at)
+    except ValueError:
+        return at
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _mismatch_text(mismatch: Mismatch, lang: str) -> str:
+    table = table_label(mismatch.table_name, lang)
+    record = f"{table} #{mismatch.record_id}"
+    last = mismatch.last_entry_id
+    if mismatch.kind == "no_history":
+        return (
+            f"{record}: this record is not in the history (written outside the app, or its entries were deleted)"
+            if lang == "en"
+            else f"{record}: 変更履歴にない記録です(アプリ以外で書き込まれたか、履歴が削除されています)"
+        )
+    if mismatch.kind == "deleted_in_history":
+        return (
+            f"{record}: the history (entry #{last}) says it was deleted, but it is there"
+            if lang == "en"
+            else f"{record}: 変更履歴(#{last})では削除されていますが、記録が残っています"
+        )
+    if mismatch.kind == "gone":
+        return (
+            f"{record}: the history (last entry #{last}) has it, but it was deleted without an entry"
+            if lang == "en"
+            else f"{record}: 変更履歴(最後は #{last})にある記録が、履歴なしで削除されています"
+        )
+    if mismatch.kind == "unreadable":
+        return (
+            f"{record}: entry #{last} cannot be read"
+            if lang == "en"
+            else f"{record}: 変更履歴 #{last} を読めません"
+        )
+    field = field_label(mismatch.table_name, mismatch.field, lang)
+    return (
+        f"{record}, {field}: the history (last entry #{last}) says {mismatch.history!r}, "
+        f"the database holds {mismatch.actual!r}"
+        if lang == "en"
+        else f"{record} の {field}: 変更履歴(最後は #{last})では {mismatch.history!r}、"
+        f"データベースでは {mismatch.actual!r} です"
+    )
+
+
+def report_lines(report: CheckReport, lang: str) -> list[str]:
+    """What was checked and what was found, one line each, for the command line."""
+    en = lang == "en"
+    ok, bad = ("ok", "PROBLEM") if en else ("OK", "異常")
+    lines: list[str] = []
+    if report.revision == report.expected_revision:
+        lines.append(
+            f"Schema version {report.revision}: {ok}"
+            if en
+            else f"スキーマのバージョン {report.revision}: {ok}"
+        )
+    elif report.revision_ok:
+        lines.append(
+            f"Schema version {report.revision}: {ok} (older than this app's {report.expected_revision}; "
+            "brought up to date, and its change history begun, when the app opens it)"
+            if en
+            else f"スキーマのバージョン {report.revision}: {ok}(このアプリの {report.expected_revision} より古い版です。"
+            "アプリで開くと更新され、変更履歴の記録が始まります)"
+        )
+    elif report.revision is None:
+        lines.append(
+            f"Schema version: {bad} — this is not SME Guard's database"
+            if en
+            else f"スキーマのバージョン: {bad} — SMEガードのデータベースではありません"
+        )
+    else:
+        lines.append(
+            f"Schema version {report.revision}: {bad} — written by a newer version of the app "
+            f"(this one uses {report.expected_revision}); check it with that version"
+            if en
+            else f"スキーマのバージョン {report.revision}: {bad} — 新しいバージョンのアプリで作成されています"
+            f"(このアプリは {report.expected_revision})。そのバージョンで確認してください"
+        )
+    if not report.integrity:
+        lines.append(
+            f"Integrity (PRAGMA integrity_check): {ok}" if en else f"整合性 (PRAGMA integrity_check): {ok}"
+        )
+    else:
+        lines.append(
+            f"Integrity (PRAGMA integrity_check): {bad}" if en else f"整合性 (PRAGMA integrity_check): {bad}"
+        )
+        lines += [f"  {message}" for message in report.integrity[:20]]
+    if not report.foreign_keys:
+        lines.append(
+            f"References (PRAGMA foreign_key_check): {ok}" if en else f"参照 (PRAGMA foreign_key_check): {ok}"
+        )
+    else:
+        lines.append(
+            f"References (PRAGMA foreign_key_check): {bad} — {len(report.foreign_keys)} rows refer to missing rows"
+            if en
+            else f"参照 (PRAGMA foreign_key_check): {bad} — {len(report.foreign_keys)} 行が存在しない行を参照しています"
+        )
+        for table, rowid, parent in report.foreign_keys[:20]:
+            lines.append(
+                f"  {table_label(table, lang)} #{rowid} → {table_label(parent, lang)}"
+                if en
+                else f"  {table_label(table, lang)} #{rowid} → {table_label(parent, lang)}(存在しません)"
+            )
+    skipped = "not checked (no history yet)" if en else "未確認(変更履歴はまだありません)"
+    if not report.trail_expected:
+        lines.append(
+            f"Recording of changes (triggers): {skipped}" if en else f"変更の記録 (トリガー): {skipped}"
+        )
+    elif not report.missing_triggers:
+        lines.append(f"Recording of changes (triggers): {ok}" if en else f"変更の記録 (トリガー): {ok}")
+    else:
+        names = ", ".join(report.missing_triggers)
+        lines.append(
+            f"Recording of changes (triggers): {bad} — missing or altered on {names}; their changes are not recorded"
+            if en
+            else f"変更の記録 (トリガー): {bad} — {names} のトリガーがないか変更されています(変更が記録されません)"
+        )
+    if report.chain_break is None:
+        lines.append(
+            f"History hash chain: {ok} ({report.entries_checked:,} entries)"
+            if en
+            else f"変更履歴のハッシュ連鎖: {ok}({report.entries_checked:,} 件)"
+        )
+    else:
+        found = report.chain_break
+        where = f"{table_label(found.table_name, lang)} #{found.record_id}"
+        when = _when(found.at, lang)
+        if found.problem == "changed":
+            why = (
+                "its contents were changed after it was written"
+                if en
+                else "記録された後に内容が書き換えられています"
+            )
+        elif found.after_id is None:
+            why = "entries before it were deleted" if en else "これより前の履歴が削除されています"
+        else:
+            why = (
+                f"it does not follow entry #{found.after_id}: entries between them were deleted, or #{found.after_id} was replaced"
+                if en
+                else f"#{found.after_id} の次の履歴になっていません(間の履歴が削除されたか、#{found.after_id} が置き換えられています)"
+            )
+        lines.append(
+            f"History hash chain: {bad} — {report.broken_entries:,} of {report.entries_checked:,} entries "
+            f"do not verify; the first is entry #{found.entry_id} ({when}, {where}): {why}"
+            if en
+            else f"変更履歴のハッシュ連鎖: {bad} — {report.entries_checked:,} 件中 {report.broken_entries:,} 件が"
+            f"検証できません。最初は履歴 #{found.entry_id}({when}、{where}): {why}"
+        )
+    if not report.trail_expected:
+        lines.append(
+            f"History against the data: {skipped}" if en else f"変更履歴と現在のデータの照合: {skipped}"
+        )
+    elif report.mismatch_count == 0:
+        lines.append(
+            f"History against the data: {ok} ({report.records_checked:,} records)"
+            if en
+            else f"変更履歴と現在のデータの照合: {ok}({report.records_checked:,} 件)"
+        )
+    else:
+        lines.append(
+            f"History against the data: {bad} — {report.mismatch_count:,} differences"
+            if en
+            else f"変更履歴と現在のデータの照合: {bad} — {report.mismatch_count:,} 件の食い違い"
+        )
+        lines += [f"  {_mismatch_text(m, lang)}" for m in report.mismatches[:20]]
+    if report.ok:
+        lines.append("Result: everything holds." if en else "結果: 問題はありません。")
+    else:
+        lines.append("Result: problems found (see above)." if en else "結果: 問題があります(上記参照)。")
+    return lines

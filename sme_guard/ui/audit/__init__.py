@@ -1,0 +1,1 @@
+"""変更履歴: the audit trail on screen."""

@@ -1,0 +1,445 @@
+"""Backups and restores in the GUI, the damaged-file offer at start, one window per database,
+and a save that fails (read-only, disk full) without losing what was typed."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import event
+
+from sme_guard import paths
+from sme_guard.db.backup import backup_to, list_backups
+from sme_guard.db.database import Database, open_database
+from sme_guard.domain.registers import PEOPLE
+from sme_guard.domain.tables import Person
+from sme_guard.errors import StorageFullError
+from sme_guard.services import clock, registers
+from sme_guard.services import settings as office_settings
+from sme_guard.ui import dialogs
+from sme_guard.ui.app import configure_application
+from sme_guard.ui.main_window import MainWindow
+from sme_guard.ui.registers.screens import register_tab
+from sme_guard.ui.single_instance import InstanceServer, second_start
+from sme_guard.ui.tasks import SynchronousRunner
+from tests.test_catalog_tab import type_text
+
+PAGE = 4096
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """Dialogs answered without a human; what they were asked is kept."""
+    seen: dict[str, Any] = {
+        "confirm": True,
+        "asked": [],
+        "errors": [],
+        "infos": [],
+        "save_to": None,
+        "suggested": [],
+        "open": None,
+        "ask": True,
+        "questions": [],
+    }
+
+    def confirm(_parent: QWidget | None, _title: str, question: str) -> bool:
+        seen["asked"].append(question)
+        return bool(seen["confirm"])
+
+    def save_file(_parent: QWidget | None, _title: str, name: str, _filter: str) -> Path | None:
+        seen["suggested"].append(name)
+        return seen["save_to"]  # type: ignore[no-any-return]
+
+    def ask(_parent: QWidget | None, _title: str, text: str, _yes: str, _no: str) -> bool:
+        seen["questions"].append(text)
+        return bool(seen["ask"])
+
+    monkeypatch.setattr(dialogs, "confirm", confirm)
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, _t, text: seen["errors"].append(text))
+    monkeypatch.setattr(dialogs, "show_info", lambda _p, _t, text: seen["infos"].append(text))
+    monkeypatch.setattr(dialogs, "save_file", save_file)
+    monkeypatch.setattr(dialogs, "open_file", lambda _p, _t, _f: seen["open"])
+    monkeypatch.setattr(dialogs, "ask", ask)
+    return seen
+
+
+@pytest.fixture
+def make_window(qapp: QApplication, qtbot: QtBot) -> Iterator[Callable[..., MainWindow]]:
+    windows: list[MainWindow] = []
+
+    def make(lang: str = "en") -> MainWindow:
+        configure_application(qapp, lang)
+        window = MainWindow(lang, SynchronousRunner())
+        qtbot.addWidget(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        if window.database is not None:
+            window.database.close()
+
+
+def _with_people(path: Path, *names: str) -> Path:
+    database = open_database(path)
+    with database.session() as session:
+        session.add_all(Person(name=name, notes="x" * 400) for name in names)
+    database.close()
+    return path
+
+
+def _names(path: Path) -> list[str]:
+    with closing(sqlite3.connect(path)) as connection:
+        return [row[0] for row in connection.execute("SELECT name FROM person ORDER BY id")]
+
+
+def _backup_at(path: Path, stamp: str, reason: str) -> Path:
+    """A backup in the backups folder as if made at ``stamp`` (YYYYmmdd-HHMMSS)."""
+    folder = paths.backup_dir(path)
+    return backup_to(path, folder / f"{path.stem}-{stamp}-000000-{reason}.sqlite3")
+
+
+def _damage(path: Path) -> bytes:
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(path.read_bytes())
+    data[PAGE * 5 : PAGE * 7] = b"\xff" * (PAGE * 2)
+    path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+def _open(window: MainWindow, path: Path) -> None:
+    window.open_database(path)
+
+
+# ---------------------------------------------------------------- backup to a file
+
+
+def test_back_up_to_a_chosen_file(
+    make_window: Callable[..., MainWindow], answers: dict[str, Any], db_path: Path, tmp_path: Path
+) -> None:
+    _with_people(db_path, "山田 太郎")
+    window = make_window()
+    _open(window, db_path)
+    assert window.data_safety.backup_action.isEnabled()
+    target = tmp_path / "USB メモリー" / "控え.sqlite3"
+    answers["save_to"] = target
+    window.data_safety.backup_action.trigger()
+    assert answers["suggested"] == [f"office-{clock.today():%Y-%m-%d}.sqlite3"]
+    assert answers["infos"] == [f"The backup was written to:\n{target}"]
+    assert _names(target) == ["山田 太郎"]
+
+
+def test_a_cancelled_backup_writes_nothing(
+    make_window: Callable[..., MainWindow], answers: dict[str, Any], db_path: Path
+) -> None:
+    window = make_window()
+    _open(window, db_path)
+    window.data_safety.backup_action.trigger()
+    assert answers["infos"] == [] and answers["errors"] == []
+
+
+def test_a_failed_backup_says_why(
+    make_window: Callable[..., MainWindow], answers: dict[str, Any], db_path: Path, tmp_path: Path
+) -> None:
+    window = make_window()
+    _open(window, db_path)
+    blocked = tmp_path / "a file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    answers["save_to"] = blocked / "backup.sqlite3"
+    window.data_safety.backup_action.trigger()
+    (error,) = answers["errors"]
+    assert error.startswith(f"The backup could not be written to {blocked / 'backup.sqlite3'}")
+
+
+# ---------------------------------------------------------------- restore from the menu
+
+
+def test_the_restore_dialog_lists_the_backups_and_restores_the_chosen_one(
+    make_window: Callable[..., MainWindow], answers: dict[str, Any], db_path: Path, qtbot: QtBot
+) -> None:
+    _with_people(db_path, "山田 太郎")
+    _backup_at(db_path, "20261120-090000", "manual")
+    _with_people(db_path, "佐藤 花子")
+    _backup_at(db_path, "20261121-090000", "before-0005")
+    window = make_window()
+    _open(window, db_path)
+    window.data_safety.restore_action.trigger()
+    dialog = window.data_safety.restore_dialog
+    assert dialog is not None
+    rows = dialog.rows()
+    assert [row[0] for row in rows[-2:]] == ["2026-11-21 09:00", "2026-11-20 09:00"]  # newest first
+    assert [row[1] for row in rows[-2:]] == ["Before a format update", "Manual"]
+    assert rows[0][1] == "Daily (automatic)"  # made when the window opened the database
+
+    oldest = dialog.list.topLevelItem(len(rows) - 1)
+    assert oldest is not None
+    dialog.list.setCurrentItem(oldest)
+    with qtbot.waitSignal(window.database_opened, timeout=5_000):
+        dialog.restore_button.click()
+
+    (question,) = answers["asked"]
+    assert "2026-11-20 09:00" in question and "backed up first" in question
+    assert window.database is not None
+    assert _names(db_path) == ["山田 太郎"]
+    assert "before-restore" in answers["infos"][0]
+    before = [b for b in list_backups(paths.backup_dir(db_path)) if b.reason == "before-restore"]
+    assert len(before) == 1 and _names(before[0].path) == ["山田 太郎", "佐藤 花子"]
+
+
+def test_another_file_can_be_chosen(
+    make_window: Callable[..., MainWindow], answers: dict[str, Any], db_path: Path, tmp_path: Path
+) -> None:
+    _with_people(db_path, "山田 太郎")
+    copy = backup_to(db_path, tmp_path / "USB" / "控え.sqlite3")
+    _with_people(db_path, "佐藤 花子")
+    window = make_window()
+    _open(window, db_path)
+    window.data_safety.restore_action.trigger()
+    dialog = window.data_safety.restore_dialog
+    assert dialog is not None
+    answers["open"] = copy
+    dialog.other_button.click()
+    assert _names(db_path) == ["山田 太郎"]
+    assert window.database is not None and window.database.path == db_path.resolve()
+
+
+def test_a_file_that_fails_the_checks_is_refused_and_nothing_changes(
+    make_window: Callable[..., MainWindow], answers: dict[str, Any], db_path: Path, tmp_path: Path
+) -> None:
+    _with_people(db_path, "山田 太郎")
+    window = make_window()
+    _open(window, db_path)
+    notes = tmp_path / "notes.sqlite3"
+    notes.write_text("not a database", encoding="utf-8")
+    window.data_safety.restore_file(notes)
+    assert answers["errors"] == [f"{notes} cannot be restored: it is not an SQLite database."]
+    assert answers["asked"] == []
+    assert window.database is not None and _names(db_path) == ["山田 太郎"]
+
+
+def test_a_restore_the_user_declines_changes_nothing(
+    make_window: Callable[..., MainWindow], answers: dict[str, Any], db_path: Path, tmp_path: Path
+) -> None:
+    _with_people(db_path, "山田 太郎")
+    copy = backup_to(db_path, tmp_path / "copy.sqlite3")
+    _with_people(db_path, "佐藤 花子")
+    window = make_window()
+    _open(window, db_path)
+    answers["confirm"] = False
+    window.data_safety.restore_file(copy)
+    assert len(answers["asked"]) == 1
+    assert window.database is not None and _names(db_path) == ["山田 太郎", "佐藤 花子"]
+
+
+# ---------------------------------------------------------------- a damaged file at start
+
+
+def test_a_damaged_database_is_offered_the_newest_good_backup(
+    make_window: Callable[..., MainWindow], answers: dict[str, Any], db_path: Path, qtbot: QtBot
+) -> None:
+    _with_people(db_path, *(f"社員{n}" for n in range(300)))
+    for backup in list_backups(paths.backup_dir(db_path)):
+        backup.path.unlink()
+    _backup_at(db_path, "20261120-090000", "daily")
+    _damage(_backup_at(db_path, "20261121-090000", "daily"))  # the newest one is damaged too
+    damaged = _damage(db_path)
+    window = make_window("en")
+    with qtbot.waitSignal(window.database_opened, timeout=5_000):
+        _open(window, db_path)
+
+    (question,) = answers["asked"]
+    assert "the file is damaged" in question
+    assert "2026-11-20 09:00" in question and "2026-11-21" not in question
+    assert window.database is not None and _names(db_path)[:2] == ["社員0", "社員1"]
+    kept = [b for b in list_backups(paths.backup_dir(db_path)) if b.reason == "before-restore"]
+    assert len(kept) == 1 and kept[0].path.read_bytes()[PAGE:] == damaged[PAGE:]
+
+
+def test_a_declined_offer_leaves_the_damaged_file_alone(
+    make_window: Callable[..., MainWindow], answers: dict[str, Any], db_path: Path, qtbot: QtBot
+) -> None:
+    _with_people(db_path, *(f"社員{n}" for n in range(300)))
+    _backup_at(db_path, "20261120-090000", "daily")
+    damaged = _damage(db_path)
+    answers["confirm"] = False
+    window = make_window("en")
+    with qtbot.waitSignal(window.database_failed, timeout=5_000):
+        _open(window, db_path)
+    assert len(answers["asked"]) == 1 and answers["errors"] == []
+    assert window.database is None and db_path.read_bytes() == damaged
+
+
+def test_without_a_good_backup_the_app_says_where_the_backups_are(
+    make_window: Callable[..., MainWindow], answers: dict[str, Any], db_path: Path, qtbot: QtBot
+) -> None:
+    _with_people(db_path, *(f"社員{n}" for n in range(300)))
+    for backup in list_backups(paths.backup_dir(db_path)):
+        _damage(backup.path)
+    damaged = _damage(db_path)
+    window = make_window("ja")
+    with qtbot.waitSignal(window.database_failed, timeout=5_000):
+        _open(window, db_path)
+    assert answers["asked"] == []
+    (error,) = answers["errors"]
+    assert "破損" in error and str(paths.backup_dir(db_path)) in error
+    assert window.database is None and db_path.read_bytes() == damaged
+    assert window.database_label.text() == "データベースが開かれていません"
+
+
+def test_a_failed_daily_backup_is_reported_at_open(
+    make_window: Callable[..., MainWindow],
+    answers: dict[str, Any],
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    open_database(db_path).close()
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the backups folder should be", encoding="utf-8")
+    monkeypatch.setattr(paths, "backup_dir", lambda _database: blocked)
+    window = make_window()
+    _open(window, db_path)
+    assert window.database is not None
+    (error,) = answers["errors"]
+    assert "could not be written" in error
+
+
+# ---------------------------------------------------------------- office setting
+
+
+def test_how_many_backups_to_keep_is_an_office_setting(
+    qapp: QApplication, qtbot: QtBot, db: Database
+) -> None:
+    from sme_guard.ui.office_settings_dialog import OfficeSettingsDialog
+
+    configure_application(qapp, "en")
+    dialog = OfficeSettingsDialog(db, SynchronousRunner(), "en")
+    qtbot.addWidget(dialog)
+    assert dialog.backups_keep.value() == 10
+    dialog.backups_keep.setValue(4)
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert office_settings.get_int(db, office_settings.BACKUPS_KEEP) == 4
+
+
+# ---------------------------------------------------------------- one window per database
+
+
+def test_a_second_start_can_bring_the_first_window_forward(
+    qapp: QApplication, qtbot: QtBot, answers: dict[str, Any], db_path: Path
+) -> None:
+    configure_application(qapp, "en")
+    server = InstanceServer(db_path)
+    assert server.listen()
+    try:
+        with qtbot.waitSignal(server.show_requested, timeout=5_000):
+            assert second_start(db_path) == 0
+        (question,) = answers["questions"]
+        assert "already open" in question and str(db_path) in question
+    finally:
+        server.close()
+
+
+def test_a_second_start_may_just_quit(
+    qapp: QApplication, qtbot: QtBot, answers: dict[str, Any], db_path: Path
+) -> None:
+    configure_application(qapp, "en")
+    server = InstanceServer(db_path)
+    assert server.listen()
+    answers["ask"] = False
+    try:
+        with qtbot.assertNotEmitted(server.show_requested, wait=300):
+            assert second_start(db_path) == 0
+    finally:
+        server.close()
+
+
+def test_a_database_locked_by_a_command_gets_a_plain_message(
+    qapp: QApplication, answers: dict[str, Any], db_path: Path
+) -> None:
+    configure_application(qapp, "ja")
+    assert second_start(db_path) == 1  # no window listens: an import or restore holds the lock
+    (error,) = answers["errors"]
+    assert str(db_path) in error and "コマンド" in error
+    assert answers["questions"] == []
+
+
+def test_the_window_comes_forward_when_asked(make_window: Callable[..., MainWindow]) -> None:
+    window = make_window()
+    window.showMinimized()
+    window.bring_to_front()
+    assert window.isVisible() and not window.isMinimized()
+
+
+# ---------------------------------------------------------------- a save that cannot be written
+
+
+def _people_tab(qapp: QApplication, qtbot: QtBot, db: Database) -> Any:
+    configure_application(qapp, "en")
+    tab = register_tab(PEOPLE, "en", SynchronousRunner())
+    qtbot.addWidget(tab)
+    tab.resize(1200, 700)
+    tab.show()
+    tab.set_database(db)
+    return tab
+
+
+def _on_every_connection(db: Database, pragma: str) -> None:
+    event.listen(db.engine, "connect", lambda connection, _record: connection.execute(pragma))
+    db.engine.dispose()  # connections made from now on get the pragma
+
+
+def _fill_the_disk(db: Database) -> None:
+    """No room left: the file may not grow, and every free byte in it is taken."""
+    with closing(sqlite3.connect(db.path)) as connection:
+        pages = connection.execute("PRAGMA page_count").fetchone()[0]
+    _on_every_connection(db, f"PRAGMA max_page_count={pages}")
+    with pytest.raises(StorageFullError):  # fill until it refuses
+        for n in range(10_000):
+            values = {"name": f"x{n}", "employment_type": "regular", "role": "employee"}
+            registers.save_record(db, PEOPLE, None, values)
+
+
+@pytest.mark.parametrize(
+    ("make_unwritable", "message"),
+    [
+        (lambda db: _on_every_connection(db, "PRAGMA query_only=ON"), "is in a read-only location"),
+        (_fill_the_disk, "The disk is full"),
+    ],
+    ids=["read-only", "disk-full"],
+)
+def test_a_save_that_cannot_be_written_keeps_what_was_typed(
+    qapp: QApplication,
+    qtbot: QtBot,
+    db: Database,
+    answers: dict[str, Any],
+    make_unwritable: Callable[[Database], None],
+    message: str,
+) -> None:
+    tab = _people_tab(qapp, qtbot, db)
+    make_unwritable(db)
+    tab.new_action.trigger()
+    name: QLineEdit = tab.form.editors["name"]
+    name.setFocus()
+    type_text(name, "山田 太郎")
+    tab.save()
+
+    (error,) = answers["errors"]
+    assert message in error and str(db.path) in error
+    assert "unexpected" not in error.lower() and "Traceback" not in error
+    assert name.text() == "山田 太郎"  # nothing typed is lost: it can be saved once there is room
+    assert tab.form.editors["name"].isVisible()
+    with closing(sqlite3.connect(db.path)) as connection:
+        assert connection.execute("SELECT count(*) FROM person WHERE name = '山田 太郎'").fetchone() == (0,)
+
+
+def _flags() -> Any:
+    from sme_guard.services.flags import FlagContext
+
+    return FlagContext(clock.today())
