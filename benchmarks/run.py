@@ -15,7 +15,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-FIGURES = ["startup", "registers", "excel", "scan", "checklist"]
+FIGURES = ["startup", "registers", "excel", "scan", "checklist", "crash"]
 
 
 def _line(row: dict[str, Any]) -> tuple[str, bool]:

@@ -90,8 +90,11 @@ def load_catalog(folder: Path | None = None) -> Catalog:
     try:
         return Catalog(legend=legend, **parts)
     except ValidationError as exc:
-        detail = "; ".join(str(d["msg"]).removeprefix("Value error, ") for d in exc.errors())
-        raise CatalogError(f"catalog: {detail}", f"catalog: {detail}") from exc
+        # The rules across the files say "entry: field: problem"; each is named with its file.
+        files = {entry.id: file for file, (key, _) in LIST_FILES.items() for entry in parts[key]}
+        problems = [p for d in exc.errors() for p in str(d["msg"]).removeprefix("Value error, ").split("; ")]
+        detail = "; ".join(f"{files.get(p.split(':', 1)[0], 'catalog')}: {p}" for p in problems)
+        raise CatalogError(detail, detail) from exc
 
 
 def load_plan_templates(path: Path | None = None) -> tuple[PlanTemplate, ...]:

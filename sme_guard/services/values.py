@@ -114,12 +114,12 @@ def parse_datetime(raw: Any) -> datetime | None:
     if raw is None or raw == "":
         return None
     if isinstance(raw, datetime):
-        return raw if raw.tzinfo else raw.astimezone()  # naive = this PC's local time
+        return raw if raw.tzinfo else _local(raw, raw)  # naive = this PC's local time
     if isinstance(raw, int | float) and not isinstance(raw, bool):
-        day = parse_date(int(raw))
+        day = parse_date(raw)  # an Excel serial day; refuses infinity and NaN, too
         assert day is not None
         seconds = round((raw - int(raw)) * 86400)
-        return (datetime.combine(day, datetime.min.time()) + timedelta(seconds=seconds)).astimezone()
+        return _local(datetime.combine(day, datetime.min.time()) + timedelta(seconds=seconds), raw)
     text = normalize(str(raw)).lower()  # "2026-11-27T14:30" as ISO writes it
     match = _TIME_PATTERN.match(text)
     day = parse_date(match[1] if match else text)
@@ -129,9 +129,18 @@ def parse_datetime(raw: Any) -> datetime | None:
         (int(match[2]), int(match[3]), int(match[4] or match[5] or 0)) if match else (0, 0, 0)
     )
     try:
-        return datetime(day.year, day.month, day.day, hour, minute, second).astimezone()
+        moment = datetime(day.year, day.month, day.day, hour, minute, second)
     except ValueError as exc:
         raise _problem(f"「{raw}」の時刻は存在しません", f"'{raw}' has no such time of day") from exc
+    return _local(moment, raw)
+
+
+def _local(moment: datetime, raw: Any) -> datetime:
+    """A wall-clock time on this PC, made aware; Python cannot place year 1 on the clock."""
+    try:
+        return moment.astimezone()
+    except (ValueError, OverflowError) as exc:
+        raise _impossible(str(raw)) from exc
 
 
 def format_datetime(value: datetime | str) -> str:
@@ -141,6 +150,14 @@ def format_datetime(value: datetime | str) -> str:
         if value.tzinfo is None:
             value = value.replace(tzinfo=UTC)
     return value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+INT_LIMIT = 2**63  # SQLite stores 64-bit integers; a larger one cannot be saved
+INT_DIGITS = len(str(INT_LIMIT))
+
+
+def _out_of_range(raw: Any) -> ValueProblemError:
+    return _problem(f"「{raw}」は扱える範囲を超えています", f"'{raw}' is out of range")
 
 
 def parse_int(raw: Any, minimum: int | None = None) -> int | None:
@@ -158,7 +175,11 @@ def parse_int(raw: Any, minimum: int | None = None) -> int | None:
             return None
         if not re.fullmatch(r"[+-]?\d+", text):
             raise _problem(f"「{raw}」は整数ではありません", f"'{raw}' is not a whole number")
+        if len(text.lstrip("+-").lstrip("0")) > INT_DIGITS:  # int() refuses 4,300 digits
+            raise _out_of_range(raw)
         value = int(text)
+    if not -INT_LIMIT <= value < INT_LIMIT:
+        raise _out_of_range(raw)
     if minimum is not None and value < minimum:
         raise _problem(f"{minimum} 以上にしてください({value})", f"must be {minimum} or more ({value})")
     return value
