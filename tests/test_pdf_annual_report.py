@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -20,6 +19,8 @@ from sme_guard.domain.registers import BADGES, DEVICES, INCIDENTS, MEDIA, PLANS
 from sme_guard.exchange.pdf.annual_report import build_annual_report, month_chart
 from sme_guard.exchange.report_print import print_annual_report
 from sme_guard.services import assessments, clock, continuity, incidents, overview, registers, settings
+from tests.pdf_reading import fonts as _fonts
+from tests.pdf_reading import run as _run
 
 pytestmark = [
     pytest.mark.slow,
@@ -36,12 +37,6 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(clock, "now", lambda: NOW)
 
 
-def _run(*args: str | Path) -> str:
-    return subprocess.run(
-        [str(a) for a in args], capture_output=True, text=True, check=True, encoding="utf-8"
-    ).stdout
-
-
 def _text(pdf: Path) -> str:
     return _run("pdftotext", "-layout", pdf, "-")
 
@@ -53,11 +48,6 @@ def _flat(pdf: Path) -> str:
 
 def _flat_text(text: str) -> str:
     return re.sub(r"\s+", "", text)
-
-
-def _fonts(pdf: Path) -> list[tuple[str, str]]:
-    rows = _run("pdffonts", pdf).splitlines()[2:]
-    return [(row.split()[0], row.split()[-5]) for row in rows if row.strip()]
 
 
 def _assert_fonts_embedded(pdf: Path) -> None:

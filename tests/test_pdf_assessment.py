@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,6 +28,11 @@ from sme_guard.exchange.assessment_print import (
 from sme_guard.services import assessments, registers, settings
 from sme_guard.services.assessments import item_scores, overall
 from sme_guard.services.catalog import bundled_catalog
+from tests.pdf_reading import fonts as _fonts
+from tests.pdf_reading import page_count as _page_count
+from tests.pdf_reading import pages as _pages
+from tests.pdf_reading import run as _run
+from tests.pdf_reading import text as _text
 
 pytestmark = [
     pytest.mark.slow,
@@ -36,23 +40,6 @@ pytestmark = [
 ]
 
 TODAY = date(2026, 11, 27)
-
-
-def _run(*args: str | Path) -> str:
-    return subprocess.run(
-        [str(a) for a in args], capture_output=True, text=True, check=True, encoding="utf-8"
-    ).stdout
-
-
-def _pages(pdf: Path) -> list[str]:
-    pages = _run("pdftotext", "-layout", pdf, "-").split("\f")
-    if pages and not pages[-1].strip():
-        pages.pop()
-    return pages
-
-
-def _text(pdf: Path) -> str:
-    return "\n".join(_pages(pdf))
 
 
 def _flat(text: str) -> str:
@@ -68,16 +55,6 @@ def _reading(pdf: Path) -> str:
 def _reading_pages(pdf: Path) -> list[str]:
     pages = [_flat(page) for page in _run("pdftotext", pdf, "-").split("\f")]
     return pages[:-1] if pages and not pages[-1] else pages
-
-
-def _page_count(pdf: Path) -> int:
-    info = dict(line.split(":", 1) for line in _run("pdfinfo", pdf).splitlines() if ":" in line)
-    return int(info["Pages"])
-
-
-def _fonts(pdf: Path) -> list[tuple[str, str]]:
-    rows = _run("pdffonts", pdf).splitlines()[2:]
-    return [(row.split()[0], row.split()[-5]) for row in rows if row.strip()]
 
 
 def _person(db: Database, name: str) -> int:

@@ -22,6 +22,11 @@ from sme_guard.services import clock, incidents, registers
 from sme_guard.services.catalog import bundled_catalog
 from sme_guard.services.incidents import Confirmation, ContactLine
 from sme_guard.services.values import format_datetime
+from tests.pdf_reading import fonts as _fonts
+from tests.pdf_reading import page_count as _page_count
+from tests.pdf_reading import pages as _pages
+from tests.pdf_reading import run as _run
+from tests.pdf_reading import text as _text
 
 pytestmark = [
     pytest.mark.slow,
@@ -36,33 +41,6 @@ NOW = datetime(2026, 11, 27, 0, 30, tzinfo=UTC)
 def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(clock, "today", lambda: TODAY)
     monkeypatch.setattr(clock, "now", lambda: NOW)
-
-
-def _run(*args: str | Path) -> str:
-    return subprocess.run(
-        [str(a) for a in args], capture_output=True, text=True, check=True, encoding="utf-8"
-    ).stdout
-
-
-def _pages(pdf: Path) -> list[str]:
-    pages = _run("pdftotext", "-layout", pdf, "-").split("\f")
-    if pages and not pages[-1].strip():
-        pages.pop()
-    return pages
-
-
-def _text(pdf: Path) -> str:
-    return "\n".join(_pages(pdf))
-
-
-def _page_count(pdf: Path) -> int:
-    info = dict(line.split(":", 1) for line in _run("pdfinfo", pdf).splitlines() if ":" in line)
-    return int(info["Pages"])
-
-
-def _fonts(pdf: Path) -> list[tuple[str, str]]:
-    rows = _run("pdffonts", pdf).splitlines()[2:]
-    return [(row.split()[0], row.split()[-5]) for row in rows if row.strip()]
 
 
 def _local(*args: int) -> datetime:

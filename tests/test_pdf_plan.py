@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +18,11 @@ from sme_guard.exchange.pdf.plan import build_plan
 from sme_guard.exchange.plan_print import print_plan
 from sme_guard.services import continuity, incidents, registers, settings
 from sme_guard.services.continuity import ProtectionLine
+from tests.pdf_reading import fonts as _fonts
+from tests.pdf_reading import page_count as _page_count
+from tests.pdf_reading import pages as _pages
+from tests.pdf_reading import run as _run
+from tests.pdf_reading import text as _text
 
 pytestmark = [
     pytest.mark.slow,
@@ -33,33 +37,6 @@ STEPS = [
     ("佐藤 花子", "バックアップから最新のメールデータを復元する", "サーバー室", 30),
     ("山田 太郎", "取引先に一時的な連絡先を案内する", None, 15),
 ]
-
-
-def _run(*args: str | Path) -> str:
-    return subprocess.run(
-        [str(a) for a in args], capture_output=True, text=True, check=True, encoding="utf-8"
-    ).stdout
-
-
-def _pages(pdf: Path) -> list[str]:
-    pages = _run("pdftotext", "-layout", pdf, "-").split("\f")
-    if pages and not pages[-1].strip():
-        pages.pop()
-    return pages
-
-
-def _text(pdf: Path) -> str:
-    return "\n".join(_pages(pdf))
-
-
-def _page_count(pdf: Path) -> int:
-    info = dict(line.split(":", 1) for line in _run("pdfinfo", pdf).splitlines() if ":" in line)
-    return int(info["Pages"])
-
-
-def _fonts(pdf: Path) -> list[tuple[str, str]]:
-    rows = _run("pdffonts", pdf).splitlines()[2:]
-    return [(row.split()[0], row.split()[-5]) for row in rows if row.strip()]
 
 
 def _person(db: Database, name: str, phone: str | None = None) -> int:
