@@ -216,7 +216,7 @@ def run_export(args: argparse.Namespace) -> int:
     database = open_database(_database_path(args))
     try:
         if args.register == "assessments":
-            from sme_guard.exchange.excel import export_assessments
+            from sme_guard.exchange.assessment_excel import export_assessments
             from sme_guard.services.office_catalog import effective_catalog
 
             export_assessments(database, target, args.lang, effective_catalog(database))

@@ -17,12 +17,8 @@ from sme_guard.db.database import Database
 from sme_guard.domain.catalog import Measure, circled
 from sme_guard.domain.codes import MeasureStatus, label
 from sme_guard.domain.registers import PEOPLE, Column
-from sme_guard.exchange.excel import (
-    ExportCancelledError,
-    RowsSheet,
-    export_assessments,
-    export_sheets,
-)
+from sme_guard.exchange.assessment_excel import export_assessments
+from sme_guard.exchange.excel import ExportCancelledError, RowsSheet, export_sheets
 from sme_guard.services import assessments, registers
 from sme_guard.services.assessments import (
     RunInvalidError,

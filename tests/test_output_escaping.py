@@ -26,14 +26,9 @@ from openpyxl import load_workbook
 
 from sme_guard.db.database import Database
 from sme_guard.domain.registers import BADGES, DEVICES, INCIDENTS, MEDIA, PEOPLE, PLANS, REGISTERS, Register
+from sme_guard.exchange.assessment_excel import export_assessments
 from sme_guard.exchange.assessment_print import print_checklist, print_report
-from sme_guard.exchange.excel import (
-    FORMULA_STARTS,
-    PLAN_DETAILS,
-    export_assessments,
-    export_sheets,
-    with_details,
-)
+from sme_guard.exchange.excel import FORMULA_STARTS, PLAN_DETAILS, export_sheets, with_details
 from sme_guard.exchange.incident_print import print_contact_tree, print_incident
 from sme_guard.exchange.labels_print import print_labels
 from sme_guard.exchange.pdf.labels import SHEETS
@@ -267,7 +262,7 @@ USER_COLUMNS = {
 
 def _sheet_columns(title: str) -> dict[str, str]:
     """Header label -> column key, for every sheet an export writes in Japanese."""
-    from sme_guard.exchange.excel import assessment_sheets
+    from sme_guard.exchange.assessment_excel import assessment_sheets
 
     for register in REGISTERS.values():
         if register.ja == title:

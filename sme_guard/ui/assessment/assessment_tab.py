@@ -360,7 +360,7 @@ class AssessmentTab(QWidget):
             return
 
         def work(progress: Progress) -> int:
-            from sme_guard.exchange.excel import export_assessments
+            from sme_guard.exchange.assessment_excel import export_assessments
 
             return export_assessments(
                 database, path, lang, catalog, progress=progress.report, cancelled=progress.cancelled
