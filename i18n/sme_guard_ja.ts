@@ -15,7 +15,7 @@
     </message>
     <message>
         <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="62"/>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="285"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="270"/>
         <source>Delete run</source>
         <translation>点検を削除</translation>
     </message>
@@ -70,68 +70,68 @@
         <translation>基本の管理策の実施率 &lt;b&gt;{percent}&lt;/b&gt; — 実施済 {done}、一部実施 {partial}、未実施 {not_done}、対象外 {na}。(参考)の管理策は別集計: {reference}。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="246"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="239"/>
         <source>Answer saved.</source>
         <translation>回答を保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="272"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="257"/>
         <source>Self-assessment started.</source>
         <translation>自己点検を開始しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="286"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="271"/>
         <source>Delete the self-assessment “{name}” and all its answers?</source>
         <translation>自己点検「{name}」とすべての回答を削除しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="300"/>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="374"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="285"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="359"/>
         <source>Saved to {path}.</source>
         <translation>{path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="321"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="306"/>
         <source>Save the checklist</source>
         <translation>チェックリストの保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="321"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="306"/>
         <source>checklist.pdf</source>
         <translation>チェックリスト.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="339"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="324"/>
         <source>Save the assessment report</source>
         <translation>自己点検報告書の保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="340"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="325"/>
         <source>assessment-{date}.pdf</source>
         <translation>自己点検-{date}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="352"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="337"/>
         <source>Save the task sheets</source>
         <translation>業務シートの保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="352"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="337"/>
         <source>task-sheets.pdf</source>
         <translation>業務シート.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="357"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="342"/>
         <source>Export to Excel</source>
         <translation>Excel に出力</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="357"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="342"/>
         <source>self-assessments.xlsx</source>
         <translation>自己点検.xlsx</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="372"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="357"/>
         <source>Exporting to Excel…</source>
         <translation>Excel に出力しています…</translation>
     </message>
@@ -314,126 +314,126 @@
 <context>
     <name>ChecksDialog</name>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="47"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="46"/>
         <source>Recurring checks</source>
         <translation>定期点検</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="51"/>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="187"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="50"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="185"/>
         <source>Check</source>
         <translation>点検</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="52"/>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="93"/>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="186"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="51"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="92"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="184"/>
         <source>Every (days)</source>
         <translation>間隔(日)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="53"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="52"/>
         <source>Last done</source>
         <translation>前回実施</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="54"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="53"/>
         <source>Next due</source>
         <translation>次回期限</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="55"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="54"/>
         <source>Done by</source>
         <translation>完了の記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="67"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="66"/>
         <source>Switched on</source>
         <translation>実施する</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="68"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="67"/>
         <source>Save schedule</source>
         <translation>予定を保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="69"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="68"/>
         <source>Delete own check</source>
         <translation>自社の点検を削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="73"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="72"/>
         <source>Record as done</source>
         <translation>実施を記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="77"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="76"/>
         <source>e.g. Check the office door lock log</source>
         <translation>例: 事務所の施錠記録を確認する</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="81"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="80"/>
         <source>Add own check</source>
         <translation>自社の点検を追加</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="84"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="83"/>
         <source>Schedule</source>
         <translation>予定</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="86"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="85"/>
         <source>Serves</source>
         <translation>対応する項目</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="94"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="93"/>
         <source>Done</source>
         <translation>実施</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="97"/>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="185"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="96"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="183"/>
         <source>On</source>
         <translation>実施日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="98"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="97"/>
         <source>By</source>
         <translation>実施者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="99"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="98"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="130"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="129"/>
         <source>switched off</source>
         <translation>実施しない</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="130"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="129"/>
         <source>never</source>
         <translation>未実施</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="139"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="138"/>
         <source>now</source>
         <translation>今すぐ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="153"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="152"/>
         <source>this list</source>
         <translation>この画面</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="154"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="153"/>
         <source>its own screen (stock-take, contact tree or drills)</source>
         <translation>各画面(棚卸・緊急連絡網・訓練)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="174"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="173"/>
         <source>Done where it is recorded: finishing a stock-take, confirming the contact tree or logging a drill.</source>
         <translation>この点検は、棚卸の完了、緊急連絡網の確認、訓練の記録によって実施済みになります。</translation>
     </message>
@@ -510,14 +510,14 @@
     <message>
         <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="49"/>
         <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="74"/>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="255"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="254"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
         <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="50"/>
         <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="75"/>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="256"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="255"/>
         <source>Person</source>
         <translation>氏名</translation>
     </message>
@@ -536,7 +536,7 @@
     <message>
         <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="53"/>
         <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="76"/>
-        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="257"/>
+        <location filename="../sme_guard/ui/incidents/contact_tree_tab.py" line="256"/>
         <source>Alternate</source>
         <translation>代理</translation>
     </message>
@@ -1175,60 +1175,60 @@ The details were written to:
 <context>
     <name>LinksPage</name>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="339"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="328"/>
         <source>Register</source>
         <translation>台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="339"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="328"/>
         <source>Number</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="345"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="334"/>
         <source>Asset or badge number</source>
         <translation>資産番号・社員証番号</translation>
     </message>
     <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="335"/>
         <location filename="../sme_guard/ui/incidents/incident_pages.py" line="346"/>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="357"/>
         <source>Link</source>
         <translation>関連付け</translation>
     </message>
     <message>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="336"/>
         <location filename="../sme_guard/ui/incidents/incident_pages.py" line="347"/>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="358"/>
         <source>Remove</source>
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="348"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="337"/>
         <source>Measure</source>
         <translation>管理策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="366"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="355"/>
         <source>Assets concerned</source>
         <translation>関係する資産</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="370"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="359"/>
         <source>Related guideline measures</source>
         <translation>関連する管理策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="399"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="388"/>
         <source>Asset linked.</source>
         <translation>資産を関連付けました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="409"/>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="431"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="398"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="420"/>
         <source>Link removed.</source>
         <translation>関連付けを外しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="418"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="407"/>
         <source>Measure linked.</source>
         <translation>管理策を関連付けました。</translation>
     </message>
@@ -2051,83 +2051,83 @@ The details were written to:
 <context>
     <name>ReportingPage</name>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="208"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="196"/>
         <source>Contact tree: record who was told (control 3①)</source>
         <translation>緊急連絡網: 報告した相手を記録(管理策3①)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="210"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="198"/>
         <source>When (empty: now), e.g. 2026/11/27 14:30</source>
         <translation>報告日時(空欄なら現在)例: 2026/11/27 14:30</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="220"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="208"/>
         <source>Told at</source>
         <translation>報告日時</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="220"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="208"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="220"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="208"/>
         <source>Person</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="220"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="208"/>
         <source>How</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="223"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="211"/>
         <source>Reported to</source>
         <translation>届け出先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="223"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="211"/>
         <source>On</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="223"/>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="230"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="211"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="218"/>
         <source>Reference</source>
         <translation>受付番号など</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="226"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="214"/>
         <source>To whom (e.g. the police, a supervisory body)</source>
         <translation>届け出先(警察、監督官庁など)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="228"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="216"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="231"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="219"/>
         <source>Add report</source>
         <translation>届け出を追加</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="240"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="228"/>
         <source>External reports (届け出)</source>
         <translation>届け出(外部への報告)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="259"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="247"/>
         <source>The contact tree is empty: fill it in on the Contact tree tab.</source>
         <translation>緊急連絡網が空です。「緊急連絡網」タブで登録してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="262"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="250"/>
         <source>Told now</source>
         <translation>今報告した</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="301"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="289"/>
         <source>Recorded that {person} was told.</source>
         <translation>{person} への報告を記録しました。</translation>
     </message>
@@ -2924,7 +2924,7 @@ Only one SME Guard works on a database at a time, so that no change is lost. Bri
     </message>
     <message>
         <location filename="../sme_guard/ui/incidents/incident_pages.py" line="58"/>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="181"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="168"/>
         <source>Owner</source>
         <translation>担当者</translation>
     </message>
@@ -2945,7 +2945,7 @@ Only one SME Guard works on a database at a time, so that no change is lost. Bri
     </message>
     <message>
         <location filename="../sme_guard/ui/incidents/incident_pages.py" line="65"/>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="182"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="169"/>
         <source>Due date</source>
         <translation>期限</translation>
     </message>
@@ -2995,17 +2995,17 @@ Only one SME Guard works on a database at a time, so that no change is lost. Bri
         <translation>状態を「{status}」にしました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="180"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="167"/>
         <source>Action</source>
         <translation>対策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="190"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="178"/>
         <source>Action done.</source>
         <translation>対策を完了にしました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="198"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="186"/>
         <source>Action removed.</source>
         <translation>対策を外しました。</translation>
     </message>

@@ -16,7 +16,6 @@ from sme_guard.domain.catalog import Catalog
 from sme_guard.errors import UserError
 from sme_guard.services import assessments, clock, registers
 from sme_guard.services.assessments import RunAnswers, RunInfo
-from sme_guard.services.details import DetailInvalidError
 from sme_guard.ui import dialogs
 from sme_guard.ui.assessment.compare_page import ComparePage
 from sme_guard.ui.assessment.measures_page import MeasuresPage, percent
@@ -25,6 +24,7 @@ from sme_guard.ui.assessment.run_dialogs import ChecklistDialog, NewRunDialog
 from sme_guard.ui.assessment.sheets_page import SheetsPage
 from sme_guard.ui.errors import report_error
 from sme_guard.ui.progress import run_with_progress
+from sme_guard.ui.registers.detail_page import show_problems
 from sme_guard.ui.tasks import Progress, Runner
 
 
@@ -230,15 +230,8 @@ class AssessmentTab(QWidget):
         after: Callable[[], None],
     ) -> None:
         def failed(error: BaseException) -> None:
-            if isinstance(error, DetailInvalidError):
-                errors.setText(
-                    "\n".join(
-                        f"{field_names.get(k, k)}: {p.message(self.lang)}" for k, p in error.problems.items()
-                    )
-                )
-                errors.show()
-                return
-            self.show_error(error)
+            if not show_problems(errors, error, field_names, self.lang):
+                self.show_error(error)
 
         def done(_result: object) -> None:
             errors.hide()
@@ -256,16 +249,8 @@ class AssessmentTab(QWidget):
             raw, source = dialog.values(), dialog.source_run()
 
             def failed(error: BaseException) -> None:
-                if isinstance(error, DetailInvalidError):
-                    names = dialog.field_names()
-                    dialog.errors.setText(
-                        "\n".join(
-                            f"{names.get(k, k)}: {p.message(self.lang)}" for k, p in error.problems.items()
-                        )
-                    )
-                    dialog.errors.show()
-                    return
-                self.show_error(error)
+                if not show_problems(dialog.errors, error, dialog.field_names(), self.lang):
+                    self.show_error(error)
 
             def started(run_id: int) -> None:
                 dialog.accept()

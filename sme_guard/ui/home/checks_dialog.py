@@ -23,11 +23,10 @@ from PySide6.QtWidgets import (
 
 from sme_guard.db.database import Database
 from sme_guard.services import clock, recurring_checks
-from sme_guard.services.details import DetailInvalidError
 from sme_guard.services.recurring_checks import CheckLine
 from sme_guard.ui.errors import report_error
 from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view
-from sme_guard.ui.registers.detail_page import error_label
+from sme_guard.ui.registers.detail_page import error_label, show_problems
 from sme_guard.ui.tasks import Runner
 
 
@@ -180,18 +179,13 @@ class ChecksDialog(QDialog):
         self.errors.hide()
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, DetailInvalidError):
-            names = {
-                "done_on": self.tr("On"),
-                "interval_days": self.tr("Every (days)"),
-                "title": self.tr("Check"),
-            }
-            self.errors.setText(
-                "\n".join(f"{names.get(k, k)}: {p.message(self.lang)}" for k, p in error.problems.items())
-            )
-            self.errors.show()
-            return
-        report_error(error, self.lang)
+        names = {
+            "done_on": self.tr("On"),
+            "interval_days": self.tr("Every (days)"),
+            "title": self.tr("Check"),
+        }
+        if not show_problems(self.errors, error, names, self.lang):
+            report_error(error, self.lang)
 
     def _run(self, work: Callable[[], Any]) -> None:
         self.runner.submit(work, lambda _r: self.reload(), self._failed)

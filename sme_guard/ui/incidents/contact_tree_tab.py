@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 
 from sme_guard.db.database import Database
 from sme_guard.services import clock, incidents, registers
-from sme_guard.services.details import DetailInvalidError
 from sme_guard.services.incidents import Confirmation, ContactLine
 from sme_guard.ui import dialogs
 from sme_guard.ui.errors import report_error
 from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view
+from sme_guard.ui.registers.detail_page import show_problems
 from sme_guard.ui.registers.record_form import ERROR_STYLE
 from sme_guard.ui.tasks import Runner
 
@@ -250,15 +250,10 @@ class ContactTreeTab(QWidget):
         self.runner.submit(work, lambda _r: None, self._failed)
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, DetailInvalidError):
-            names = {
-                "role": self.tr("Role"),
-                "person_id": self.tr("Person"),
-                "alternate_person_id": self.tr("Alternate"),
-            }
-            self.error.setText(
-                "\n".join(f"{names.get(k, k)}: {p.message(self.lang)}" for k, p in error.problems.items())
-            )
-            self.error.show()
-            return
-        report_error(error, self.lang)
+        names = {
+            "role": self.tr("Role"),
+            "person_id": self.tr("Person"),
+            "alternate_person_id": self.tr("Alternate"),
+        }
+        if not show_problems(self.error, error, names, self.lang):
+            report_error(error, self.lang)

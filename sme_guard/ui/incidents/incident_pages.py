@@ -161,26 +161,14 @@ class WorkflowPage(IncidentPage):
         def done(_result: object) -> None:
             self.description.clear()
             self.due.clear()
-            self.action_error.hide()
             self.load(detail.id)
 
-        self.tab.runner.submit(work, done, self._failed)
-
-    def _failed(self, error: BaseException) -> None:
-        if isinstance(error, DetailInvalidError):
-            self.action_error.setText(
-                "\n".join(f"{self._field(k)}: {p.message(self.tab.lang)}" for k, p in error.problems.items())
-            )
-            self.action_error.show()
-            return
-        self.tab.show_error(error)
-
-    def _field(self, key: str) -> str:
-        return {
+        names = {
             "description": self.tr("Action"),
             "owner_id": self.tr("Owner"),
             "due_on": self.tr("Due date"),
-        }.get(key, key)
+        }
+        self.submit(work, done, self.action_error, names)
 
     def _done(self) -> None:
         row = selected_row(self.actions_view)
@@ -320,6 +308,7 @@ class ReportingPage(IncidentPage):
 
         def failed(error: BaseException) -> None:
             if isinstance(error, DetailInvalidError):
+                # One line under the report's fields, which the placeholders already name.
                 self.report_error.setText(
                     "\n".join(p.message(self.tab.lang) for p in error.problems.values())
                 )

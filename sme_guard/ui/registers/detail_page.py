@@ -18,6 +18,20 @@ def selected_row(view: QTableView) -> int | None:
     return rows[0].row() if rows else None
 
 
+def show_problems(label: QLabel, error: BaseException, field_names: Mapping[str, str], lang: str) -> bool:
+    """List a refused line's problems in ``label``, each by its field's name (the part
+    before a dot: "measures.1.text" is a measure); False when ``error`` is not one."""
+    if not isinstance(error, DetailInvalidError):
+        return False
+    label.setText(
+        "\n".join(
+            f"{field_names.get(k.split('.')[0], k)}: {p.message(lang)}" for k, p in error.problems.items()
+        )
+    )
+    label.show()
+    return True
+
+
 def error_label() -> QLabel:
     label = QLabel()
     label.setStyleSheet(ERROR_STYLE)
@@ -70,17 +84,8 @@ class DetailPage(QWidget):
         """Save a line; its problems are listed in ``errors`` by field name."""
 
         def failed(error: BaseException) -> None:
-            if isinstance(error, DetailInvalidError):
-                lang = self.tab.lang
-                errors.setText(
-                    "\n".join(
-                        f"{field_names.get(k.split('.')[0], k)}: {p.message(lang)}"
-                        for k, p in error.problems.items()
-                    )
-                )
-                errors.show()
-                return
-            self.tab.show_error(error)
+            if not show_problems(errors, error, field_names, self.tab.lang):
+                self.tab.show_error(error)
 
         def succeeded(result: Any) -> None:
             errors.hide()
