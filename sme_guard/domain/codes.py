@@ -167,6 +167,50 @@ class MeasureStatus(StrEnum):
     NOT_APPLICABLE = "not_applicable"
 
 
+class Importance(StrEnum):
+    # How much the information a cloud service holds matters (2①: the level the office requires).
+    CONFIDENTIAL = "confidential"
+    INTERNAL = "internal"
+    PUBLIC = "public"
+
+
+class CloudServiceStatus(StrEnum):
+    IN_USE = "in_use"
+    STOPPED = "stopped"
+
+
+class AccountPrivilege(StrEnum):
+    # 5⑤: privileges only for those whose duties need them.
+    USER = "user"
+    ADMIN = "admin"
+
+
+class AuthMethod(StrEnum):
+    # 5②: the ways of authenticating a third party cannot easily misuse.
+    PASSWORD = "password"
+    TWO_STEP = "two_step"
+    ONE_TIME_PASSWORD = "one_time_password"
+    CARD_OR_TOKEN = "card_or_token"  # IC card, hardware token, USB key
+    BIOMETRICS = "biometrics"
+
+
+class AccountStatus(StrEnum):
+    ACTIVE = "active"
+    DISABLED = "disabled"
+
+
+class GuidelineKind(StrEnum):
+    # 10⑨ and 18①: the staff guidelines the office issues.
+    DEVICES = "devices"
+    SNS = "sns"
+
+
+class GuidelineDecision(StrEnum):
+    ALLOWED = "allowed"
+    NOT_ALLOWED = "not_allowed"
+    CONDITIONAL = "conditional"
+
+
 class AuditAction(StrEnum):
     INSERT = "insert"
     UPDATE = "update"
@@ -175,6 +219,8 @@ class AuditAction(StrEnum):
     BASELINE = "baseline"
 
 
+# Keyed by member, which hashes as its value: two codes sharing a value share one label
+# (tests/test_codes.py fails when they would need two).
 LABELS: dict[StrEnum, tuple[str, str]] = {
     EmploymentType.REGULAR: ("正社員", "Regular employee"),
     EmploymentType.CONTRACT: ("契約社員", "Contract employee"),
@@ -259,6 +305,25 @@ LABELS: dict[StrEnum, tuple[str, str]] = {
     MeasureStatus.PARTIAL: ("一部実施", "Partly done"),
     MeasureStatus.NOT_DONE: ("未実施", "Not done"),
     MeasureStatus.NOT_APPLICABLE: ("対象外", "Not applicable"),
+    Importance.CONFIDENTIAL: ("高(機密・個人情報)", "High (confidential, personal data)"),
+    Importance.INTERNAL: ("中(社内情報)", "Medium (internal)"),
+    Importance.PUBLIC: ("低(公開情報)", "Low (public)"),
+    CloudServiceStatus.IN_USE: ("使用中", "In use"),
+    CloudServiceStatus.STOPPED: ("利用停止", "No longer used"),
+    AccountPrivilege.USER: ("一般", "Standard"),
+    AccountPrivilege.ADMIN: ("管理者", "Administrator"),
+    AuthMethod.PASSWORD: ("パスワード", "Password"),
+    AuthMethod.TWO_STEP: ("二段階認証", "Two-step verification"),
+    AuthMethod.ONE_TIME_PASSWORD: ("ワンタイムパスワード", "One-time password"),
+    AuthMethod.CARD_OR_TOKEN: ("ICカード・デバイス", "IC card or device"),
+    AuthMethod.BIOMETRICS: ("生体認証", "Biometrics"),
+    AccountStatus.ACTIVE: ("有効", "Active"),
+    AccountStatus.DISABLED: ("無効化済", "Disabled"),
+    GuidelineKind.DEVICES: ("スマートデバイス利用ガイドライン", "Smart-device guideline"),
+    GuidelineKind.SNS: ("SNS利用ガイドライン", "Social media guideline"),
+    GuidelineDecision.ALLOWED: ("可", "Allowed"),
+    GuidelineDecision.NOT_ALLOWED: ("不可", "Not allowed"),
+    GuidelineDecision.CONDITIONAL: ("条件付きで可", "Allowed with conditions"),
     AuditAction.INSERT: ("追加", "Added"),
     AuditAction.UPDATE: ("変更", "Changed"),
     AuditAction.DELETE: ("削除", "Deleted"),

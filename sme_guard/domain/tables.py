@@ -1,5 +1,6 @@
 """Every table of the data model, registered in ``SQLModel.metadata`` on import."""
 
+from sme_guard.domain.access import CloudService, DeviceCloudService, UserAccount
 from sme_guard.domain.assessments import Assessment, MeasureResult, SheetResult
 from sme_guard.domain.assets import IdBadge, MediumDisposal, SmartDevice, StorageMedium
 from sme_guard.domain.audit import AuditEntry
@@ -28,6 +29,7 @@ from sme_guard.domain.incidents import (
 )
 from sme_guard.domain.office_catalog import OfficeCatalogEntry
 from sme_guard.domain.people import Person
+from sme_guard.domain.staff_guidelines import GuidelineAcknowledgment, StaffGuideline
 from sme_guard.domain.stocktake import AppSetting, StockTake, StockTakeItem
 
 __all__ = [
@@ -35,11 +37,14 @@ __all__ = [
     "Assessment",
     "AuditEntry",
     "CheckCompletion",
+    "CloudService",
     "ContactEntry",
     "ContactTreeConfirmation",
     "ContinuityPlan",
+    "DeviceCloudService",
     "Drill",
     "DrillParticipant",
+    "GuidelineAcknowledgment",
     "IdBadge",
     "Incident",
     "IncidentAction",
@@ -61,7 +66,9 @@ __all__ = [
     "RecurringCheck",
     "SheetResult",
     "SmartDevice",
+    "StaffGuideline",
     "StockTake",
     "StockTakeItem",
     "StorageMedium",
+    "UserAccount",
 ]

@@ -24,6 +24,7 @@ from sme_guard.db.database import Database
 from sme_guard.domain.codes import (
     AuditAction,
     DisasterScenario,
+    GuidelineKind,
     IncidentStatus,
     MeasureStatus,
     ProtectionMeasure,
@@ -40,6 +41,7 @@ MULTILINE_MARK = " ↵ "
 # Every table the trail records, as people know it. A test keeps it complete.
 TABLE_LABELS: dict[str, tuple[str, str]] = {
     "app_setting": ("事業所の設定", "Office setting"),
+    "cloud_service": ("クラウドサービス", "Cloud service"),
     "assessment": ("自己点検", "Self-assessment"),
     "check_completion": ("定期点検の実施", "Recurring check done"),
     "contact_entry": ("緊急連絡網", "Contact tree"),
@@ -47,6 +49,8 @@ TABLE_LABELS: dict[str, tuple[str, str]] = {
     "continuity_plan": ("IT継続計画", "IT continuity plan"),
     "drill": ("訓練", "Drill"),
     "drill_participant": ("訓練の参加者", "Drill participant"),
+    "device_cloud_service": ("スマートデバイスの許可クラウド", "Device allowed cloud service"),
+    "guideline_acknowledgment": ("ガイドラインの確認", "Guideline acknowledgment"),
     "id_badge": ("社員証・IDカード", "ID badge"),
     "incident": ("障害・事故", "Incident"),
     "incident_action": ("障害・事故の対策", "Incident action"),
@@ -68,14 +72,17 @@ TABLE_LABELS: dict[str, tuple[str, str]] = {
     "recurring_check": ("定期点検", "Recurring check"),
     "sheet_result": ("自己点検の回答(業務シート)", "Self-assessment answer (task sheet)"),
     "smart_device": ("スマートデバイス", "Smart device"),
+    "staff_guideline": ("従業員向けガイドライン", "Staff guideline"),
     "stock_take": ("棚卸", "Stock-take"),
     "stock_take_item": ("棚卸の明細", "Stock-take line"),
     "storage_medium": ("記憶媒体", "Storage medium"),
+    "user_account": ("アカウント", "User account"),
 }
 
 # Labels of the columns of tables that are not registers (the registers' own columns are
 # labelled by their register).
 FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "acknowledged_on": ("確認日", "Acknowledged on"),
     "alternate_person_id": ("代理", "Alternate"),
     "applies": ("該当", "Applies"),
     "assessment_id": ("自己点検", "Self-assessment"),
@@ -90,6 +97,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "changed_at": ("変更日時", "Changed at"),
     "channel": ("連絡手段", "Channel"),
     "check_id": ("定期点検", "Recurring check"),
+    "choices_json": ("ガイドラインの選択内容", "Guideline choices"),
+    "cloud_service_id": ("クラウドサービス", "Cloud service"),
     "code": ("コード", "Code"),
     "confirmed_by_id": ("確認者", "Confirmed by"),
     "confirmed_on": ("確認日", "Confirmed on"),
@@ -114,11 +123,13 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "finished_on": ("終了日", "Finished on"),
     "found_count": ("確認済", "Found"),
     "found_location": ("所在(実際)", "Found at"),
+    "guideline_id": ("ガイドライン", "Guideline"),
     "held_on": ("実施日", "Held on"),
     "human_status": ("人的対策", "Human measure"),
     "in_place": ("実施済", "In place"),
     "incident_id": ("障害・事故", "Incident"),
     "interval_days": ("間隔(日)", "Interval (days)"),
+    "issued_on": ("発行日", "Issued on"),
     "key": ("項目", "Key"),
     "kind": ("種類", "Kind"),
     "last_done_on": ("前回実施日", "Last done on"),
@@ -165,6 +176,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "value": ("値", "Value"),
     "verified_by": ("消去確認者", "Verified by"),
     "verified_on": ("消去確認日", "Verified on"),
+    "version": ("版", "Version"),
     "what": ("作業", "What"),
     "who": ("担当", "Who"),
     "year": ("年", "Year"),
@@ -178,6 +190,7 @@ CODES: dict[tuple[str, str], type[StrEnum]] = {
     ("measure_result", "status"): MeasureStatus,
     ("sheet_result", "technical_status"): MeasureStatus,
     ("sheet_result", "human_status"): MeasureStatus,
+    ("staff_guideline", "kind"): GuidelineKind,
 }
 # Columns that name a record, for the "record" of a line (besides a register's number).
 NAMING_COLUMNS = ("number", "asset_number", "badge_number", "name", "title", "code", "key")
