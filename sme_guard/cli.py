@@ -44,13 +44,15 @@ IMPORTS: dict[str, str] = {
     "badges": "badges",
     "people": "people",
     "incidents": "incidents",
+    "cloud-services": "cloud_services",
+    "accounts": "accounts",
 }
 EXPORTS: dict[str, tuple[str, ...]] = {
     **{name: (key,) for name, key in IMPORTS.items()},
     "plans": ("plans",),  # with its detail sheets (sme_guard.exchange.excel.DETAILS)
     "assessments": (),  # self-assessment runs: not a register (see run_export)
     "audit": (),  # the audit trail (変更履歴): not a register (see run_export)
-    "all": ("media", "devices", "badges", "people", "incidents", "plans"),
+    "all": ("media", "devices", "badges", "people", "incidents", "plans", "cloud_services", "accounts"),
 }
 # Exit code of an import that could read nothing (argparse uses 2 for bad usage, too).
 IMPORT_UNREADABLE = 2

@@ -68,6 +68,8 @@ def test_export_all_writes_a_sheet_per_register_and_prints_the_path(
         "依存関係",
         "見直し履歴",
         "訓練",
+        "クラウドサービス",
+        "アカウント",
     ]
 
 

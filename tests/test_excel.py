@@ -19,7 +19,17 @@ from sqlalchemy import Table, select
 import sme_guard.exchange.excel as excel
 from sme_guard.db.database import Database, open_database
 from sme_guard.domain.codes import label
-from sme_guard.domain.registers import BADGES, DEVICES, MEDIA, PEOPLE, REGISTERS, Register
+from sme_guard.domain.registers import (
+    ACCOUNTS,
+    BADGES,
+    CLOUD_SECURITY,
+    CLOUD_SERVICES,
+    DEVICES,
+    MEDIA,
+    PEOPLE,
+    REGISTERS,
+    Register,
+)
 from sme_guard.exchange.excel import (
     ExportCancelledError,
     ExportFailedError,
@@ -32,11 +42,11 @@ from sme_guard.exchange.excel import (
     import_register,
 )
 from sme_guard.services.flags import FlagContext
-from sme_guard.services.registers import DISPOSAL_PREFIX, load_rows, save_record, table_of
+from sme_guard.services.registers import DISPOSAL_PREFIX, get_record, load_rows, save_record, table_of
 from sme_guard.services.values import Problem
 from tests.conftest import REPO
 
-ALL = [MEDIA, DEVICES, BADGES, PEOPLE]
+ALL = [MEDIA, DEVICES, BADGES, PEOPLE, CLOUD_SERVICES, ACCOUNTS]
 TRICKY = ["=SUM(A1:A2)", "+81 3 1234 5678", "-書庫", "@倉庫", "#N/A", "=", "=1+1\n二行目"]
 
 
@@ -123,10 +133,69 @@ def _fill(database: Database) -> None:
     )
     save_record(
         database,
+        CLOUD_SERVICES,
+        None,
+        {
+            "name": "会計クラウド",
+            "provider": "株式会社サンプル",
+            "purpose": "経理",
+            "data_held": "仕訳、給与",
+            "importance": "confidential",
+            "owner_id": yamada,
+            **{c.key: f"確認: {c.key}" if c.kind == "text" else True for c in CLOUD_SECURITY.columns()},
+            "support_hours": "平日9-18時",
+            "service_hours": "24時間365日",
+            "resource_guarantee": "100GB",
+            "sla_concluded": True,
+            "datacentre_location": "東京",
+            "applicable_law": "日本法",
+            "mfa_enabled": True,
+            "last_reviewed_on": date(2024, 5, 1),
+            "status": "in_use",
+            "notes": "=契約書は金庫",
+        },
+    )
+    save_record(database, CLOUD_SERVICES, None, {"name": "Box", "status": "stopped"})
+    save_record(
+        database,
+        ACCOUNTS,
+        None,
+        {
+            "account_number": "A-001",
+            "system": "会計クラウド",
+            "login": "yamada@example.jp",
+            "person_id": yamada,
+            "shared": False,
+            "privilege": "admin",
+            "auth_method": "two_step",
+            "issued_on": date(2020, 4, 1),
+            "last_reviewed_on": date(2024, 4, 1),
+            "status": "active",
+        },
+    )
+    save_record(
+        database,
+        ACCOUNTS,
+        None,
+        {
+            "account_number": "A-002",
+            "system": "複合機",
+            "login": "admin",
+            "shared": True,
+            "privilege": "user",
+            "auth_method": "card_or_token",
+            "disabled_on": date(2024, 3, 31),
+            "status": "disabled",
+            "notes": "+共用",
+        },
+    )
+    save_record(
+        database,
         DEVICES,
         None,
         {
             "asset_number": "D-001",
+            "allowed_cloud_services": ["会計クラウド", "Box"],
             "kind": "smartphone",
             "model": "iPhone 15",
             "os_name": "iOS",
@@ -195,6 +264,8 @@ def _snapshot(database: Database) -> dict[str, list[tuple[Any, ...]]]:
                         values.append(getattr(found, key) if found else None)
                     elif column.kind == "person":
                         values.append(names.get(row[column.key]))
+                    elif column.link is not None:
+                        values.append(get_record(database, register, row["id"])[column.key])
                     else:
                         values.append(row[column.key])
                 rows.append(tuple(values))
@@ -204,7 +275,9 @@ def _snapshot(database: Database) -> dict[str, list[tuple[Any, ...]]]:
 
 def _import_all(database: Database, path: Path, lang: str = "ja") -> list[ImportReport]:
     # People first: the other registers name them.
-    return [import_register(database, r, path, lang=lang) for r in (PEOPLE, MEDIA, DEVICES, BADGES)]
+    # People and cloud services first: the other registers name them.
+    order = (PEOPLE, CLOUD_SERVICES, MEDIA, DEVICES, BADGES, ACCOUNTS)
+    return [import_register(database, r, path, lang=lang) for r in order]
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -213,19 +286,28 @@ def test_round_trip_is_lossless_for_every_register(
 ) -> None:
     _fill(database)
     path = tmp_path / "台帳.xlsx"
-    assert export_registers(database, ALL, path, lang) == 6
+    assert export_registers(database, ALL, path, lang) == 10
     reports = _import_all(other, path, lang)
     assert [(r.rows_read, r.rows_inserted, r.rows_updated, r.rejections) for r in reports] == [
         (2, 2, 0, []),
         (2, 2, 0, []),
+        (2, 2, 0, []),
         (1, 1, 0, []),
         (1, 1, 0, []),
+        (2, 2, 0, []),
     ]
     assert all(r.ignored_columns == [] for r in reports)
     assert _snapshot(other) == _snapshot(database)
     # Importing the same file again updates every record and changes nothing.
     again = _import_all(other, path, lang)
-    assert [(r.rows_inserted, r.rows_updated) for r in again] == [(0, 2), (0, 2), (0, 1), (0, 1)]
+    assert [(r.rows_inserted, r.rows_updated) for r in again] == [
+        (0, 2),
+        (0, 2),
+        (0, 2),
+        (0, 1),
+        (0, 1),
+        (0, 2),
+    ]
     assert _snapshot(other) == _snapshot(database)
 
 
@@ -392,7 +474,7 @@ def test_export_reports_progress(database: Database, tmp_path: Path) -> None:
     _fill(database)
     calls: list[tuple[int, int]] = []
     export_registers(database, ALL, tmp_path / "out.xlsx", "ja", progress=lambda d, t: calls.append((d, t)))
-    assert calls[-1] == (6, 6)
+    assert calls[-1] == (10, 10)
 
 
 # --- import of a user's own sheet ---------------------------------------------------------

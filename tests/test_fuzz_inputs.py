@@ -68,6 +68,7 @@ pytestmark = [
 
 IMPORTABLE: list[Register] = [REGISTERS[key] for key in IMPORTS.values()]
 NAMES = ["山田 太郎", "佐藤 花子"]
+SERVICES = ["会計クラウド", "Box"]
 HUGE = 100_000  # characters in a huge cell
 FORMULAS = ["=SUM(A1:A3)", "=1/0", "=cmd|' /C calc'!A0", "+1", "-1", "@SUM(1)", '=HYPERLINK("x","y")', "="]
 # How many files of each kind were fuzzed (asserted > 0, printed at the end of the module),
@@ -101,7 +102,8 @@ def fuzz_summary() -> Iterator[None]:
 
 @pytest.fixture
 def database(tmp_path: Path) -> Iterator[Database]:
-    """A database with two employees, so person columns can name someone."""
+    """A database with two employees and two cloud services, so person and linked columns
+    can name something."""
     opened = open_database(tmp_path / "fuzz.sqlite3")
     for name in NAMES:
         save_record(
@@ -110,6 +112,8 @@ def database(tmp_path: Path) -> Iterator[Database]:
             None,
             {"name": name, "employment_type": "regular", "role": "employee"},
         )
+    for name in SERVICES:
+        save_record(opened, REGISTERS["cloud_services"], None, {"name": name, "status": "in_use"})
     yield opened
     opened.close()
 
@@ -181,6 +185,8 @@ def _good_value(column: Column, n: int) -> Any:
         return label(members[n % len(members)], "ja" if n % 2 else "en")
     if column.kind == "person":
         return NAMES[n % len(NAMES)]
+    if column.kind == "links":
+        return ["、".join(SERVICES), None, SERVICES[1]][n % 3]
     if column.kind == "bool":
         return ["はい", "いいえ", "yes", True][n % 4]
     if column.kind == "date":

@@ -20,8 +20,26 @@ from sme_guard.ui.errors import install_excepthook, report_error
 from sme_guard.ui.main_window import MainWindow
 from sme_guard.ui.tasks import Runner, SynchronousRunner
 
-JA_TABS = ["ホーム", "資産台帳", "従業員", "障害・事故", "IT継続計画", "自己点検", "カタログ"]
-EN_TABS = ["Home", "Asset registers", "Employees", "Incidents", "IT continuity", "Self-assessment", "Catalog"]
+JA_TABS = [
+    "ホーム",
+    "資産台帳",
+    "従業員",
+    "クラウド・アカウント",
+    "障害・事故",
+    "IT継続計画",
+    "自己点検",
+    "カタログ",
+]
+EN_TABS = [
+    "Home",
+    "Asset registers",
+    "Employees",
+    "Cloud and accounts",
+    "Incidents",
+    "IT continuity",
+    "Self-assessment",
+    "Catalog",
+]
 
 
 @pytest.fixture

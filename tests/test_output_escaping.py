@@ -25,7 +25,18 @@ import pytest
 from openpyxl import load_workbook
 
 from sme_guard.db.database import Database
-from sme_guard.domain.registers import BADGES, DEVICES, INCIDENTS, MEDIA, PEOPLE, PLANS, REGISTERS, Register
+from sme_guard.domain.registers import (
+    ACCOUNTS,
+    BADGES,
+    CLOUD_SERVICES,
+    DEVICES,
+    INCIDENTS,
+    MEDIA,
+    PEOPLE,
+    PLANS,
+    REGISTERS,
+    Register,
+)
 from sme_guard.exchange.assessment_excel import export_assessments
 from sme_guard.exchange.assessment_print import print_checklist, print_report
 from sme_guard.exchange.excel import FORMULA_STARTS, PLAN_DETAILS, export_sheets, with_details
@@ -35,7 +46,7 @@ from sme_guard.exchange.pdf.labels import SHEETS
 from sme_guard.exchange.plan_print import print_plan
 from sme_guard.exchange.report_print import print_annual_report
 from sme_guard.exchange.stocktake_print import print_stocktake_result, print_stocktake_sheet
-from sme_guard.services import assessments, clock, continuity, incidents, settings, stocktake
+from sme_guard.services import assessments, clock, continuity, incidents, registers, settings, stocktake
 from sme_guard.services.continuity import ProtectionLine
 from sme_guard.services.registers import save_record
 
@@ -115,6 +126,18 @@ def _fill(database: Database, text: Texts) -> Office:
         disposal_method="overwrite",
         **disposal,
     )
+    service = _record(database, CLOUD_SERVICES, text, "cloud", status="in_use", owner_id=person)
+    _record(
+        database,
+        ACCOUNTS,
+        text,
+        "account",
+        system=registers.get_record(database, CLOUD_SERVICES, service)["name"],
+        privilege="admin",
+        auth_method="password",
+        status="active",
+        person_id=person,
+    )
     _record(
         database,
         DEVICES,
@@ -124,6 +147,7 @@ def _fill(database: Database, text: Texts) -> Office:
         ownership="company",
         status="in_use",
         user_id=person,
+        allowed_cloud_services=[registers.get_record(database, CLOUD_SERVICES, service)["name"]],
     )
     _record(database, BADGES, text, "badge", medium="ic_card", status="active", holder_id=person)
     incident = _record(

@@ -11,18 +11,6 @@ from sqlmodel import Field
 from sme_guard.domain.base import Record
 from sme_guard.domain.codes import AccountPrivilege, AccountStatus, AuthMethod, CloudServiceStatus
 
-# 2①: the security level the office requires of a cloud service, area by area. Each area has
-# three columns on the table: <area>_required, <area>_confirmed (2②) and <area>_note.
-SECURITY_AREAS: tuple[tuple[str, str, str], ...] = (
-    ("facility", "入退館・入退室管理", "Building and room entry"),
-    ("leakage", "情報漏えい対策", "Leak prevention"),
-    ("authentication", "認証強度", "Authentication strength"),
-    ("access_control", "アクセス制御", "Access control"),
-    ("antivirus", "ウイルス対策", "Anti-virus"),
-    ("failure", "障害・事故対策", "Failure and incident handling"),
-    ("disaster", "災害対策", "Disaster recovery"),
-)
-
 
 class CloudService(Record, table=True):
     __tablename__ = "cloud_service"
@@ -33,6 +21,7 @@ class CloudService(Record, table=True):
     data_held: str | None = None  # what the office keeps there
     importance: str | None = None  # Importance code
     owner_id: int | None = Field(default=None, foreign_key="person.id", index=True)
+    # 2①②: per security area (registers.CLOUD_SECURITY) required, confirmed and what was seen.
     facility_required: bool = False
     facility_confirmed: bool = False
     facility_note: str | None = None

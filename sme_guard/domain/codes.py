@@ -305,7 +305,7 @@ LABELS: dict[StrEnum, tuple[str, str]] = {
     MeasureStatus.PARTIAL: ("一部実施", "Partly done"),
     MeasureStatus.NOT_DONE: ("未実施", "Not done"),
     MeasureStatus.NOT_APPLICABLE: ("対象外", "Not applicable"),
-    Importance.CONFIDENTIAL: ("高(機密・個人情報)", "High (confidential, personal data)"),
+    Importance.CONFIDENTIAL: ("高(機密・個人情報)", "High (confidential or personal data)"),
     Importance.INTERNAL: ("中(社内情報)", "Medium (internal)"),
     Importance.PUBLIC: ("低(公開情報)", "Low (public)"),
     CloudServiceStatus.IN_USE: ("使用中", "In use"),

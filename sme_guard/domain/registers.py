@@ -11,13 +11,18 @@ from enum import StrEnum
 from typing import Literal
 
 from sme_guard.domain.codes import (
+    AccountPrivilege,
+    AccountStatus,
+    AuthMethod,
     BadgeMedium,
     BadgeStatus,
+    CloudServiceStatus,
     DeviceKind,
     DeviceOwnership,
     DeviceStatus,
     DisposalMethod,
     EmploymentType,
+    Importance,
     IncidentStatus,
     IncidentType,
     MediumKind,
@@ -27,8 +32,24 @@ from sme_guard.domain.codes import (
     ThreatSource,
 )
 
-Kind = Literal["text", "int", "number", "bool", "date", "datetime", "code", "person"]
-RegisterKey = Literal["media", "devices", "badges", "people", "incidents", "plans"]
+# "links": names of records of another register, kept in a link table (see ``Link``).
+Kind = Literal["text", "int", "number", "bool", "date", "datetime", "code", "person", "links"]
+RegisterKey = Literal[
+    "media", "devices", "badges", "people", "incidents", "plans", "cloud_services", "accounts"
+]
+
+
+@dataclass(frozen=True)
+class Link:
+    """A "links" column: the rows of ``target`` (a register named by ``name``) that a record
+    is linked to through ``table`` (``own`` = this record, ``other`` = the linked one). Forms,
+    exports and imports show and take the linked records' names."""
+
+    table: str
+    own: str
+    other: str
+    target: str  # table name of the linked register
+    name: str = "name"
 
 
 @dataclass(frozen=True)
@@ -46,9 +67,40 @@ class Column:
     multiline: bool = False
     editable: bool = True  # False: set by the app (a number, a status changed by a workflow)
     default: object = None  # what a new record's form starts with
+    link: Link | None = None  # for "links" columns
+    # Names offered while typing (free text stays allowed): the table and column they come from.
+    suggest: tuple[str, str] | None = None
 
     def label(self, lang: str) -> str:
         return self.en if lang == "en" else self.ja
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Columns the form shows as a table: a row per item, a column per part; each cell is
+    the register column ``<row key>_<part key>``."""
+
+    ja: str
+    en: str
+    rows: tuple[tuple[str, str, str], ...]  # (key, ja, en)
+    parts: tuple[tuple[str, str, str, Kind], ...]  # (key, ja, en, kind)
+
+    def label(self, lang: str) -> str:
+        return self.en if lang == "en" else self.ja
+
+    def columns(self) -> tuple[Column, ...]:
+        return tuple(
+            Column(
+                f"{row}_{part}",
+                f"{row_ja}: {part_ja}",
+                f"{row_en}: {part_en}",
+                kind,
+                width=8 if kind == "bool" else 20,
+                in_table=False,
+            )
+            for row, row_ja, row_en in self.rows
+            for part, part_ja, part_en, kind in self.parts
+        )
 
 
 @dataclass(frozen=True)
@@ -68,6 +120,9 @@ class Register:
     year_key: str | None = None  # a date column the table can be filtered by year
     holder_key: str | None = None  # the employee who holds an item (leavers return it, 5 運用①)
     location_key: str | None = None  # where an item is kept (a stock-take may correct it)
+    # Columns that name an item in lists (a leaver's holdings); the number when not given.
+    describe_keys: tuple[str, ...] = ()
+    grids: tuple[Grid, ...] = ()  # groups of columns the form lays out as a table
 
     def label(self, lang: str) -> str:
         return self.en if lang == "en" else self.ja
@@ -178,6 +233,15 @@ DEVICES = Register(
             "allowed_cloud_only", "許可クラウドのみ", "Allowed cloud only", "bool", width=8, in_table=False
         ),
         Column(
+            "allowed_cloud_services",
+            "許可クラウドサービス",
+            "Allowed cloud services",
+            "links",
+            width=24,
+            in_table=False,
+            link=Link("device_cloud_service", "device_id", "cloud_service_id", "cloud_service"),
+        ),
+        Column(
             "jailbreak_checked_on",
             "脱獄・ルート化確認日",
             "Jailbreak/root checked",
@@ -201,6 +265,7 @@ DEVICES = Register(
             "date",
             width=12,
             in_table=False,
+            editable=False,  # from the user's acknowledgment of the staff guideline (10⑨)
         ),
         Column(
             "autolink_checked_on",
@@ -371,6 +436,115 @@ PLANS = Register(
     ),
 )
 
-REGISTERS: dict[str, Register] = {r.key: r for r in (MEDIA, DEVICES, BADGES, PEOPLE, INCIDENTS, PLANS)}
-# The registers whose items an employee holds, in the order a leaver's holdings are listed.
-HELD_REGISTERS: tuple[Register, ...] = (BADGES, DEVICES, MEDIA)
+# 2①: the security level the office requires of a cloud service, area by area; 2②: whether
+# it was confirmed.
+CLOUD_SECURITY = Grid(
+    "セキュリティレベルの確認(2①②)",
+    "Security level required and confirmed (2①②)",
+    rows=(
+        ("facility", "入退館・入退室管理", "Building and room entry"),
+        ("leakage", "情報漏えい対策", "Leak prevention"),
+        ("authentication", "認証強度", "Authentication strength"),
+        ("access_control", "アクセス制御", "Access control"),
+        ("antivirus", "ウイルス対策", "Anti-virus"),
+        ("failure", "障害・事故対策", "Failure and incident handling"),
+        ("disaster", "災害対策", "Disaster recovery"),
+    ),
+    parts=(
+        ("required", "要求", "required", "bool"),
+        ("confirmed", "確認済", "confirmed", "bool"),
+        ("note", "確認内容", "what was confirmed", "text"),
+    ),
+)
+
+CLOUD_SERVICES = Register(
+    key="cloud_services",
+    ja="クラウドサービス",
+    en="Cloud services",
+    table_name="cloud_service",
+    number_key="name",  # Excel rows are matched by the service's name
+    status_key="status",
+    status_codes=CloudServiceStatus,
+    closed_statuses=frozenset({CloudServiceStatus.STOPPED.value}),
+    grids=(CLOUD_SECURITY,),
+    columns=(
+        Column("name", "サービス名", "Service", required=True, unique=True, width=20),
+        Column("provider", "提供事業者", "Provider", width=16),
+        Column("purpose", "利用目的", "Purpose", width=20),
+        Column("data_held", "預ける情報", "Information kept there", width=20, in_table=False, multiline=True),
+        Column("importance", "情報の重要度", "Importance of the information", "code", Importance, width=14),
+        Column("owner_id", "担当者", "Owner", "person", width=12),
+        *CLOUD_SECURITY.columns(),
+        # 2①: the service level.
+        Column("support_hours", "対応時間", "Support hours", width=14, in_table=False),
+        Column("service_hours", "サービス可能時間", "Service hours", width=14, in_table=False),
+        Column("resource_guarantee", "リソースの使用保証", "Resource guarantee", width=16, in_table=False),
+        Column("sla_concluded", "契約・SLA締結(参考)", "Contract/SLA concluded (optional)", "bool", width=8),
+        Column("datacentre_location", "データセンターの所在地", "Data-centre location", width=14),
+        Column("applicable_law", "適用される法律", "Applicable law", width=14, in_table=False),
+        Column("mfa_enabled", "多要素認証", "Multi-factor login", "bool", width=8),
+        Column("last_reviewed_on", "最終確認日", "Last reviewed", "date", width=12),
+        Column("status", "状態", "Status", "code", CloudServiceStatus, required=True, width=10),
+        _notes(),
+    ),
+)
+
+ACCOUNTS = Register(
+    key="accounts",
+    ja="アカウント",
+    en="User accounts",
+    table_name="user_account",
+    number_key="account_number",
+    status_key="status",
+    status_codes=AccountStatus,
+    closed_statuses=frozenset({AccountStatus.DISABLED.value}),
+    holder_key="person_id",
+    describe_keys=("system", "login"),
+    filters=("privilege",),
+    columns=(
+        Column("account_number", "管理番号", "Account no.", required=True, unique=True, width=10),
+        Column(
+            "system",
+            "システム・サービス",
+            "System or service",
+            required=True,
+            width=18,
+            suggest=("cloud_service", "name"),
+        ),
+        Column("login", "ユーザーID", "User ID", required=True, width=16),
+        Column("person_id", "利用者", "User", "person", width=12),
+        Column("shared", "共用・匿名ID", "Shared or anonymous ID", "bool", width=8),
+        Column(
+            "privilege",
+            "権限",
+            "Privilege",
+            "code",
+            AccountPrivilege,
+            required=True,
+            width=10,
+            default="user",
+        ),
+        Column(
+            "auth_method",
+            "認証方式",
+            "Authentication",
+            "code",
+            AuthMethod,
+            required=True,
+            width=14,
+            default="password",
+        ),
+        Column("issued_on", "発行日", "Issued", "date", width=12),
+        Column("last_reviewed_on", "最終見直し日", "Last reviewed", "date", width=12),
+        Column("disabled_on", "無効化日", "Disabled on", "date", width=12),
+        Column("status", "状態", "Status", "code", AccountStatus, required=True, width=10, default="active"),
+        _notes(),
+    ),
+)
+
+REGISTERS: dict[str, Register] = {
+    r.key: r for r in (MEDIA, DEVICES, BADGES, PEOPLE, INCIDENTS, PLANS, CLOUD_SERVICES, ACCOUNTS)
+}
+# The registers whose items an employee holds, in the order a leaver's holdings are listed
+# (accounts are disabled, not handed over: 5③ one ID per person).
+HELD_REGISTERS: tuple[Register, ...] = (BADGES, DEVICES, MEDIA, ACCOUNTS)

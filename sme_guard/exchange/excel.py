@@ -45,11 +45,12 @@ from sme_guard.domain.codes import (
     ProtectionMeasure,
     label,
 )
-from sme_guard.domain.registers import INCIDENTS, PEOPLE, PLANS, Column, Register
+from sme_guard.domain.registers import ACCOUNTS, INCIDENTS, PEOPLE, PLANS, Column, Register
 from sme_guard.errors import UserError
 from sme_guard.services import clock, incidents
 from sme_guard.services.registers import (
     DISPOSAL_PREFIX,
+    account_problems,
     check_record,
     disposal_problems,
     people_index,
@@ -991,6 +992,8 @@ class _Importer:
         self.cells: list[tuple[int, Column, Callable[[Any], Any]]] = []
         self.own_keys: list[str] = []
         self.disposal_keys: list[str] = []
+        self.link_keys: list[str] = []
+        self.seen_logins: dict[tuple[str, str], int] = {}  # (system, user ID) -> first row
         self.indexes: list[int] = []
         self.seen: dict[str, int] = {}  # folded number (or name) -> first row in the file
         self.incidents = register is INCIDENTS
@@ -1065,8 +1068,9 @@ class _Importer:
                 f"The sheet '{sheet}' lacks required columns: {', '.join(c.en for c in missing)}",
                 missing,
             )
-        self.own_keys = [k for k in taken if not k.startswith(DISPOSAL_PREFIX)]
         self.disposal_keys = [k for k in taken if k.startswith(DISPOSAL_PREFIX)]
+        self.link_keys = [k for k in taken if self.register.column(k).link is not None]
+        self.own_keys = [k for k in taken if k not in self.disposal_keys + self.link_keys]
         self.indexes = [index for index, _, _ in self.cells]
 
     def take(self, number: int, row: tuple[Any, ...]) -> None:
@@ -1093,8 +1097,11 @@ class _Importer:
         ).items():
             problems.setdefault(key, problem)
         record_id = self._identify(number, values, problems)
+        if self.register is ACCOUNTS:
+            self._check_account(number, record_id, values, problems)
         before = self._check_incident(record_id, values, problems) if self.incidents else None
-        disposal = any(values.get(k) is not None for k in self.disposal_keys)
+        # Disposal records and links (a device's cloud services) need the record's id.
+        disposal = any(values.get(k) for k in self.disposal_keys + self.link_keys)
         for key, problem in disposal_problems(self.register, values).items():
             problems.setdefault(key, problem)
         if problems:
@@ -1117,6 +1124,21 @@ class _Importer:
         else:
             # Updates and disposal records (which need the medium's id) take the form's path.
             write_record(self.connection, self.register, record_id, values)
+
+    def _check_account(
+        self, number: int, record_id: int | None, values: dict[str, Any], problems: dict[str, Problem]
+    ) -> None:
+        """5③: one user ID per system, in the database and within the file."""
+        if "login" in problems or record_id is None and not values.get("login"):
+            return
+        for key, problem in account_problems(self.connection, record_id, values).items():
+            problems.setdefault(key, problem)
+        pair = (str(values.get("system", "")).lower(), str(values.get("login", "")).lower())
+        first = self.seen_logins.setdefault(pair, number)
+        if first != number:
+            problems.setdefault(
+                "login", Problem(f"{first}行目と同じユーザーIDです", f"the same user ID as row {first}")
+            )
 
     def _identify(self, number: int, values: dict[str, Any], problems: dict[str, Problem]) -> int | None:
         """The id a row updates (None: a new record); flags a number repeated in the file."""

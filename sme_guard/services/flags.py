@@ -4,6 +4,10 @@
 - devices: a 10③④⑤ setting off; patches older than the office's limit (10⑥); held by a leaver
 - badges: not returned although the holder left (sheet No.1); past its validity
 - people: left but still holding badges, devices or media (5 運用①)
+- cloud services: a security area the office requires not confirmed (2②); no multi-factor
+  login (運用②: use what strengthens authentication)
+- accounts: a shared or anonymous ID, or none named (5③); an administrator's privilege for
+  someone whose role does not need it (5⑤); still active although the user left (5 運用①)
 - plans: review due (4②: never reviewed, or the interval has passed); the latest drill took
   longer than the recovery time objective (4 運用①); the owner has left
 """
@@ -16,7 +20,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sme_guard.domain.registers import DEVICE_SECURITY_SETTINGS, Column, Register
+from sme_guard.domain.codes import AccountPrivilege, PersonRole
+from sme_guard.domain.registers import CLOUD_SECURITY, DEVICE_SECURITY_SETTINGS, Column, Register
 
 DEFAULT_PATCH_MAX_AGE_DAYS = 90
 
@@ -32,6 +37,10 @@ class Flag(StrEnum):
     REVIEW_DUE = "review_due"
     DRILL_OVER_OBJECTIVE = "drill_over_objective"
     OWNER_LEFT = "owner_left"
+    UNCONFIRMED = "unconfirmed"
+    NO_MFA = "no_mfa"
+    SHARED_ID = "shared_id"
+    NEEDLESS_ADMIN = "needless_admin"
 
 
 FLAG_LABELS: dict[Flag, tuple[str, str]] = {
@@ -45,6 +54,10 @@ FLAG_LABELS: dict[Flag, tuple[str, str]] = {
     Flag.REVIEW_DUE: ("見直し期限", "Review due"),
     Flag.DRILL_OVER_OBJECTIVE: ("訓練で目標超過", "Drill over objective"),
     Flag.OWNER_LEFT: ("責任者が退職", "Owner has left"),
+    Flag.UNCONFIRMED: ("セキュリティ未確認", "Security not confirmed"),
+    Flag.NO_MFA: ("多要素認証なし", "No multi-factor login"),
+    Flag.SHARED_ID: ("共用・匿名ID", "Shared or anonymous ID"),
+    Flag.NEEDLESS_ADMIN: ("不要な管理者権限", "Needless administrator privilege"),
 }
 
 
@@ -64,7 +77,7 @@ def _iso(day: date | str) -> str:
 
 
 # Registers whose rows can carry flags (the table shows them second, beside the number).
-FLAGGED_REGISTERS = frozenset({"media", "devices", "badges", "people", "plans"})
+FLAGGED_REGISTERS = frozenset({"media", "devices", "badges", "people", "plans", "cloud_services", "accounts"})
 
 # The columns each register's flags are computed from (besides person columns).
 FLAG_INPUTS: dict[str, frozenset[str]] = {
@@ -74,7 +87,18 @@ FLAG_INPUTS: dict[str, frozenset[str]] = {
     "people": frozenset({"left_on"}),
     "incidents": frozenset({"status"}),
     "plans": frozenset({"last_reviewed_on", "review_interval_days"}),
+    "cloud_services": frozenset(
+        {
+            "status",
+            "mfa_enabled",
+            *(f"{row}_{part}" for row, *_ in CLOUD_SECURITY.rows for part in ("required", "confirmed")),
+        }
+    ),
+    "accounts": frozenset({"status", "shared", "privilege"}),
 }
+
+# 5⑤: the roles whose duties may need an administrator's privilege.
+PRIVILEGED_ROLES = frozenset({PersonRole.SYSTEM_ADMIN.value, PersonRole.BUSINESS_MANAGER.value})
 
 
 def review_due_on(last_reviewed_on: date | str | None, interval_days: int) -> date | None:
@@ -109,6 +133,14 @@ class FlagChecker:
         self.valid_until = position.get("valid_until")
         self.reviewed = position.get("last_reviewed_on")
         self.interval = position.get("review_interval_days")
+        self.security = [
+            (position[f"{row}_required"], position[f"{row}_confirmed"])
+            for row, *_ in CLOUD_SECURITY.rows
+            if f"{row}_required" in position
+        ]
+        self.mfa = position.get("mfa_enabled")
+        self.shared = position.get("shared")
+        self.privilege = position.get("privilege")
         self.today_date = context.today
 
     def __call__(self, values: Sequence[Any], extra: Sequence[Any]) -> tuple[Flag, ...]:
@@ -123,6 +155,10 @@ class FlagChecker:
             return (Flag.LEFT_WITH_ITEMS,) if values[self.left_on] is not None and extra and extra[0] else ()
         if self.key == "plans":
             return self._plan(values, extra)
+        if self.key == "cloud_services":
+            return self._cloud(values)
+        if self.key == "accounts":
+            return self._account(values, extra)
         flags: list[Flag] = []
         if status == "lost":
             flags.append(Flag.LOST)
@@ -145,6 +181,29 @@ class FlagChecker:
             valid_until = values[self.valid_until]
             if valid_until is not None and _iso(valid_until) < self.today:
                 flags.append(Flag.EXPIRED)
+        return tuple(flags)
+
+    def _cloud(self, values: Sequence[Any]) -> tuple[Flag, ...]:
+        assert self.mfa is not None
+        flags: list[Flag] = []
+        if any(values[required] and not values[confirmed] for required, confirmed in self.security):
+            flags.append(Flag.UNCONFIRMED)
+        if not values[self.mfa]:
+            flags.append(Flag.NO_MFA)
+        return tuple(flags)
+
+    def _account(self, values: Sequence[Any], extra: Sequence[Any]) -> tuple[Flag, ...]:
+        """``extra``: the user's leaving date and role."""
+        assert self.shared is not None and self.privilege is not None
+        left_on, role = extra
+        flags: list[Flag] = []
+        if left_on is not None and _iso(left_on) <= self.today:
+            flags.append(Flag.HELD_BY_LEAVER)
+        # No user named: nobody answers for what the ID does (5③).
+        if values[self.shared] or (left_on is None and role is None):
+            flags.append(Flag.SHARED_ID)
+        if values[self.privilege] == AccountPrivilege.ADMIN.value and role not in PRIVILEGED_ROLES:
+            flags.append(Flag.NEEDLESS_ADMIN)
         return tuple(flags)
 
     def _plan(self, values: Sequence[Any], extra: Sequence[Any]) -> tuple[Flag, ...]:

@@ -57,7 +57,12 @@ from sme_guard.services.registers import holdings_of, load_rows, table_named
 INCIDENT_OPEN_DAYS = 30  # an incident open longer than this is overdue
 DEFAULT_HORIZON_DAYS = 30
 AREA_ORDER = {area: index for index, area in enumerate(Area)}
-_SINGULAR_EN = {"media": "storage medium", "devices": "smart device", "badges": "ID badge"}
+_SINGULAR_EN = {
+    "media": "storage medium",
+    "devices": "smart device",
+    "badges": "ID badge",
+    "accounts": "account",
+}
 
 
 def _text(lang: str, ja: str, en: str) -> str:
@@ -307,13 +312,14 @@ def _leavers(found: _Found, database: Database, context: FlagContext) -> None:
         assert left is not None
         gone = left < found.today
         for holding in holdings:
-            register = holding.register
+            register, account = holding.register, holding.register.key == "accounts"
             found.add(
                 Area.LEAVERS,
                 left,
                 found.text(
-                    f"{person} さんの{register.ja} {holding.number} の返却",
-                    f"Return of {_SINGULAR_EN[register.key]} {holding.number} held by {person}",
+                    f"{person} さんの{register.ja} {holding.number} の{'無効化' if account else '返却'}",
+                    f"{'Disabling' if account else 'Return'} of {_SINGULAR_EN[register.key]} {holding.number}"
+                    f" {'of' if account else 'held by'} {person}",
                 ),
                 found.text(
                     f"{'退職日' if gone else '退職予定日'} {left}(5 運用①)",

@@ -16,11 +16,21 @@ from sqlalchemy import Connection, Select, Table, func, select
 from sqlalchemy.orm import aliased
 
 from sme_guard.db.database import Database
-from sme_guard.domain.registers import HELD_REGISTERS, INCIDENTS, PEOPLE, PLANS, Column, Register
+from sme_guard.domain.registers import (
+    ACCOUNTS,
+    CLOUD_SERVICES,
+    HELD_REGISTERS,
+    INCIDENTS,
+    PEOPLE,
+    PLANS,
+    REGISTERS,
+    Column,
+    Register,
+)
 from sme_guard.errors import UserError
 from sme_guard.services import clock
 from sme_guard.services.flags import FLAG_INPUTS, Flag, FlagChecker, FlagContext
-from sme_guard.services.values import PeopleIndex, Problem, ValueProblemError, parse_value
+from sme_guard.services.values import NAME_SEPARATORS, PeopleIndex, Problem, ValueProblemError, parse_value
 
 DISPOSAL_PREFIX = "disposal_"
 
@@ -58,6 +68,26 @@ def _disposal_table() -> Table:
 
 def own_columns(register: Register) -> list[Column]:
     return [c for c in register.columns if not c.key.startswith(DISPOSAL_PREFIX)]
+
+
+def link_columns(register: Register) -> list[Column]:
+    return [c for c in register.columns if c.link is not None]
+
+
+def _linked_names(column: Column, record_id: Any) -> Any:
+    """The names of the records ``column`` links ``record_id`` to, as a query: a joined text
+    ("A、B", by name) for tables and exports."""
+    link = column.link
+    assert link is not None
+    links, target = table_named(link.table), table_named(link.target)
+    names = (
+        select(target.c[link.name].label("name"))
+        .join(links, links.c[link.other] == target.c.id)
+        .where(links.c[link.own] == record_id)
+        .order_by(target.c[link.name])
+        .subquery()
+    )
+    return select(func.group_concat(names.c.name, "、")).scalar_subquery()
 
 
 def disposal_columns(register: Register) -> list[Column]:
@@ -111,6 +141,10 @@ def register_query(register: Register, *, table_only: bool = False) -> RegisterQ
             joins = joins.outerjoin(holder, holder.c.id == table.c[column.key])
             selected.append(holder.c.name)
             extra.append(holder.c.left_on)
+            if register is ACCOUNTS:
+                extra.append(holder.c.role)  # 5⑤: who may hold an administrator's privilege
+        elif column.link is not None:
+            selected.append(_linked_names(column, table.c.id))
         else:
             selected.append(table.c[column.key])
     disposal = [] if table_only else disposal_columns(register)
@@ -198,7 +232,10 @@ def get_record(database: Database, register: Register, record_id: int) -> dict[s
         row = connection.execute(select(table).where(table.c.id == record_id)).mappings().first()
         if row is None:
             raise UserError("この記録は削除されています。", "This record has been deleted.")
-        values = {c.key: row[c.key] for c in own_columns(register)}
+        values = {c.key: row[c.key] for c in own_columns(register) if c.link is None}
+        for column in link_columns(register):
+            names = connection.execute(_linked_names(column, record_id).subquery().select()).scalar()
+            values[column.key] = tuple(names.split("、")) if names else ()
         if disposal_columns(register):
             disposals = _disposal_table()
             found = (
@@ -261,6 +298,26 @@ def check_record(
             problems[number_key] = Problem(
                 f"「{number}」はすでに使われています", f"'{number}' is already used"
             )
+    for column in link_columns(register):
+        names = values.get(column.key)
+        if names and column.key not in problems:
+            unknown = [n for n in names if n.lower() not in _link_targets(connection, column)]
+            if unknown:
+                problems[column.key] = Problem(
+                    f"{_register_ja(column)}台帳にありません: {'、'.join(unknown)}",
+                    f"not in the {_register_en(column)} register: {', '.join(unknown)}",
+                )
+    if register is ACCOUNTS and check_unique:
+        problems.update(
+            {k: v for k, v in account_problems(connection, record_id, values).items() if k not in problems}
+        )
+    if register is CLOUD_SERVICES and values.get("name") and "name" not in problems:
+        name = str(values["name"])
+        if NAME_SEPARATORS.search(name):
+            # Devices list their allowed services by name, separated by these.
+            problems["name"] = Problem(
+                "「、」「,」や改行は名前に使えません", "may not contain '、', ',' or a line break"
+            )
     for earlier, later in _date_order(register):
         start, end = values.get(earlier), values.get(later)
         if isinstance(start, date) and isinstance(end, date) and end < start:
@@ -271,8 +328,52 @@ def check_record(
     return problems
 
 
+def _link_targets(connection: Connection, column: Column) -> dict[str, int]:
+    """Folded name -> id of the records a links column may name."""
+    link = column.link
+    assert link is not None
+    target = table_named(link.target)
+    rows = connection.execute(select(target.c.id, target.c[link.name]))
+    return {str(name).lower(): target_id for target_id, name in rows}
+
+
+def _register_ja(column: Column) -> str:
+    assert column.link is not None
+    return next(r.ja for r in REGISTERS.values() if r.table_name == column.link.target)
+
+
+def _register_en(column: Column) -> str:
+    assert column.link is not None
+    return next(r.en for r in REGISTERS.values() if r.table_name == column.link.target).lower()
+
+
+def account_problems(
+    connection: Connection, record_id: int | None, values: Mapping[str, Any]
+) -> dict[str, Problem]:
+    """5③: a user ID names one person on its system; the same ID twice there is a mistake."""
+    system, login = values.get("system"), values.get("login")
+    if not system or not login:
+        return {}
+    table = table_of(ACCOUNTS)
+    query = select(table.c.account_number).where(
+        func.lower(table.c.system) == str(system).lower(), func.lower(table.c.login) == str(login).lower()
+    )
+    if record_id is not None:
+        query = query.where(table.c.id != record_id)
+    other = connection.execute(query).scalar()
+    if other is None:
+        return {}
+    return {
+        "login": Problem(
+            f"「{system}」のユーザーID「{login}」は管理番号 {other} で登録済みです",
+            f"'{login}' on '{system}' is already registered as account {other}",
+        )
+    }
+
+
 def _date_order(register: Register) -> list[tuple[str, str]]:
     pairs = {
+        "accounts": [("issued_on", "disabled_on")],
         "badges": [("issued_on", "valid_until"), ("issued_on", "returned_on")],
         "people": [("joined_on", "left_on")],
         "media": [("disposal_disposed_on", "disposal_verified_on")],
@@ -323,7 +424,34 @@ def write_record(
         connection.execute(table.update().where(table.c.id == record_id).values(**own))
     if disposal_columns(register) and disposal:
         _write_disposal(connection, record_id, disposal)
+    for column in link_columns(register):
+        if column.key in values:
+            _write_links(connection, column, record_id, values[column.key] or ())
     return record_id
+
+
+def _write_links(connection: Connection, column: Column, record_id: int, names: tuple[str, ...]) -> None:
+    link = column.link
+    assert link is not None
+    links, targets = table_named(link.table), _link_targets(connection, column)
+    wanted = {targets[name.lower()] for name in names}
+    present = set(
+        connection.execute(select(links.c[link.other]).where(links.c[link.own] == record_id)).scalars()
+    )
+    if present - wanted:
+        connection.execute(
+            links.delete().where(links.c[link.own] == record_id, links.c[link.other].in_(present - wanted))
+        )
+    for target_id in sorted(wanted - present):
+        connection.execute(links.insert().values({link.own: record_id, link.other: target_id}))
+
+
+def _rename_service(connection: Connection, service_id: int, new_name: Any) -> None:
+    """A cloud service's accounts carry its name: a renamed service keeps them."""
+    services, accounts = table_of(CLOUD_SERVICES), table_of(ACCOUNTS)
+    old_name = connection.execute(select(services.c.name).where(services.c.id == service_id)).scalar()
+    if old_name is not None and new_name and old_name != new_name:
+        connection.execute(accounts.update().where(accounts.c.system == old_name).values(system=new_name))
 
 
 def _write_disposal(connection: Connection, medium_id: int, disposal: dict[str, Any]) -> None:
@@ -361,6 +489,8 @@ def save_record(database: Database, register: Register, record_id: int | None, r
             new_id = write_record(connection, register, None, values)
             incidents.record_created(connection, new_id, clock.now())
             return new_id
+        if register is CLOUD_SERVICES and record_id is not None and "name" in values:
+            _rename_service(connection, record_id, values["name"])
         return write_record(connection, register, record_id, values)
 
 
@@ -404,8 +534,12 @@ def holdings_of(connection: Connection, person_id: int) -> list[Holding]:
     for register in HELD_REGISTERS:
         table, key = table_of(register), register.holder_key
         assert key and register.number_key and register.status_key
+        names = [table.c[k] for k in register.describe_keys or (register.number_key,)]
+        described: Any = names[0]
+        for name in names[1:]:
+            described = described + " " + name  # e.g. "会計システム yamada"
         query = (
-            select(table.c.id, table.c[register.number_key], table.c[register.status_key])
+            select(table.c.id, described, table.c[register.status_key])
             .where(table.c[key] == person_id)
             .where(table.c[register.status_key].not_in(register.closed_statuses))
             .order_by(table.c[register.number_key])
@@ -422,3 +556,19 @@ def person_choices(database: Database, *, active_only: bool = False) -> list[tup
         query = query.where(person.c.left_on.is_(None))
     with database.engine.connect() as connection:
         return list(connection.execute(query))
+
+
+def name_choices(database: Database, register: Register) -> dict[str, list[str]]:
+    """The names a form offers, by column key: records to link to, and text to suggest."""
+    sources = {c.key: (c.link.target, c.link.name) for c in register.columns if c.link is not None}
+    sources |= {c.key: c.suggest for c in register.columns if c.suggest is not None}
+    if not sources:
+        return {}
+    with database.engine.connect() as connection:
+        choices = {}
+        for key, (table_name, column) in sources.items():
+            table = table_named(table_name)
+            choices[key] = list(
+                connection.execute(select(table.c[column]).order_by(table.c[column])).scalars()
+            )
+        return choices

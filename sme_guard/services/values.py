@@ -290,6 +290,21 @@ class PeopleIndex:
         return matches[0]
 
 
+# How a cell or a field lists several names: Japanese or Western commas, or one per line.
+NAME_SEPARATORS = re.compile(r"[、,，\n]")
+
+
+def parse_names(raw: Any) -> tuple[str, ...]:
+    """Names of linked records from a cell ("A、B") or a form (a list), in order, once each."""
+    parts = raw if isinstance(raw, (list, tuple)) else NAME_SEPARATORS.split(parse_text(raw) or "")
+    names: dict[str, None] = {}
+    for part in parts:
+        name = parse_text(part)
+        if name:
+            names.setdefault(name)
+    return tuple(names)
+
+
 def parse_value(column: Column, raw: Any, people: PeopleIndex) -> Any:
     """The stored value for ``raw`` in ``column``; raises ``ValueProblemError``."""
     if column.kind == "date":
@@ -304,6 +319,8 @@ def parse_value(column: Column, raw: Any, people: PeopleIndex) -> Any:
         return parse_bool(raw)
     if column.kind == "code":
         return parse_code(column, raw)
+    if column.kind == "links":
+        return parse_names(raw)
     if column.kind == "person":
         if isinstance(raw, int) and not isinstance(raw, bool) and raw in people.names:
             return raw
@@ -330,4 +347,6 @@ def display(column: Column, value: Any, lang: str, people_names: dict[int, str] 
         return people_names.get(value, "")
     if column.kind == "number":
         return format_decimal(value)
+    if column.kind == "links" and isinstance(value, (list, tuple)):
+        return "、".join(value)
     return str(value)

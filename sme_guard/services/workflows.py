@@ -3,7 +3,8 @@
 - media disposal (9②, 運用②③), with the NAND-flash warning
 - smart-device settings check (10②③⑥, 運用①②)
 - badge return / lost / revoke (sheet No.1)
-- an employee leaving, and returning or reassigning what they hold (5 運用①)
+- an employee leaving, and returning or reassigning what they hold, disabling their
+  accounts (5 運用①); a transfer, with a review of their accounts
 """
 
 from __future__ import annotations
@@ -12,11 +13,20 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from sme_guard.db.database import Database
-from sme_guard.domain.codes import BadgeStatus, DeviceStatus, DisposalMethod, MediumStatus
-from sme_guard.domain.registers import BADGES, DEVICE_SECURITY_SETTINGS, DEVICES, MEDIA, PEOPLE, Register
+from sme_guard.domain.codes import AccountStatus, BadgeStatus, DeviceStatus, DisposalMethod, MediumStatus
+from sme_guard.domain.registers import (
+    ACCOUNTS,
+    BADGES,
+    CLOUD_SERVICES,
+    DEVICE_SECURITY_SETTINGS,
+    DEVICES,
+    MEDIA,
+    PEOPLE,
+    Register,
+)
 from sme_guard.errors import UserError
 from sme_guard.services.registers import (
     Holding,
@@ -107,7 +117,8 @@ def holdings(database: Database, person_id: int) -> list[Holding]:
 
 
 def return_item(database: Database, register: Register, record_id: int, today: date) -> None:
-    """The leaver hands the item back: badges are returned, devices and media go to storage."""
+    """The leaver hands the item back: badges are returned, devices and media go to storage,
+    accounts are disabled."""
     values: dict[str, Any]
     if register is BADGES:
         values = {"status": BadgeStatus.RETURNED.value, "returned_on": today}
@@ -115,6 +126,8 @@ def return_item(database: Database, register: Register, record_id: int, today: d
         values = {"status": DeviceStatus.STORED.value, "user_id": None}
     elif register is MEDIA:
         values = {"status": MediumStatus.STORED.value, "custodian_id": None}
+    elif register is ACCOUNTS:
+        values = {"status": AccountStatus.DISABLED.value, "disabled_on": today}
     else:
         raise ValueError(register.key)
     with database.engine.begin() as connection:
@@ -123,6 +136,11 @@ def return_item(database: Database, register: Register, record_id: int, today: d
 
 def reassign_item(database: Database, register: Register, record_id: int, person_id: int) -> None:
     """Hand the item over to another employee (who must not have left)."""
+    if register is ACCOUNTS:
+        raise UserError(
+            "ユーザーIDは個人を特定できるよう一人ずつ付与します(5③)。引き継ぐ人には新しいIDを発行してください。",
+            "A user ID identifies one person (5③): issue the colleague an ID of their own instead.",
+        )
     person = table_of(PEOPLE)
     with database.engine.begin() as connection:
         left_on = connection.execute(select(person.c.left_on).where(person.c.id == person_id)).first()
@@ -135,3 +153,27 @@ def reassign_item(database: Database, register: Register, record_id: int, person
             )
         assert register.holder_key
         write_record(connection, register, record_id, {register.holder_key: person_id})
+
+
+def record_transfer(database: Database, person_id: int, department: str | None) -> list[Holding]:
+    """An employee moved to another department (人事異動): their accounts, to review (5 運用①)."""
+    with database.engine.begin() as connection:
+        write_record(connection, PEOPLE, person_id, {"department": department or None})
+        return accounts_of(connection, person_id)
+
+
+def accounts(database: Database, person_id: int) -> list[Holding]:
+    with database.engine.connect() as connection:
+        return accounts_of(connection, person_id)
+
+
+def accounts_of(connection: Connection, person_id: int) -> list[Holding]:
+    return [h for h in holdings_of(connection, person_id) if h.register is ACCOUNTS]
+
+
+def mark_reviewed(database: Database, register: Register, record_id: int, today: date) -> None:
+    """A cloud service's levels or an account's rights were reviewed today."""
+    if register not in (ACCOUNTS, CLOUD_SERVICES):
+        raise ValueError(register.key)
+    with database.engine.begin() as connection:
+        write_record(connection, register, record_id, {"last_reviewed_on": today})

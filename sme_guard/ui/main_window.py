@@ -32,9 +32,13 @@ if TYPE_CHECKING:
     from sme_guard.ui.assessment.assessment_tab import AssessmentTab
     from sme_guard.ui.incidents.incidents_tab import IncidentsTab
     from sme_guard.ui.registers.register_tab import RegisterTab
-    from sme_guard.ui.registers.screens import AssetsTab
+    from sme_guard.ui.registers.screens import RegisterGroup
 
 log = logging.getLogger(__name__)
+
+# The registers under the main tabs that group several (ui.registers.screens.GROUPS; repeated
+# here so that start-up does not import the register screens).
+REGISTER_GROUPS = {"assets": ("media", "devices", "badges"), "access": ("cloud_services", "accounts")}
 
 
 class MainWindow(QMainWindow):
@@ -76,15 +80,17 @@ class MainWindow(QMainWindow):
         self.pages = {
             "assets": LazyPage(lambda: self._wire(self._build("assets"))),
             "people": LazyPage(lambda: self._wire(self._build("people"))),
+            "access": LazyPage(lambda: self._wire(self._build("access"))),
             "incidents": LazyPage(lambda: self._wire(self._build("incidents"))),
             "continuity": LazyPage(lambda: self._wire(self._continuity_tab())),
             "assessment": LazyPage(lambda: self._wire(self._assessment_tab())),
         }
         self.tabs.insertTab(1, self.pages["assets"], self.tr("Asset registers"))
         self.tabs.insertTab(2, self.pages["people"], self.tr("Employees"))
-        self.tabs.insertTab(3, self.pages["incidents"], self.tr("Incidents"))
-        self.tabs.insertTab(4, self.pages["continuity"], self.tr("IT continuity"))
-        self.tabs.insertTab(5, self.pages["assessment"], self.tr("Self-assessment"))
+        self.tabs.insertTab(3, self.pages["access"], self.tr("Cloud and accounts"))
+        self.tabs.insertTab(4, self.pages["incidents"], self.tr("Incidents"))
+        self.tabs.insertTab(5, self.pages["continuity"], self.tr("IT continuity"))
+        self.tabs.insertTab(6, self.pages["assessment"], self.tr("Self-assessment"))
         self.catalog_tab: CatalogTab | None = None
         try:
             self.catalog_tab = CatalogTab(bundled_catalog(), self.lang)
@@ -157,11 +163,18 @@ class MainWindow(QMainWindow):
         self.runner.submit(lambda: open_database(path), self._database_ready, self._database_error)
 
     @property
-    def assets_tab(self) -> AssetsTab:
-        from sme_guard.ui.registers.screens import AssetsTab
+    def assets_tab(self) -> RegisterGroup:
+        return self._group("assets")
 
-        page = self.pages["assets"].content()
-        assert isinstance(page, AssetsTab)
+    @property
+    def access_tab(self) -> RegisterGroup:
+        return self._group("access")
+
+    def _group(self, name: str) -> RegisterGroup:
+        from sme_guard.ui.registers.screens import RegisterGroup
+
+        page = self.pages[name].content()
+        assert isinstance(page, RegisterGroup)
         return page
 
     @property
@@ -182,10 +195,10 @@ class MainWindow(QMainWindow):
 
     def _build(self, name: str) -> QWidget:
         # Screens are imported when first shown: start-up loads none of their modules.
-        if name == "assets":
-            from sme_guard.ui.registers.screens import AssetsTab
+        if name in ("assets", "access"):
+            from sme_guard.ui.registers.screens import register_group
 
-            return AssetsTab(self.lang, self.runner)
+            return register_group(name, self.lang, self.runner)
         if name == "people":
             from sme_guard.ui.registers.screens import people_tab
 
@@ -223,9 +236,9 @@ class MainWindow(QMainWindow):
     def _registers_in(self, page: QWidget) -> list[RegisterTab]:
         from sme_guard.ui.incidents.incidents_tab import IncidentsTab
         from sme_guard.ui.registers.register_tab import RegisterTab
-        from sme_guard.ui.registers.screens import AssetsTab
+        from sme_guard.ui.registers.screens import RegisterGroup
 
-        if isinstance(page, AssetsTab):
+        if isinstance(page, RegisterGroup):
             return list(page.registers.values())
         if isinstance(page, IncidentsTab):
             return [page.log]
@@ -254,10 +267,11 @@ class MainWindow(QMainWindow):
 
     def open_target(self, target: Target) -> None:
         """Open the record a home line is about."""
-        if target.screen == "register" and target.key in ("media", "devices", "badges"):
-            self.tabs.setCurrentWidget(self.pages["assets"])
-            tab = self.assets_tab.registers[target.key]
-            self.assets_tab.setCurrentWidget(tab)
+        group = next((g for g, keys in REGISTER_GROUPS.items() if target.key in keys), None)
+        if target.screen == "register" and group is not None:
+            self.tabs.setCurrentWidget(self.pages[group])
+            tab = self._group(group).registers[target.key]
+            self._group(group).setCurrentWidget(tab)
             tab.show_record(target.record_id)
         elif target.screen == "stocktake" and target.key in ("media", "devices", "badges"):
             self.tabs.setCurrentWidget(self.pages["assets"])

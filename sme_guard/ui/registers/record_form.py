@@ -8,21 +8,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from sme_guard.domain.codes import label
-from sme_guard.domain.registers import Column, Register
+from sme_guard.domain.registers import Column, Grid, Register
 from sme_guard.services.registers import DISPOSAL_PREFIX
 from sme_guard.services.values import Problem, display
 
@@ -47,32 +51,61 @@ class RecordForm(QWidget):
         main = QFormLayout()
         layout.addLayout(main)
         disposal = QFormLayout()
+        in_grid = {c.key: grid for grid in register.grids for c in grid.columns()}
         for column in self.columns:
+            grid = in_grid.get(column.key)
+            if grid is not None:
+                if column.key == grid.columns()[0].key:  # the grid takes its first column's place
+                    main.addRow(self._grid(grid))
+                continue
             target = disposal if column.key.startswith(DISPOSAL_PREFIX) and keys is None else main
-            editor = self._editor(column)
-            error = QLabel()
-            error.setStyleSheet(ERROR_STYLE)
-            error.setWordWrap(True)
-            error.hide()
-            box = QWidget()
-            box_layout = QVBoxLayout(box)
-            box_layout.setContentsMargins(0, 0, 0, 0)
-            box_layout.setSpacing(2)
-            box_layout.addWidget(editor)
-            box_layout.addWidget(error)
             caption = column.label(lang) + (" *" if column.required else "")
-            target.addRow(caption, box)
-            self.editors[column.key] = editor
-            self.errors[column.key] = error
+            target.addRow(caption, self._with_error(column, self._editor(column)))
         if disposal.rowCount():
             group = QGroupBox(self.tr("Disposal record (control 9②)"))
             group.setLayout(disposal)
             layout.addWidget(group)
         layout.addStretch(1)
 
+    def _with_error(self, column: Column, editor: QWidget) -> QWidget:
+        """The editor with the line under it where a problem with the field is shown."""
+        error = QLabel()
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        box = QWidget()
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.setSpacing(2)
+        box_layout.addWidget(editor)
+        box_layout.addWidget(error)
+        self.editors[column.key] = editor
+        self.errors[column.key] = error
+        return box
+
+    def _grid(self, grid: Grid) -> QGroupBox:
+        """A row per item, a column per part (e.g. required / confirmed / note per area)."""
+        group = QGroupBox(grid.label(self.lang))
+        layout = QGridLayout(group)
+        for col, (_key, ja, en, _kind) in enumerate(grid.parts, 1):
+            layout.addWidget(QLabel(f"<b>{en if self.lang == 'en' else ja}</b>"), 0, col)
+        columns = iter(grid.columns())
+        for row, (_key, ja, en) in enumerate(grid.rows, 1):
+            layout.addWidget(QLabel(en if self.lang == "en" else ja), row, 0)
+            for col in range(1, len(grid.parts) + 1):
+                column = next(columns)
+                layout.addWidget(self._with_error(column, self._editor(column)), row, col)
+        layout.setColumnStretch(len(grid.parts), 1)
+        return group
+
     def _editor(self, column: Column) -> QWidget:
         editor: QWidget
-        if column.kind == "bool":
+        if column.kind == "links":
+            # The records of another register to link to, ticked in a short list.
+            editor = QListWidget()
+            editor.setFixedHeight(self.fontMetrics().height() * 5 + 12)
+            editor.itemChanged.connect(self.changed)
+        elif column.kind == "bool":
             editor = QCheckBox()
             editor.toggled.connect(self.changed)
         elif column.kind in ("code", "person"):
@@ -94,6 +127,11 @@ class RecordForm(QWidget):
             elif column.kind == "datetime":
                 editor.setPlaceholderText(self.tr("e.g. 2026/11/27 14:30"))
             editor.textEdited.connect(self.changed)
+            if column.suggest is not None:
+                completer = QCompleter(QStringListModel(editor), editor)
+                completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+                completer.setFilterMode(Qt.MatchFlag.MatchContains)
+                editor.setCompleter(completer)
         if not column.editable:
             # Set by the app (a number, a status moved by its workflow): shown, not typed.
             editor.setEnabled(False)
@@ -116,13 +154,53 @@ class RecordForm(QWidget):
             box.setCurrentIndex(max(0, box.findData(current)))
             box.blockSignals(False)
 
+    def set_choices(self, choices: dict[str, list[str]]) -> None:
+        """Names to link to or suggest, by column key (a register's current names)."""
+        for column in self.columns:
+            names = choices.get(column.key)
+            editor = self.editors[column.key]
+            if names is None:
+                continue
+            if isinstance(editor, QListWidget):
+                ticked = set(self._ticked(editor))
+                editor.blockSignals(True)
+                editor.clear()
+                for name in [*names, *sorted(ticked - set(names))]:
+                    self._add_choice(editor, name, name in ticked)
+                editor.blockSignals(False)
+            elif isinstance(editor, QLineEdit) and (completer := editor.completer()) is not None:
+                model = completer.model()
+                assert isinstance(model, QStringListModel)
+                model.setStringList(names)
+
+    @staticmethod
+    def _add_choice(editor: QListWidget, name: str, ticked: bool) -> None:
+        item = QListWidgetItem(name, editor)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+
+    @staticmethod
+    def _ticked(editor: QListWidget) -> list[str]:
+        items = (editor.item(row) for row in range(editor.count()))
+        return [item.text() for item in items if item.checkState() == Qt.CheckState.Checked]
+
     def set_values(self, values: dict[str, Any]) -> None:
         """Show a record (``{}`` for a new one: defaults)."""
         for column in self.columns:
             editor = self.editors[column.key]
             value = values.get(column.key) if values else column.default
             editor.blockSignals(True)
-            if isinstance(editor, QCheckBox):
+            if isinstance(editor, QListWidget):
+                linked = set(value or ())
+                known = {editor.item(row).text() for row in range(editor.count())}
+                for name in sorted(linked - known):  # e.g. choices not loaded yet
+                    self._add_choice(editor, name, True)
+                for row in range(editor.count()):
+                    item = editor.item(row)
+                    item.setCheckState(
+                        Qt.CheckState.Checked if item.text() in linked else Qt.CheckState.Unchecked
+                    )
+            elif isinstance(editor, QCheckBox):
                 editor.setChecked(bool(value))
             elif isinstance(editor, QComboBox):
                 index = editor.findData(value)
@@ -141,7 +219,9 @@ class RecordForm(QWidget):
         for key, editor in self.editors.items():
             if key not in editable:
                 continue
-            if isinstance(editor, QCheckBox):
+            if isinstance(editor, QListWidget):
+                result[key] = self._ticked(editor)
+            elif isinstance(editor, QCheckBox):
                 result[key] = editor.isChecked()
             elif isinstance(editor, QComboBox):
                 result[key] = editor.currentData()

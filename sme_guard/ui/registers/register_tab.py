@@ -272,20 +272,28 @@ class RegisterTab(QWidget):
         self._generation += 1
         generation = self._generation
 
-        def work() -> tuple[Listing, list[tuple[int, str]]]:
+        def work() -> tuple[Listing, list[tuple[int, str]], dict[str, list[str]]]:
             days = office_settings.get_int(database, office_settings.PATCH_MAX_AGE_DAYS)
             rows = registers.load_rows(database, register, FlagContext(clock.today(), days), table_only=True)
-            return Listing.build(rows, lang), registers.person_choices(database)
+            people, choices = registers.person_choices(database), registers.name_choices(database, register)
+            return Listing.build(rows, lang), people, choices
 
-        def done(result: tuple[Listing, list[tuple[int, str]]]) -> None:
+        def done(result: tuple[Listing, list[tuple[int, str]], dict[str, list[str]]]) -> None:
             if generation == self._generation:
                 self._loaded(*result, keep)
 
         self.run(work, done)
 
-    def _loaded(self, listing: Listing, people: list[tuple[int, str]], select_id: int | None) -> None:
+    def _loaded(
+        self,
+        listing: Listing,
+        people: list[tuple[int, str]],
+        choices: dict[str, list[str]],
+        select_id: int | None,
+    ) -> None:
         self.people = people
         self.form.set_people(people)
+        self.form.set_choices(choices)
         sort_column, descending = self._saved_sort(listing)
         listing.sort(sort_column, descending)
         self._update_years(listing)

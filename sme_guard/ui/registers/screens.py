@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from sme_guard.domain.codes import BadgeStatus
-from sme_guard.domain.registers import BADGES, DEVICES, MEDIA, PEOPLE, Register
+from sme_guard.domain.registers import ACCOUNTS, BADGES, CLOUD_SERVICES, DEVICES, MEDIA, PEOPLE, Register
 from sme_guard.services import clock, workflows
 from sme_guard.ui import dialogs
 from sme_guard.ui.registers.excel_actions import export_register, import_register
@@ -20,7 +20,12 @@ if TYPE_CHECKING:
     from sme_guard.exchange.pdf.labels import LabelSheet
 from sme_guard.ui.registers.register_tab import RegisterTab
 from sme_guard.ui.registers.stocktake_dialog import StockTakeDialog, StockTakeHistoryDialog
-from sme_guard.ui.registers.workflow_dialogs import DisposeDialog, LeaverDialog, SettingsCheckDialog
+from sme_guard.ui.registers.workflow_dialogs import (
+    DisposeDialog,
+    LeaverDialog,
+    SettingsCheckDialog,
+    TransferDialog,
+)
 from sme_guard.ui.tasks import Runner
 
 
@@ -265,6 +270,71 @@ def _add_people_actions(tab: RegisterTab) -> None:
         QCoreApplication.translate("RegisterActions", "Leaving…"), leaving
     )
 
+    def transfer() -> None:
+        assert tab.current_id is not None
+        dialog = TransferDialog(
+            tab.require_database(),
+            tab.runner,
+            tab.current_id,
+            tab.current_values,
+            tab.lang,
+            clock.today(),
+            tab,
+        )
+        dialog.finished.connect(
+            lambda _code: tab.run_action(
+                lambda: None, QCoreApplication.translate("RegisterActions", "Transfer recorded.")
+            )
+        )
+        dialog.open()
+        tab.open_dialog = dialog
+
+    # 5 運用①: a transfer is the other moment to review someone's user IDs and rights.
+    tab.actions["transfer"] = tab.add_action(
+        QCoreApplication.translate("RegisterActions", "Transfer…"), transfer
+    )
+
+
+def _add_reviewed(tab: RegisterTab) -> None:
+    """運用①② (cloud services), 5 運用① (accounts): record today's review of the record."""
+
+    def reviewed() -> None:
+        database, record_id, register = tab.require_database(), tab.current_id, tab.register
+        assert record_id is not None
+        today = clock.today()
+        tab.run_action(
+            lambda: workflows.mark_reviewed(database, register, record_id, today),
+            QCoreApplication.translate("RegisterActions", "Review recorded."),
+        )
+
+    tab.actions["reviewed"] = tab.add_action(
+        QCoreApplication.translate("RegisterActions", "Reviewed today"), reviewed
+    )
+
+
+def _add_account_actions(tab: RegisterTab) -> None:
+    _add_reviewed(tab)
+
+    def disable() -> None:
+        database, account_id = tab.require_database(), tab.current_id
+        assert account_id is not None
+        if not dialogs.confirm(
+            tab,
+            ACCOUNTS.label(tab.lang),
+            QCoreApplication.translate(
+                "RegisterActions",
+                "Record this account as disabled today? Disable it in the system itself too.",
+            ),
+        ):
+            return
+        today = clock.today()
+        tab.run_action(
+            lambda: workflows.return_item(database, ACCOUNTS, account_id, today),
+            QCoreApplication.translate("RegisterActions", "Account disabled."),
+        )
+
+    tab.actions["disable"] = tab.add_action(QCoreApplication.translate("RegisterActions", "Disable"), disable)
+
 
 ACTIONS = {
     "media": _add_media_actions,
@@ -272,6 +342,8 @@ ACTIONS = {
     "badges": _add_badge_actions,
     "people": _add_people_actions,
     "incidents": lambda tab: _add_incident_report(tab),  # the workflow lives in the pages beside the form
+    "cloud_services": _add_reviewed,
+    "accounts": _add_account_actions,
 }
 
 
@@ -311,14 +383,29 @@ def register_tab(register: Register, lang: str, runner: Runner) -> RegisterTab:
     return tab
 
 
-class AssetsTab(QTabWidget):
-    """資産台帳: storage media, smart devices and ID badges."""
+class RegisterGroup(QTabWidget):
+    """Registers shown under one main tab, one sub-tab each."""
 
-    def __init__(self, lang: str, runner: Runner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, registers: tuple[Register, ...], lang: str, runner: Runner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.registers = {r.key: register_tab(r, lang, runner) for r in (MEDIA, DEVICES, BADGES)}
-        for register, tab in zip((MEDIA, DEVICES, BADGES), self.registers.values(), strict=True):
-            self.addTab(tab, register.label(lang))
+        self.registers = {r.key: register_tab(r, lang, runner) for r in registers}
+        for register in registers:
+            self.addTab(self.registers[register.key], register.label(lang))
+
+
+# The main tab each grouped register sits under.
+GROUPS: dict[str, tuple[Register, ...]] = {
+    "assets": (MEDIA, DEVICES, BADGES),  # 資産台帳
+    "access": (CLOUD_SERVICES, ACCOUNTS),  # クラウド・アカウント (controls 2 and 5)
+}
+
+
+def register_group(name: str, lang: str, runner: Runner) -> RegisterGroup:
+    group = RegisterGroup(GROUPS[name], lang, runner)
+    group.setObjectName(name)
+    return group
 
 
 def people_tab(lang: str, runner: Runner) -> RegisterTab:

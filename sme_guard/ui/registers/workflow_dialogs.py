@@ -1,4 +1,5 @@
-"""Dialogs for the guideline's workflows: disposal, settings check, an employee leaving."""
+"""Dialogs for the guideline's workflows: disposal, settings check, an employee leaving or
+moving to another department."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from sme_guard.db.database import Database
 from sme_guard.domain.codes import label
-from sme_guard.domain.registers import DEVICE_SECURITY_SETTINGS, DEVICES, MEDIA, PEOPLE, Register
+from sme_guard.domain.registers import ACCOUNTS, DEVICE_SECURITY_SETTINGS, DEVICES, MEDIA, PEOPLE, Register
 from sme_guard.services import registers, workflows
 from sme_guard.services.registers import Holding, RecordInvalidError
 from sme_guard.services.values import Problem, ValueProblemError, parse_date
@@ -142,6 +143,13 @@ class SettingsCheckDialog(QDialog):
         return [key for key, box in self.boxes.items() if box.isChecked()]
 
 
+def describe(holding: Holding, lang: str) -> str:
+    """ "アカウント 会計システム yamada (有効)": what is held, by register, name and status."""
+    status = holding.register.status_codes
+    status_text = label(status(holding.status), lang) if status else holding.status
+    return f"{holding.register.label(lang)} {holding.number} ({status_text})"
+
+
 class LeaverDialog(QDialog):
     """5 運用①: record the leaving date, then return or hand over each item still held."""
 
@@ -221,13 +229,19 @@ class LeaverDialog(QDialog):
             if item is not None and (widget := item.widget()) is not None:
                 widget.deleteLater()
         self.rows: dict[str, tuple[QPushButton, QComboBox, QPushButton]] = {}
+        self.account_buttons: dict[str, QPushButton] = {}  # "system login" -> Disable
         if not held:
             self.holdings_layout.addWidget(QLabel(self.tr("Nothing is held any more.")), 0, 0)
             return
         for row, holding in enumerate(held):
-            status = holding.register.status_codes
-            status_text = label(status(holding.status), self.lang) if status else holding.status
-            text = f"{holding.register.label(self.lang)} {holding.number} ({status_text})"
+            self.holdings_layout.addWidget(QLabel(describe(holding, self.lang)), row, 0)
+            if holding.register is ACCOUNTS:
+                # An ID is one person's (5③): it is disabled, never handed over.
+                disable = QPushButton(self.tr("Disable"))
+                disable.clicked.connect(partial(self._return, holding.register, holding.record_id))
+                self.holdings_layout.addWidget(disable, row, 1)
+                self.account_buttons[holding.number] = disable
+                continue
             give_back = QPushButton(self.tr("Returned"))
             colleague = QComboBox()
             for pid, name in self.colleagues:
@@ -238,7 +252,6 @@ class LeaverDialog(QDialog):
             hand_over.clicked.connect(
                 partial(self._hand_over, holding.register, holding.record_id, colleague)
             )
-            self.holdings_layout.addWidget(QLabel(text), row, 0)
             self.holdings_layout.addWidget(give_back, row, 1)
             self.holdings_layout.addWidget(colleague, row, 2)
             self.holdings_layout.addWidget(hand_over, row, 3)
@@ -257,6 +270,96 @@ class LeaverDialog(QDialog):
 
         def refresh(_result: object) -> None:
             self.runner.submit(lambda: workflows.holdings(database, person_id), self._show, self._failed)
+
+        self.runner.submit(work, refresh, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        report_error(error, self.lang)
+
+
+class TransferDialog(QDialog):
+    """5 運用①: a move to another department; each of the person's accounts is reviewed —
+    disabled, or kept as it is (its review date becomes today)."""
+
+    def __init__(
+        self,
+        database: Database,
+        runner: Runner,
+        person_id: int,
+        person: dict[str, Any],
+        lang: str,
+        today: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.database, self.runner, self.person_id, self.lang, self.today = (
+            database,
+            runner,
+            person_id,
+            lang,
+            today,
+        )
+        self.setWindowTitle(self.tr("Transfer: {name}").format(name=person["name"]))
+        self.department_edit = QLineEdit(person.get("department") or "")
+        self.transfer_button = QPushButton(self.tr("Record new department"))
+        top = QGridLayout()
+        top.addWidget(QLabel(PEOPLE.column("department").label(lang)), 0, 0)
+        top.addWidget(self.department_edit, 0, 1)
+        top.addWidget(self.transfer_button, 0, 2)
+        self.accounts_box = QGroupBox(self.tr("Accounts to review (disable, or keep as they are)"))
+        self.accounts_layout = QGridLayout(self.accounts_box)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.accounts_box)
+        layout.addWidget(close)
+        self.transfer_button.clicked.connect(self._record_transfer)
+        self.kept: set[int] = set()  # reviewed in this dialog and kept
+        self.rows: dict[str, tuple[QPushButton, QPushButton]] = {}  # "system login" -> (Disable, Keep)
+        self.runner.submit(lambda: workflows.accounts(database, person_id), self._show, self._failed)
+
+    def _record_transfer(self) -> None:
+        database, person_id, department = self.database, self.person_id, self.department_edit.text().strip()
+        self.runner.submit(
+            lambda: workflows.record_transfer(database, person_id, department), self._show, self._failed
+        )
+
+    def _show(self, accounts: list[Holding]) -> None:
+        while self.accounts_layout.count():
+            item = self.accounts_layout.takeAt(0)
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
+        self.rows = {}
+        if not accounts:
+            self.accounts_layout.addWidget(QLabel(self.tr("No active accounts.")), 0, 0)
+            return
+        for row, account in enumerate(accounts):
+            self.accounts_layout.addWidget(QLabel(describe(account, self.lang)), row, 0)
+            if account.record_id in self.kept:
+                self.accounts_layout.addWidget(QLabel(self.tr("Kept (reviewed today)")), row, 1, 1, 2)
+                continue
+            disable, keep = QPushButton(self.tr("Disable")), QPushButton(self.tr("Keep"))
+            disable.clicked.connect(partial(self._disable, account.record_id))
+            keep.clicked.connect(partial(self._keep, account.record_id))
+            self.accounts_layout.addWidget(disable, row, 1)
+            self.accounts_layout.addWidget(keep, row, 2)
+            self.rows[account.number] = (disable, keep)
+
+    def _disable(self, account_id: int) -> None:
+        database, today = self.database, self.today
+        self._then_refresh(lambda: workflows.return_item(database, ACCOUNTS, account_id, today))
+
+    def _keep(self, account_id: int) -> None:
+        database, today = self.database, self.today
+        self.kept.add(account_id)
+        self._then_refresh(lambda: workflows.mark_reviewed(database, ACCOUNTS, account_id, today))
+
+    def _then_refresh(self, work: Any) -> None:
+        database, person_id = self.database, self.person_id
+
+        def refresh(_result: object) -> None:
+            self.runner.submit(lambda: workflows.accounts(database, person_id), self._show, self._failed)
 
         self.runner.submit(work, refresh, self._failed)
 
