@@ -146,6 +146,7 @@ def test_a_device_picks_its_allowed_cloud_services_from_the_register(
 ) -> None:
     _service(db, "会計クラウド")
     _service(db, "Box")
+    _service(db, "旧ストレージ", status="stopped")  # no longer used: not offered
     device = registers.save_record(
         db,
         DEVICES,

@@ -568,7 +568,10 @@ def name_choices(database: Database, register: Register) -> dict[str, list[str]]
         choices = {}
         for key, (table_name, column) in sources.items():
             table = table_named(table_name)
-            choices[key] = list(
-                connection.execute(select(table.c[column]).order_by(table.c[column])).scalars()
-            )
+            query = select(table.c[column]).order_by(table.c[column])
+            # A service no longer used is not offered (one already linked stays ticked in the form).
+            target = next((r for r in REGISTERS.values() if r.table_name == table_name), None)
+            if target is not None and target.status_key:
+                query = query.where(table.c[target.status_key].not_in(target.closed_statuses))
+            choices[key] = list(connection.execute(query).scalars())
         return choices
