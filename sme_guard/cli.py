@@ -122,7 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="stocktake: the register (media, devices, badges); stocktake-result: the register "
         "(its latest finished stock-take) or a stock-take number; incident: its number (2026-001); "
         "labels: the register; contacts: none; plan: its name (e.g. 会計システム); "
-        "checklist, assessment, sheets: none (see their options); report: none (see --year)",
+        "checklist, assessment, sheets: none (see their options); report: none (see --year); "
+        "password-policy: none; guideline: devices or sns (see --version)",
     )
     pdf.add_argument("--out", type=Path, required=True, help="target .pdf file")
     labels = pdf.add_argument_group("labels")
@@ -143,6 +144,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--run", type=int, help="checklist: filled from this assessment; assessment: the one to report"
     )
     pdf.add_argument("--year", type=int, help="report: the year of the annual report (default: this year)")
+    pdf.add_argument(
+        "--version",
+        dest="guideline_version",
+        type=int,
+        help="guideline: the version to print (default: the current one; a draft by its number)",
+    )
     _common_options(pdf, suppress=True)
     return parser
 
@@ -434,6 +441,30 @@ def _pdf_report(database: Database, args: argparse.Namespace) -> None:
     print(args.out)
 
 
+def _pdf_password_policy(database: Database, args: argparse.Namespace) -> None:
+    from sme_guard.exchange.password_print import print_password_notice
+    from sme_guard.services import clock
+
+    print_password_notice(database, args.out, args.lang, clock.today())
+    print(args.out)
+
+
+def _pdf_guideline(database: Database, args: argparse.Namespace) -> None:
+    from sme_guard.domain.codes import GuidelineKind
+    from sme_guard.exchange.guideline_print import print_guideline
+    from sme_guard.services import clock, staff_guidelines
+
+    kinds = [kind.value for kind in GuidelineKind]
+    if args.target not in kinds:
+        raise UserError(
+            f"ガイドラインは {'、'.join(kinds)} のいずれかです(指定: {args.target})",
+            f"a guideline is one of {', '.join(kinds)} (not {args.target})",
+        )
+    guideline_id = staff_guidelines.find_version(database, args.target, args.guideline_version)
+    print_guideline(database, guideline_id, args.out, args.lang, clock.today())
+    print(args.out)
+
+
 PDFS: dict[str, Callable[[Database, argparse.Namespace], None]] = {
     "stocktake": _pdf_stocktake,
     "stocktake-result": _pdf_stocktake_result,
@@ -445,6 +476,8 @@ PDFS: dict[str, Callable[[Database, argparse.Namespace], None]] = {
     "assessment": _pdf_assessment,
     "sheets": _pdf_sheets,
     "report": _pdf_report,
+    "password-policy": _pdf_password_policy,
+    "guideline": _pdf_guideline,
 }
 
 

@@ -2,21 +2,39 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sqlalchemy import Table, select
 
 from sme_guard.db.backup import DEFAULT_KEEP, KEEP_SETTING
 from sme_guard.db.database import Database
+from sme_guard.domain.password_policy import GUIDELINE_POLICY
 from sme_guard.services.flags import DEFAULT_PATCH_MAX_AGE_DAYS
 
 PATCH_MAX_AGE_DAYS = "devices.patch_max_age_days"
 CONTACTS_CONFIRM_DAYS = "contacts.confirm_interval_days"  # 3 運用①: how often to re-check the tree
 OFFICE_NAME = "office.name"  # printed on labels, sheets and reports
 BACKUPS_KEEP = KEEP_SETTING  # how many automatic backups of each kind the backups folder keeps
+# The password policy (5⑥, sheet No.6; services/password_policy.py); booleans as "1"/"0".
+PASSWORD_MIN_LENGTH = "password.min_length"
+PASSWORD_REQUIRE_UPPER = "password.require_upper"
+PASSWORD_REQUIRE_LOWER = "password.require_lower"
+PASSWORD_REQUIRE_DIGITS = "password.require_digits"
+PASSWORD_REQUIRE_SYMBOLS = "password.require_symbols"
+PASSWORD_CHANGE_MONTHS = "password.change_interval_months"
+PASSWORD_POLICY_CHANGED_ON = "password.policy_changed_on"  # ISO date, "" until first changed
 DEFAULTS = {
     PATCH_MAX_AGE_DAYS: str(DEFAULT_PATCH_MAX_AGE_DAYS),
     CONTACTS_CONFIRM_DAYS: "180",
     OFFICE_NAME: "",
     BACKUPS_KEEP: str(DEFAULT_KEEP),
+    PASSWORD_MIN_LENGTH: str(GUIDELINE_POLICY.min_length),
+    PASSWORD_REQUIRE_UPPER: str(int(GUIDELINE_POLICY.require_upper)),
+    PASSWORD_REQUIRE_LOWER: str(int(GUIDELINE_POLICY.require_lower)),
+    PASSWORD_REQUIRE_DIGITS: str(int(GUIDELINE_POLICY.require_digits)),
+    PASSWORD_REQUIRE_SYMBOLS: str(int(GUIDELINE_POLICY.require_symbols)),
+    PASSWORD_CHANGE_MONTHS: str(GUIDELINE_POLICY.change_interval_months),
+    PASSWORD_POLICY_CHANGED_ON: "",
 }
 
 
@@ -38,11 +56,19 @@ def get_text(database: Database, key: str, default: str | None = None) -> str:
 
 
 def set_text(database: Database, key: str, value: str) -> None:
+    set_texts(database, {key: value})
+
+
+def set_texts(database: Database, values: Mapping[str, str]) -> None:
+    """Several settings in one transaction: all are saved or none."""
     table = _table()
     with database.engine.begin() as connection:
-        updated = connection.execute(table.update().where(table.c.key == key).values(value=value)).rowcount
-        if not updated:
-            connection.execute(table.insert().values(key=key, value=value))
+        for key, value in values.items():
+            updated = connection.execute(
+                table.update().where(table.c.key == key).values(value=value)
+            ).rowcount
+            if not updated:
+                connection.execute(table.insert().values(key=key, value=value))
 
 
 def get_int(database: Database, key: str) -> int:

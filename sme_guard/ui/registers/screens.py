@@ -13,6 +13,7 @@ from sme_guard.domain.codes import BadgeStatus
 from sme_guard.domain.registers import ACCOUNTS, BADGES, CLOUD_SERVICES, DEVICES, MEDIA, PEOPLE, Register
 from sme_guard.services import clock, workflows
 from sme_guard.ui import dialogs
+from sme_guard.ui.accounts.password_actions import add_password_actions
 from sme_guard.ui.registers.excel_actions import export_register, import_register
 from sme_guard.ui.registers.labels_dialog import LabelsDialog
 
@@ -334,6 +335,7 @@ def _add_account_actions(tab: RegisterTab) -> None:
         )
 
     tab.actions["disable"] = tab.add_action(QCoreApplication.translate("RegisterActions", "Disable"), disable)
+    add_password_actions(tab)  # 5⑥: the office's password policy, its checker and notice
 
 
 ACTIONS = {

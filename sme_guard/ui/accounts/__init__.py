@@ -1,0 +1,1 @@
+"""Accounts and authentication (control 5): the password policy, its checker and its notice."""
