@@ -267,3 +267,30 @@ def test_the_disable_action_asks_first_and_records_the_day(
 
 def test_the_main_window_knows_where_each_grouped_register_is() -> None:
     assert REGISTER_GROUPS == {name: tuple(r.key for r in group) for name, group in screens.GROUPS.items()}
+
+
+def test_a_device_takes_its_new_user_s_acknowledgment_date(db: Database) -> None:
+    from sme_guard.services import staff_guidelines as sg
+    from tests.test_staff_guidelines import issued
+
+    yamada, sato = _person(db, "山田 太郎"), _person(db, "佐藤 花子")
+    version = issued(db, sg.GuidelineKind.DEVICES, date(2026, 4, 1))
+    sg.record_acknowledgments(db, version, [sato], date(2026, 4, 2))
+    device = registers.save_record(
+        db,
+        DEVICES,
+        None,
+        {
+            "asset_number": "D-1",
+            "kind": "smartphone",
+            "ownership": "company",
+            "status": "in_use",
+            "user_id": yamada,
+        },
+    )
+    assert registers.get_record(db, DEVICES, device)["guideline_acknowledged_on"] is None
+    registers.save_record(db, DEVICES, device, {"model": "iPhone"})  # same user: nothing changes
+    registers.save_record(db, DEVICES, device, {"user_id": sato})  # handed to someone who acknowledged
+    assert registers.get_record(db, DEVICES, device)["guideline_acknowledged_on"] == date(2026, 4, 2)
+    registers.save_record(db, DEVICES, device, {"user_id": yamada})
+    assert registers.get_record(db, DEVICES, device)["guideline_acknowledged_on"] is None

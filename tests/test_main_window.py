@@ -28,6 +28,7 @@ JA_TABS = [
     "障害・事故",
     "IT継続計画",
     "自己点検",
+    "従業員向けガイドライン",
     "カタログ",
 ]
 EN_TABS = [
@@ -38,6 +39,7 @@ EN_TABS = [
     "Incidents",
     "IT continuity",
     "Self-assessment",
+    "Staff guidelines",
     "Catalog",
 ]
 

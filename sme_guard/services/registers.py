@@ -19,6 +19,7 @@ from sme_guard.db.database import Database
 from sme_guard.domain.registers import (
     ACCOUNTS,
     CLOUD_SERVICES,
+    DEVICES,
     HELD_REGISTERS,
     INCIDENTS,
     PEOPLE,
@@ -416,6 +417,8 @@ def write_record(
     """Insert or update inside the caller's transaction (no checks: call check_record first)."""
     table = table_of(register)
     own, disposal = _split(register, values)
+    if register is DEVICES and "user_id" in own:
+        own = _acknowledged_by_user(connection, table, record_id, own)
     if record_id is None:
         inserted = connection.execute(table.insert().values(**own)).inserted_primary_key
         assert inserted is not None
@@ -428,6 +431,20 @@ def write_record(
         if column.key in values:
             _write_links(connection, column, record_id, values[column.key] or ())
     return record_id
+
+
+def _acknowledged_by_user(
+    connection: Connection, devices: Table, device_id: int | None, own: dict[str, Any]
+) -> dict[str, Any]:
+    """10⑨: a device's "guideline acknowledged on" is its user's acknowledgment of the staff
+    guideline; it follows the device to a new user (an unchanged user keeps the date)."""
+    if device_id is not None:
+        before = connection.execute(select(devices.c.user_id).where(devices.c.id == device_id)).scalar()
+        if before == own["user_id"]:
+            return own
+    from sme_guard.services.staff_guidelines import device_acknowledged_on
+
+    return {**own, "guideline_acknowledged_on": device_acknowledged_on(connection, own["user_id"])}
 
 
 def _write_links(connection: Connection, column: Column, record_id: int, names: tuple[str, ...]) -> None:

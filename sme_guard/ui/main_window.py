@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
             "incidents": LazyPage(lambda: self._wire(self._build("incidents"))),
             "continuity": LazyPage(lambda: self._wire(self._continuity_tab())),
             "assessment": LazyPage(lambda: self._wire(self._assessment_tab())),
+            "guidelines": LazyPage(lambda: self._wire(self._guidelines_tab())),
         }
         self.tabs.insertTab(1, self.pages["assets"], self.tr("Asset registers"))
         self.tabs.insertTab(2, self.pages["people"], self.tr("Employees"))
@@ -91,6 +92,11 @@ class MainWindow(QMainWindow):
         self.tabs.insertTab(4, self.pages["incidents"], self.tr("Incidents"))
         self.tabs.insertTab(5, self.pages["continuity"], self.tr("IT continuity"))
         self.tabs.insertTab(6, self.pages["assessment"], self.tr("Self-assessment"))
+        self.tabs.insertTab(
+            self.tabs.indexOf(self.pages["assessment"]) + 1,
+            self.pages["guidelines"],
+            self.tr("Staff guidelines"),
+        )
         self.catalog_tab: CatalogTab | None = None
         try:
             self.catalog_tab = CatalogTab(bundled_catalog(), self.lang)
@@ -217,6 +223,11 @@ class MainWindow(QMainWindow):
 
         return AssessmentTab(self.lang, self.runner)
 
+    def _guidelines_tab(self) -> QWidget:
+        from sme_guard.ui.guidelines.guidelines_tab import GuidelinesTab  # built when first shown
+
+        return GuidelinesTab(self.lang, self.runner)
+
     @property
     def assessment_tab(self) -> AssessmentTab:
         from sme_guard.ui.assessment.assessment_tab import AssessmentTab
@@ -254,6 +265,9 @@ class MainWindow(QMainWindow):
         for view in self._other_views(page):
             if self.database is not None:
                 view.set_database(self.database)
+        if page.objectName() == "guidelines":
+            # Acknowledging the devices guideline dates the users' smart devices (10⑨).
+            page.changed.connect(partial(self._reload_registers, except_tab=page))
         return page
 
     def _show_overdue(self, overdue: int) -> None:
@@ -301,7 +315,7 @@ class MainWindow(QMainWindow):
 
         if isinstance(page, IncidentsTab):
             return [page.contacts]
-        return [page] if page.objectName() == "assessment" else []
+        return [page] if page.objectName() in ("assessment", "guidelines") else []
 
     def register_tabs(self) -> list[RegisterTab]:
         """The register tabs built so far."""
@@ -313,15 +327,16 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.pages["incidents"])
         self.incidents_tab.record_from_asset(register, record_id)
 
-    def _reload_registers(self, except_tab: RegisterTab) -> None:
-        """A change in one register shows in the others: pickers, leaver flags, holdings."""
+    def _reload_registers(self, except_tab: QWidget) -> None:
+        """A change in one register (or view) shows in the others: pickers, leaver flags, holdings."""
         for tab in self.register_tabs():
             if tab is not except_tab:
                 tab.refresh()
         for page in self.pages.values():
             if page.built:
                 for view in self._other_views(page.content()):
-                    view.refresh()
+                    if view is not except_tab:
+                        view.refresh()
         self.home.refresh()
 
     def _database_ready(self, database: Database) -> None:
