@@ -248,9 +248,9 @@ def _add_incident_report(tab: RegisterTab) -> None:
 
 
 def _add_people_actions(tab: RegisterTab) -> None:
-    def leaving() -> None:
+    def open_dialog(kind: type[LeaverDialog | TransferDialog], done: str) -> None:
         assert tab.current_id is not None
-        dialog = LeaverDialog(
+        dialog = kind(
             tab.require_database(),
             tab.runner,
             tab.current_id,
@@ -259,40 +259,20 @@ def _add_people_actions(tab: RegisterTab) -> None:
             clock.today(),
             tab,
         )
-        dialog.finished.connect(
-            lambda _code: tab.run_action(
-                lambda: None, QCoreApplication.translate("RegisterActions", "Leaving recorded.")
-            )
-        )
+        dialog.finished.connect(lambda _code: tab.run_action(lambda: None, done))
         dialog.open()
         tab.open_dialog = dialog
 
     tab.actions["leaving"] = tab.add_action(
-        QCoreApplication.translate("RegisterActions", "Leaving…"), leaving
+        QCoreApplication.translate("RegisterActions", "Leaving…"),
+        lambda: open_dialog(LeaverDialog, QCoreApplication.translate("RegisterActions", "Leaving recorded.")),
     )
-
-    def transfer() -> None:
-        assert tab.current_id is not None
-        dialog = TransferDialog(
-            tab.require_database(),
-            tab.runner,
-            tab.current_id,
-            tab.current_values,
-            tab.lang,
-            clock.today(),
-            tab,
-        )
-        dialog.finished.connect(
-            lambda _code: tab.run_action(
-                lambda: None, QCoreApplication.translate("RegisterActions", "Transfer recorded.")
-            )
-        )
-        dialog.open()
-        tab.open_dialog = dialog
-
     # 5 運用①: a transfer is the other moment to review someone's user IDs and rights.
     tab.actions["transfer"] = tab.add_action(
-        QCoreApplication.translate("RegisterActions", "Transfer…"), transfer
+        QCoreApplication.translate("RegisterActions", "Transfer…"),
+        lambda: open_dialog(
+            TransferDialog, QCoreApplication.translate("RegisterActions", "Transfer recorded.")
+        ),
     )
 
 

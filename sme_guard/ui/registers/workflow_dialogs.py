@@ -150,7 +150,52 @@ def describe(holding: Holding, lang: str) -> str:
     return f"{holding.register.label(lang)} {holding.number} ({status_text})"
 
 
-class LeaverDialog(QDialog):
+class _PersonDialog(QDialog):
+    """What leaving and a transfer share: an employee's items listed, read again after each
+    action on one of them."""
+
+    def __init__(
+        self,
+        database: Database,
+        runner: Runner,
+        person_id: int,
+        lang: str,
+        today: date,
+        parent: QWidget | None,
+    ) -> None:
+        super().__init__(parent)
+        self.database, self.runner, self.person_id, self.lang, self.today = (
+            database,
+            runner,
+            person_id,
+            lang,
+            today,
+        )
+
+    def _items(self) -> list[Holding]:
+        """What the dialog lists (run off the GUI thread)."""
+        raise NotImplementedError
+
+    def _show(self, items: list[Holding]) -> None:
+        raise NotImplementedError
+
+    @staticmethod
+    def _clear(layout: QGridLayout) -> None:
+        while layout.count():
+            item = layout.takeAt(0)
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
+
+    def _then_refresh(self, work: Any) -> None:
+        self.runner.submit(
+            work, lambda _result: self.runner.submit(self._items, self._show, self._failed), self._failed
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        report_error(error, self.lang)
+
+
+class LeaverDialog(_PersonDialog):
     """5 運用①: record the leaving date, then return or hand over each item still held."""
 
     def __init__(
@@ -164,14 +209,7 @@ class LeaverDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         """``person`` is the employee as the register tab has loaded them."""
-        super().__init__(parent)
-        self.database, self.runner, self.person_id, self.lang, self.today = (
-            database,
-            runner,
-            person_id,
-            lang,
-            today,
-        )
+        super().__init__(database, runner, person_id, lang, today, parent)
         self.setWindowTitle(self.tr("Employee leaving: {name}").format(name=person["name"]))
         self.date_edit = QLineEdit((person["left_on"] or today).isoformat())
         self.date_error = QLabel()
@@ -223,11 +261,11 @@ class LeaverDialog(QDialog):
         self.date_error.setText(problem.message(self.lang))
         self.date_error.show()
 
+    def _items(self) -> list[Holding]:
+        return workflows.holdings(self.database, self.person_id)
+
     def _show(self, held: list[Holding]) -> None:
-        while self.holdings_layout.count():
-            item = self.holdings_layout.takeAt(0)
-            if item is not None and (widget := item.widget()) is not None:
-                widget.deleteLater()
+        self._clear(self.holdings_layout)
         self.rows: dict[str, tuple[QPushButton, QComboBox, QPushButton]] = {}
         self.account_buttons: dict[str, QPushButton] = {}  # "system login" -> Disable
         if not held:
@@ -265,19 +303,8 @@ class LeaverDialog(QDialog):
         database, person = self.database, colleague.currentData()
         self._then_refresh(lambda: workflows.reassign_item(database, register, record_id, person))
 
-    def _then_refresh(self, work: Any) -> None:
-        database, person_id = self.database, self.person_id
 
-        def refresh(_result: object) -> None:
-            self.runner.submit(lambda: workflows.holdings(database, person_id), self._show, self._failed)
-
-        self.runner.submit(work, refresh, self._failed)
-
-    def _failed(self, error: BaseException) -> None:
-        report_error(error, self.lang)
-
-
-class TransferDialog(QDialog):
+class TransferDialog(_PersonDialog):
     """5 運用①: a move to another department; each of the person's accounts is reviewed —
     disabled, or kept as it is (its review date becomes today)."""
 
@@ -291,14 +318,7 @@ class TransferDialog(QDialog):
         today: date,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.database, self.runner, self.person_id, self.lang, self.today = (
-            database,
-            runner,
-            person_id,
-            lang,
-            today,
-        )
+        super().__init__(database, runner, person_id, lang, today, parent)
         self.setWindowTitle(self.tr("Transfer: {name}").format(name=person["name"]))
         self.department_edit = QLineEdit(person.get("department") or "")
         self.transfer_button = QPushButton(self.tr("Record new department"))
@@ -317,7 +337,10 @@ class TransferDialog(QDialog):
         self.transfer_button.clicked.connect(self._record_transfer)
         self.kept: set[int] = set()  # reviewed in this dialog and kept
         self.rows: dict[str, tuple[QPushButton, QPushButton]] = {}  # "system login" -> (Disable, Keep)
-        self.runner.submit(lambda: workflows.accounts(database, person_id), self._show, self._failed)
+        self.runner.submit(self._items, self._show, self._failed)
+
+    def _items(self) -> list[Holding]:
+        return workflows.accounts(self.database, self.person_id)
 
     def _record_transfer(self) -> None:
         database, person_id, department = self.database, self.person_id, self.department_edit.text().strip()
@@ -326,10 +349,7 @@ class TransferDialog(QDialog):
         )
 
     def _show(self, accounts: list[Holding]) -> None:
-        while self.accounts_layout.count():
-            item = self.accounts_layout.takeAt(0)
-            if item is not None and (widget := item.widget()) is not None:
-                widget.deleteLater()
+        self._clear(self.accounts_layout)
         self.rows = {}
         if not accounts:
             self.accounts_layout.addWidget(QLabel(self.tr("No active accounts.")), 0, 0)
@@ -354,14 +374,3 @@ class TransferDialog(QDialog):
         database, today = self.database, self.today
         self.kept.add(account_id)
         self._then_refresh(lambda: workflows.mark_reviewed(database, ACCOUNTS, account_id, today))
-
-    def _then_refresh(self, work: Any) -> None:
-        database, person_id = self.database, self.person_id
-
-        def refresh(_result: object) -> None:
-            self.runner.submit(lambda: workflows.accounts(database, person_id), self._show, self._failed)
-
-        self.runner.submit(work, refresh, self._failed)
-
-    def _failed(self, error: BaseException) -> None:
-        report_error(error, self.lang)
