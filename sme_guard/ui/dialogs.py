@@ -16,10 +16,6 @@ def show_info(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox.information(parent, title, message)
 
 
-def show_about(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.about(parent, title, text)
-
-
 def confirm(parent: QWidget | None, title: str, question: str) -> bool:
     answer = QMessageBox.question(
         parent, title, question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 from functools import partial
 from pathlib import Path
@@ -12,13 +11,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
-from sme_guard import __version__, paths
 from sme_guard.db.database import Database, open_database
 from sme_guard.domain.due import Target
 from sme_guard.domain.registers import Register
 from sme_guard.errors import CatalogError
 from sme_guard.services.catalog import bundled_catalog
-from sme_guard.ui import dialogs, settings
+from sme_guard.ui import settings
 from sme_guard.ui.catalog.catalog_tab import CatalogTab
 from sme_guard.ui.data_safety import DataSafety
 from sme_guard.ui.empty_state import EmptyState
@@ -148,18 +146,11 @@ class MainWindow(QMainWindow):
         self.change_history_dialog = dialog
 
     def show_about(self) -> None:
-        database = self.database.path if self.database else self.tr("(not open)")
-        text = self.tr(
-            "<h3>SME Guard {version}</h3>"
-            "<p>Information-security registers, incident log, continuity plans and "
-            "self-assessment for a small office, after the JNSA guideline.</p>"
-            "<p>Database: {database}<br>Data folder: {folder}</p>"
-        ).format(
-            version=__version__,
-            database=html.escape(str(database)),
-            folder=html.escape(str(paths.data_dir())),
-        )
-        dialogs.show_about(self, self.tr("About SME Guard"), text)
+        from sme_guard.ui.about_dialog import AboutDialog  # built when first asked for
+
+        dialog = AboutDialog(self.database.path if self.database else None, self)
+        dialog.open()
+        self.about_dialog = dialog
 
     def open_database(self, path: Path, offer_restore: bool = True) -> None:
         """Open (and if needed migrate) the database off the GUI thread. A damaged one gets the

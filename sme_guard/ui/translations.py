@@ -13,6 +13,11 @@ log = logging.getLogger(__name__)
 _installed: list[QTranslator] = []  # translators must outlive the call that installs them
 
 
+def installed() -> list[QTranslator]:
+    """The translators in use (their files: ``filePath()``)."""
+    return list(_installed)
+
+
 def install_translators(app: QCoreApplication, lang: str) -> None:
     for translator in _installed:
         app.removeTranslator(translator)
