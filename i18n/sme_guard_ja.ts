@@ -2,6 +2,160 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../sme_guard/ui/about_dialog.py" line="49"/>
+        <source>About SME Guard</source>
+        <translation>SMEガードについて</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/about_dialog.py" line="55"/>
+        <source>&lt;h3&gt;SME Guard {version}&lt;/h3&gt;&lt;p&gt;Information-security registers, incident log, continuity plans and self-assessment for a small office, after the JNSA guideline.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SMEガード {version}&lt;/h3&gt;&lt;p&gt;JNSA の手引きに沿って、小さな事業所の情報セキュリティ台帳・障害・事故記録・IT継続計画・自己点検を管理するアプリです。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/about_dialog.py" line="63"/>
+        <source>Python {python}, Qt {qt}, PySide6 {pyside}</source>
+        <translation>Python {python}、Qt {qt}、PySide6 {pyside}</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/about_dialog.py" line="67"/>
+        <source>(not open)</source>
+        <translation>(開いていません)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/about_dialog.py" line="70"/>
+        <source>Open the data folder</source>
+        <translation>データフォルダを開く</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/about_dialog.py" line="77"/>
+        <source>Version:</source>
+        <translation>バージョン:</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/about_dialog.py" line="78"/>
+        <source>Components:</source>
+        <translation>構成要素:</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/about_dialog.py" line="79"/>
+        <source>Database:</source>
+        <translation>データベース:</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/about_dialog.py" line="80"/>
+        <source>Data folder:</source>
+        <translation>データフォルダ:</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/about_dialog.py" line="84"/>
+        <source>Bundled software and their licences</source>
+        <translation>同梱しているソフトウェアとライセンス</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/about_dialog.py" line="85"/>
+        <source>SIL Open Font License 1.1 (BIZ UDGothic font)</source>
+        <translation>SIL Open Font License 1.1(BIZ UDゴシック フォント)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/about_dialog.py" line="86"/>
+        <source>GNU Lesser General Public License v3 (Qt, PySide6)</source>
+        <translation>GNU 劣等一般公衆利用許諾書 v3(Qt、PySide6)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/about_dialog.py" line="87"/>
+        <source>GNU General Public License v3 (part of the LGPL)</source>
+        <translation>GNU 一般公衆利用許諾書 v3(LGPL の一部)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/about_dialog.py" line="103"/>
+        <source>Licences:</source>
+        <translation>ライセンス:</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/about_dialog.py" line="115"/>
+        <source>The file {file} could not be read: {error}</source>
+        <translation>ファイル {file} を読み込めませんでした: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>AcknowledgmentModel</name>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="50"/>
+        <source>Employee</source>
+        <translation>従業員</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="51"/>
+        <source>Department</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="52"/>
+        <source>Version acknowledged</source>
+        <translation>確認した版</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="53"/>
+        <source>Acknowledged on</source>
+        <translation>確認日</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="54"/>
+        <source>Current version</source>
+        <translation>現行版の確認</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="83"/>
+        <source>Version {number}</source>
+        <translation>第{number}版</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="86"/>
+        <source>Yes</source>
+        <translation>確認済</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="86"/>
+        <source>Not yet</source>
+        <translation>未確認</translation>
+    </message>
+</context>
+<context>
+    <name>AcknowledgmentsPage</name>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="115"/>
+        <source>Only those who have not acknowledged the current version</source>
+        <translation>現行版を確認していない人だけを表示</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="123"/>
+        <source>Record acknowledgment…</source>
+        <translation>確認を記録…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="124"/>
+        <source>Remove acknowledgment</source>
+        <translation>確認の記録を削除</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="126"/>
+        <source>Remove the selected employee&apos;s latest acknowledgment, when it was recorded by mistake</source>
+        <translation>選んだ従業員の最新の確認の記録を削除します(誤って記録したとき)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="150"/>
+        <source>No version has been issued yet. Issue one on the Versions page, print it with its acknowledgment slip, then record here who signed it.</source>
+        <translation>まだ発行された版がありません。「版」のページで発行し、確認書とともに印刷して配り、署名した人をここに記録してください。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="157"/>
+        <source>Current version: version {number}, issued on {date}. {missing} of {total} employees have not acknowledged it yet.</source>
+        <translation>現行版: 第{number}版({date} 発行)。従業員 {total} 人のうち {missing} 人がまだ確認していません。</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentTab</name>
     <message>
         <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="58"/>
@@ -766,17 +920,17 @@ Restore it? The damaged file is kept in the backups folder first. Changes made a
 <context>
     <name>DisposeDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="52"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="53"/>
         <source>Dispose of a storage medium</source>
         <translation>記憶媒体の廃棄</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="56"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="57"/>
         <source>Medium {number}: record how the stored information was made unreadable (control 9②). After magnetic erasure, check that the data is gone before disposal (point ②).</source>
         <translation>記憶媒体 {number}: 保存した情報を解読できないようにした方法を記録します(管理策9②)。磁気的に消去した場合は、廃棄前に情報が消去されていることを確認してください(運用②)。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="71"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="72"/>
         <source>Record disposal</source>
         <translation>廃棄を記録</translation>
     </message>
@@ -902,6 +1056,198 @@ The details were written to:
         <location filename="../sme_guard/ui/registers/excel_actions.py" line="159"/>
         <source>Reading the Excel file…</source>
         <translation>Excel ファイルを確認しています…</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelineEditor</name>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/editor.py" line="165"/>
+        <source>Title *</source>
+        <translation>名称 *</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/editor.py" line="206"/>
+        <source>No version yet. Start one with “New version”.</source>
+        <translation>まだ版がありません。「新しい版」で作成してください。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/editor.py" line="216"/>
+        <source>Version {number} — draft. Decide each point, save, then issue it; staff acknowledge issued versions only.</source>
+        <translation>第{number}版 — 下書き。項目ごとに判断を決めて保存し、発行してください。従業員が確認できるのは発行した版だけです。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/editor.py" line="223"/>
+        <source>Version {number} — issued on {date}. An issued version is not changed: make a new version to change it.</source>
+        <translation>第{number}版 — {date} 発行。発行した版は変更できません。変更するときは新しい版を作成してください。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/editor.py" line="236"/>
+        <source>Notes</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/editor.py" line="269"/>
+        <source>Please check the points marked in red.</source>
+        <translation>赤で示した項目を確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelinesTab</name>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="64"/>
+        <source>Guideline: </source>
+        <translation>ガイドライン: </translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="68"/>
+        <source>New version</source>
+        <translation>新しい版</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="69"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="70"/>
+        <source>Issue…</source>
+        <translation>発行…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="71"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="332"/>
+        <source>Delete version</source>
+        <translation>版を削除</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="73"/>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="76"/>
+        <source>Version</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="76"/>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="76"/>
+        <source>Issued</source>
+        <translation>発行日</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="76"/>
+        <source>Acknowledged</source>
+        <translation>確認人数</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="96"/>
+        <source>Versions</source>
+        <translation>版と内容</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="97"/>
+        <source>Acknowledgments</source>
+        <translation>確認状況</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="201"/>
+        <source>Draft</source>
+        <translation>下書き</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="203"/>
+        <source>Version {number}</source>
+        <translation>第{number}版</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="250"/>
+        <source>Unsaved changes</source>
+        <translation>未保存の変更</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="251"/>
+        <source>The draft has changes that are not saved. Discard them?</source>
+        <translation>下書きに保存していない変更があります。破棄しますか?</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="276"/>
+        <source>New version started from the one before.</source>
+        <translation>前の版をもとに新しい版を作成しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="294"/>
+        <source>Draft saved.</source>
+        <translation>下書きを保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="306"/>
+        <source>Issue version</source>
+        <translation>版を発行</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="308"/>
+        <source>Issue version {number} today ({date})? An issued version can no longer be changed; a change will be a new version. Staff can then acknowledge it.</source>
+        <translation>第{number}版を今日({date})付けで発行しますか? 発行した版は変更できなくなり、変更は新しい版になります。発行後、従業員の確認を記録できます。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="317"/>
+        <source>Version {number} issued.</source>
+        <translation>第{number}版を発行しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="328"/>
+        <source>Delete the draft of version {number}?</source>
+        <translation>第{number}版の下書きを削除しますか?</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="330"/>
+        <source>Delete version {number}? Nobody has acknowledged it; it was issued on {date}.</source>
+        <translation>第{number}版を削除しますか? {date} に発行されましたが、まだ誰も確認していません。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="348"/>
+        <source>guideline-{kind}-v{number}.pdf</source>
+        <translation>ガイドライン-{kind}-第{number}版.pdf</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="349"/>
+        <source>Save the guideline</source>
+        <translation>ガイドラインの保存先</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="359"/>
+        <source>Saved to {path}.</source>
+        <translation>{path} に保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="361"/>
+        <source>Saved to {path} (the draft as last saved, marked as a draft).</source>
+        <translation>{path} に保存しました(最後に保存した下書きの内容で、下書きと明記しています)。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="385"/>
+        <source>{count} acknowledgments recorded.</source>
+        <translation>{count} 人の確認を記録しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="408"/>
+        <source>Remove acknowledgment</source>
+        <translation>確認の記録を削除</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="409"/>
+        <source>Remove the record that {name} acknowledged version {number} on {date}?</source>
+        <translation>{name} さんが {date} に第{number}版を確認した記録を削除しますか?</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="419"/>
+        <source>Acknowledgment removed.</source>
+        <translation>確認の記録を削除しました。</translation>
     </message>
 </context>
 <context>
@@ -1142,32 +1488,37 @@ The details were written to:
 <context>
     <name>LeaverDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="167"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="213"/>
         <source>Employee leaving: {name}</source>
         <translation>退職の手続き: {name}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="172"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="218"/>
         <source>Record leaving date</source>
         <translation>退職日を登録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="178"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="224"/>
         <source>Still held (return it, or hand it over to a colleague)</source>
         <translation>未返却のもの(返却するか、他の従業員に引き継ぎます)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="225"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="272"/>
         <source>Nothing is held any more.</source>
         <translation>未返却のものはありません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="231"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="278"/>
+        <source>Disable</source>
+        <translation>無効化</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="283"/>
         <source>Returned</source>
         <translation>返却</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="235"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="287"/>
         <source>Hand over</source>
         <translation>引き継ぐ</translation>
     </message>
@@ -1236,109 +1587,104 @@ The details were written to:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="51"/>
+        <location filename="../sme_guard/ui/main_window.py" line="53"/>
         <source>SME Guard — information security registers</source>
         <translation>SMEガード 情報セキュリティ管理台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="72"/>
-        <location filename="../sme_guard/ui/main_window.py" line="249"/>
+        <location filename="../sme_guard/ui/main_window.py" line="74"/>
+        <location filename="../sme_guard/ui/main_window.py" line="267"/>
         <source>Home</source>
         <translation>ホーム</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="83"/>
+        <location filename="../sme_guard/ui/main_window.py" line="87"/>
         <source>Asset registers</source>
         <translation>資産台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="84"/>
+        <location filename="../sme_guard/ui/main_window.py" line="88"/>
         <source>Employees</source>
         <translation>従業員</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="85"/>
+        <location filename="../sme_guard/ui/main_window.py" line="89"/>
+        <source>Cloud and accounts</source>
+        <translation>クラウド・アカウント</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/main_window.py" line="90"/>
         <source>Incidents</source>
         <translation>障害・事故</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="86"/>
+        <location filename="../sme_guard/ui/main_window.py" line="91"/>
         <source>IT continuity</source>
         <translation>IT継続計画</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="87"/>
+        <location filename="../sme_guard/ui/main_window.py" line="92"/>
         <source>Self-assessment</source>
         <translation>自己点検</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="95"/>
+        <location filename="../sme_guard/ui/main_window.py" line="96"/>
+        <source>Staff guidelines</source>
+        <translation>従業員向けガイドライン</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/main_window.py" line="105"/>
         <source>The catalog could not be loaded</source>
         <translation>カタログを読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="96"/>
+        <location filename="../sme_guard/ui/main_window.py" line="106"/>
         <source>Catalog</source>
         <translation>カタログ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="99"/>
+        <location filename="../sme_guard/ui/main_window.py" line="109"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="100"/>
+        <location filename="../sme_guard/ui/main_window.py" line="110"/>
         <source>Office &amp;settings…</source>
         <translation>事業所の設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="104"/>
+        <location filename="../sme_guard/ui/main_window.py" line="114"/>
         <source>Change &amp;history…</source>
         <translation>変更履歴(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="112"/>
+        <location filename="../sme_guard/ui/main_window.py" line="122"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="116"/>
+        <location filename="../sme_guard/ui/main_window.py" line="126"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="117"/>
+        <location filename="../sme_guard/ui/main_window.py" line="127"/>
         <source>&amp;About SME Guard</source>
         <translation>SMEガードについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="139"/>
-        <source>(not open)</source>
-        <translation>(開いていません)</translation>
-    </message>
-    <message>
-        <location filename="../sme_guard/ui/main_window.py" line="141"/>
-        <source>&lt;h3&gt;SME Guard {version}&lt;/h3&gt;&lt;p&gt;Information-security registers, incident log, continuity plans and self-assessment for a small office, after the JNSA guideline.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;br&gt;Data folder: {folder}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;SMEガード {version}&lt;/h3&gt;&lt;p&gt;JNSA の手引きに沿って、小さな事業所の情報セキュリティ台帳・障害・事故記録・IT継続計画・自己点検を管理するアプリです。&lt;/p&gt;&lt;p&gt;データベース: {database}&lt;br&gt;データフォルダ: {folder}&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../sme_guard/ui/main_window.py" line="150"/>
-        <source>About SME Guard</source>
-        <translation>SMEガードについて</translation>
-    </message>
-    <message>
-        <location filename="../sme_guard/ui/main_window.py" line="156"/>
+        <location filename="../sme_guard/ui/main_window.py" line="159"/>
         <source>Opening {path} …</source>
         <translation>{path} を開いています…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="315"/>
+        <location filename="../sme_guard/ui/main_window.py" line="335"/>
         <source>Database: {path}</source>
         <translation>データベース: {path}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="336"/>
-        <location filename="../sme_guard/ui/main_window.py" line="350"/>
+        <location filename="../sme_guard/ui/main_window.py" line="356"/>
+        <location filename="../sme_guard/ui/main_window.py" line="370"/>
         <source>No database open</source>
         <translation>データベースが開かれていません</translation>
     </message>
@@ -1649,6 +1995,224 @@ The details were written to:
     </message>
 </context>
 <context>
+    <name>PasswordActions</name>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_actions.py" line="36"/>
+        <source>Password policy saved.</source>
+        <translation>パスワード方針を保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_actions.py" line="50"/>
+        <source>Save the password policy notice</source>
+        <translation>パスワードのルール(掲示用)の保存先</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_actions.py" line="51"/>
+        <source>password-policy-{date}.pdf</source>
+        <translation>パスワードのルール-{date}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_actions.py" line="55"/>
+        <source>Password policy notice saved to {path}.</source>
+        <translation>パスワードのルール(掲示用)を {path} に保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_actions.py" line="62"/>
+        <source>Password checker…</source>
+        <translation>パスワードの確認…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_actions.py" line="65"/>
+        <source>Password policy…</source>
+        <translation>パスワード方針…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_actions.py" line="68"/>
+        <source>Print password policy…</source>
+        <translation>パスワード方針を印刷…</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordCheckerDialog</name>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_checker.py" line="83"/>
+        <source>Password checker</source>
+        <translation>パスワードの確認</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_checker.py" line="86"/>
+        <source>Type a password to see which rules of the office&apos;s password policy it meets. It is checked on this PC only: it is never saved, logged or copied, and the field is emptied when this window closes.</source>
+        <translation>パスワードを入力すると、事業所のパスワード方針のどのルールを満たしているかを表示します。確認はこのPCの中だけで行い、保存・記録・コピーは一切しません。この画面を閉じると入力欄は空になります。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_checker.py" line="94"/>
+        <source>You need not type your real password: a made-up one of the same kind (same length, same kinds of characters) gives the same result.</source>
+        <translation>実際のパスワードを入力する必要はありません。同じ形(同じ文字数・同じ種類の文字)の例でも同じ結果になります。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_checker.py" line="101"/>
+        <location filename="../sme_guard/ui/accounts/password_checker.py" line="102"/>
+        <source>Password to check</source>
+        <translation>確認するパスワード</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_checker.py" line="103"/>
+        <source>Show</source>
+        <translation>表示する</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_checker.py" line="106"/>
+        <source>Make sure nobody can see your screen: a password seen over your shoulder is a leaked password (task sheet No.6).</source>
+        <translation>周りから画面が見えないことを確かめてください。覗き見られたパスワードは漏えいしたパスワードです(業務 No.6)。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_checker.py" line="119"/>
+        <source>The office&apos;s password policy</source>
+        <translation>事業所のパスワード方針</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_checker.py" line="130"/>
+        <source>Also: {rule}.</source>
+        <translation>あわせて: {rule}。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_checker.py" line="170"/>
+        <source>met</source>
+        <translation>満たしている</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_checker.py" line="170"/>
+        <source>not met</source>
+        <translation>満たしていない</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_checker.py" line="174"/>
+        <source>This password meets every rule of the policy.</source>
+        <translation>このパスワードは方針のルールをすべて満たしています。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_checker.py" line="177"/>
+        <source>This password meets the policy, but it contains full-width or Japanese characters.</source>
+        <translation>方針は満たしていますが、全角文字または日本語が含まれています。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_checker.py" line="181"/>
+        <source>Rules not met yet: {count}.</source>
+        <translation>まだ満たしていないルール: {count} 個。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPolicyDialog</name>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_policy_dialog.py" line="39"/>
+        <source>Password policy</source>
+        <translation>パスワード方針</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_policy_dialog.py" line="42"/>
+        <source> characters</source>
+        <translation> 文字</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_policy_dialog.py" line="43"/>
+        <source>Uppercase letters (A–Z)</source>
+        <translation>英大文字(A〜Z)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_policy_dialog.py" line="44"/>
+        <source>Lowercase letters (a–z)</source>
+        <translation>英小文字(a〜z)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_policy_dialog.py" line="45"/>
+        <source>Digits (0–9)</source>
+        <translation>数字(0〜9)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_policy_dialog.py" line="46"/>
+        <source>Symbols (! # $ % &amp;&amp; …)</source>
+        <translation>記号(! # $ % &amp;&amp; など)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_policy_dialog.py" line="49"/>
+        <source> months</source>
+        <translation> か月</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_policy_dialog.py" line="51"/>
+        <source>No scheduled change</source>
+        <translation>定期的な変更なし</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_policy_dialog.py" line="56"/>
+        <source>Control 5⑥ gives as an example: at least 12 characters, combining uppercase letters, lowercase letters, digits and symbols, changed once every 3 months.</source>
+        <translation>管理策 5⑥ の例: 12 文字以上に設定し、大文字、小文字、数字、特殊文字の 4 つを組み合わせ、3 カ月に 1 度変更する。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_policy_dialog.py" line="66"/>
+        <source>Use the guideline&apos;s example</source>
+        <translation>ガイドラインの例に戻す</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_policy_dialog.py" line="73"/>
+        <source>Minimum length</source>
+        <translation>最小文字数</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_policy_dialog.py" line="75"/>
+        <source>Must contain</source>
+        <translation>含める文字</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_policy_dialog.py" line="76"/>
+        <source>Change every</source>
+        <translation>変更の間隔</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_policy_dialog.py" line="123"/>
+        <source>Last changed on {date}.</source>
+        <translation>最終改定日: {date}</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_policy_dialog.py" line="125"/>
+        <source>Not changed yet: this is the guideline&apos;s example.</source>
+        <translation>未改定: ガイドラインの例のままです。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/accounts/password_policy_dialog.py" line="155"/>
+        <source>Weaker than the guideline&apos;s example: {what}.</source>
+        <translation>ガイドラインの例より弱い設定です: {what}。</translation>
+    </message>
+</context>
+<context>
+    <name>PointEditor</name>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/editor.py" line="74"/>
+        <source>{reference} (task sheets {sheets})</source>
+        <translation>{reference}(業務 {sheets})</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/editor.py" line="78"/>
+        <source>Guideline {reference}: {text}</source>
+        <translation>ガイドライン {reference}: {text}</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/editor.py" line="95"/>
+        <source>SME Guard&apos;s suggestion: {decision}</source>
+        <translation>SME Guard の提案: {decision}</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/editor.py" line="122"/>
+        <source>The conditions (required)</source>
+        <translation>条件(必須)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/editor.py" line="124"/>
+        <source>A note for staff (optional)</source>
+        <translation>従業員への補足(任意)</translation>
+    </message>
+</context>
+<context>
     <name>ProtectionPage</name>
     <message>
         <location filename="../sme_guard/ui/continuity/plan_pages.py" line="56"/>
@@ -1703,19 +2267,62 @@ The details were written to:
     </message>
 </context>
 <context>
+    <name>RecordAcknowledgmentDialog</name>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="197"/>
+        <source>Record acknowledgment</source>
+        <translation>確認の記録</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="209"/>
+        <source>Tick all</source>
+        <translation>すべて選択</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="210"/>
+        <source>Tick none</source>
+        <translation>選択を解除</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="223"/>
+        <source>Version *</source>
+        <translation>版 *</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="228"/>
+        <source>Employees *</source>
+        <translation>従業員 *</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="229"/>
+        <source>Acknowledged on *</source>
+        <translation>確認日 *</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="236"/>
+        <source>Tick the employees whose signed acknowledgment slip you have received.</source>
+        <translation>署名済みの確認書を受け取った従業員にチェックを付けてください。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="246"/>
+        <source>Version {number} (issued on {date}) — {title}</source>
+        <translation>第{number}版({date} 発行) — {title}</translation>
+    </message>
+</context>
+<context>
     <name>RecordForm</name>
     <message>
-        <location filename="../sme_guard/ui/registers/record_form.py" line="68"/>
+        <location filename="../sme_guard/ui/registers/record_form.py" line="65"/>
         <source>Disposal record (control 9②)</source>
         <translation>廃棄記録(管理策9②)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/record_form.py" line="93"/>
+        <location filename="../sme_guard/ui/registers/record_form.py" line="126"/>
         <source>e.g. 2026-04-01, 2026/4/1, 令和8年4月1日</source>
         <translation>例: 2026/4/1、令和8年4月1日、2026-04-01</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/record_form.py" line="95"/>
+        <location filename="../sme_guard/ui/registers/record_form.py" line="128"/>
         <source>e.g. 2026/11/27 14:30</source>
         <translation>例: 2026/11/27 14:30</translation>
     </message>
@@ -1791,167 +2398,202 @@ The details were written to:
 <context>
     <name>RegisterActions</name>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="46"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="52"/>
         <source>stock-take-{register}-{date}.pdf</source>
         <translation>棚卸表-{register}-{date}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="45"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="51"/>
         <source>Save the stock-take sheet</source>
         <translation>棚卸表の保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="50"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="56"/>
         <source>Stock-take sheet with {count} items saved to {path}.</source>
         <translation>{count} 件の棚卸表を {path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="57"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="63"/>
         <source>Stock-take…</source>
         <translation>棚卸…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="66"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="72"/>
         <source>Stock-take history…</source>
         <translation>棚卸の履歴…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="87"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="93"/>
         <source>Print labels…</source>
         <translation>ラベル印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="90"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="96"/>
         <source>Print stock-take sheet…</source>
         <translation>棚卸表を印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="118"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="124"/>
         <source>Save the labels</source>
         <translation>ラベルの保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="119"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="125"/>
         <source>labels-{register}.pdf</source>
         <translation>ラベル-{register}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="121"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="127"/>
         <source>{count} labels saved to {path}.</source>
         <translation>{count} 枚のラベルを {path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="141"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="147"/>
         <source>Disposal recorded.</source>
         <translation>廃棄を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="148"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="154"/>
         <source>Dispose…</source>
         <translation>廃棄…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="162"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="168"/>
         <source>Settings check recorded.</source>
         <translation>設定確認を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="170"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="176"/>
         <source>Settings check…</source>
         <translation>設定確認…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="185"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="191"/>
         <source>Record the loss in the incident log as well?</source>
         <translation>紛失を障害・事故としても記録しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="190"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="196"/>
         <source>Returned</source>
         <translation>返却</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="193"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="199"/>
         <source>Record this badge as returned today?</source>
         <translation>この社員証を本日返却済にしますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="194"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="200"/>
         <source>Badge returned.</source>
         <translation>社員証を返却済にしました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="198"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="204"/>
         <source>Lost</source>
         <translation>紛失</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="201"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="207"/>
         <source>Record this badge as lost? Remember to stop it in the entry system.</source>
         <translation>この社員証を紛失として記録しますか? 入館システムでの停止も忘れずに行ってください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="204"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="210"/>
         <source>Badge recorded as lost.</source>
         <translation>社員証を紛失として記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="208"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="214"/>
         <source>Revoke</source>
         <translation>失効</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="211"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="217"/>
         <source>Revoke this badge?</source>
         <translation>この社員証を失効させますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="212"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="218"/>
         <source>Badge revoked.</source>
         <translation>社員証を失効させました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="230"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="236"/>
         <source>incident-{number}.pdf</source>
         <translation>障害事故報告書-{number}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="229"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="235"/>
         <source>Save the incident report</source>
         <translation>障害・事故報告書の保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="234"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="240"/>
         <source>Incident report saved to {path}.</source>
         <translation>障害・事故報告書を {path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="240"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="246"/>
         <source>Print report…</source>
         <translation>報告書を印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="258"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="268"/>
         <source>Leaving recorded.</source>
         <translation>退職を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="265"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="267"/>
         <source>Leaving…</source>
         <translation>退職…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="284"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="274"/>
+        <source>Transfer recorded.</source>
+        <translation>人事異動を記録しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="272"/>
+        <source>Transfer…</source>
+        <translation>人事異動…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="288"/>
+        <source>Review recorded.</source>
+        <translation>見直しを記録しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="292"/>
+        <source>Reviewed today</source>
+        <translation>本日見直し済み</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="305"/>
+        <source>Record this account as disabled today? Disable it in the system itself too.</source>
+        <translation>このアカウントを本日付けで無効化済みとして記録しますか?システム側でも無効化してください。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="314"/>
+        <source>Account disabled.</source>
+        <translation>アカウントを無効化しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="317"/>
+        <source>Disable</source>
+        <translation>無効化</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/screens.py" line="338"/>
         <source>Record incident…</source>
         <translation>障害・事故として記録…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="291"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="345"/>
         <source>Export to Excel…</source>
         <translation>Excel出力…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="297"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="351"/>
         <source>Import from Excel…</source>
         <translation>Excel取込…</translation>
     </message>
@@ -1965,7 +2607,7 @@ The details were written to:
     </message>
     <message>
         <location filename="../sme_guard/ui/registers/register_tab.py" line="78"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="485"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="493"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -2016,34 +2658,34 @@ The details were written to:
         <translation>記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="401"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="409"/>
         <source>{shown} of {total}</source>
         <translation>{shown} / {total} 件</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="415"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="455"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="423"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="463"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="415"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="455"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="423"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="463"/>
         <source>Discard the changes to the current record?</source>
         <translation>編集中の変更を破棄しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="472"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="480"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="486"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="494"/>
         <source>Delete this record from the register? This cannot be undone.</source>
         <translation>この記録を台帳から削除しますか? 元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="492"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="500"/>
         <source>Deleted.</source>
         <translation>削除しました。</translation>
     </message>
@@ -2399,22 +3041,22 @@ Backups folder: {folder}</source>
 <context>
     <name>SettingsCheckDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="113"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="114"/>
         <source>Settings check</source>
         <translation>設定確認</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="116"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="117"/>
         <source>Device {number}: tick what you confirmed on the device today (control 10②③④⑤, point ①). Unticked items keep their previous state.</source>
         <translation>デバイス {number}: 本日、端末で確認できた項目にチェックを付けてください(管理策10②③④⑤、運用①)。チェックしない項目は変更しません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="125"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="126"/>
         <source>Not jailbroken or rooted (10②)</source>
         <translation>ジェイルブレイク・ルート化されていない(10②)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="126"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="127"/>
         <source>Automatic links to location, SNS and address book checked (point ①)</source>
         <translation>位置情報・SNS・アドレス帳との自動連携の設定を確認した(運用①)</translation>
     </message>
@@ -2898,6 +3540,44 @@ Only one SME Guard works on a database at a time, so that no change is lost. Bri
         <location filename="../sme_guard/ui/continuity/template_dialog.py" line="46"/>
         <source>Name of the new plan</source>
         <translation>新しい計画の名前</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="322"/>
+        <source>Transfer: {name}</source>
+        <translation>人事異動: {name}</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="324"/>
+        <source>Record new department</source>
+        <translation>新しい部署を記録</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="329"/>
+        <source>Accounts to review (disable, or keep as they are)</source>
+        <translation>見直すアカウント(無効化するか、そのまま残す)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="355"/>
+        <source>No active accounts.</source>
+        <translation>有効なアカウントはありません。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="360"/>
+        <source>Kept (reviewed today)</source>
+        <translation>継続(本日見直し済み)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="362"/>
+        <source>Disable</source>
+        <translation>無効化</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="362"/>
+        <source>Keep</source>
+        <translation>継続</translation>
     </message>
 </context>
 <context>

@@ -266,7 +266,7 @@ def test_the_disable_action_asks_first_and_records_the_day(
 
 
 def test_the_main_window_knows_where_each_grouped_register_is() -> None:
-    assert REGISTER_GROUPS == {name: tuple(r.key for r in group) for name, group in screens.GROUPS.items()}
+    assert {name: tuple(r.key for r in group) for name, group in screens.GROUPS.items()} == REGISTER_GROUPS
 
 
 def test_a_device_takes_its_new_user_s_acknowledgment_date(db: Database) -> None:

@@ -1129,7 +1129,7 @@ class _Importer:
         self, number: int, record_id: int | None, values: dict[str, Any], problems: dict[str, Problem]
     ) -> None:
         """5③: one user ID per system, in the database and within the file."""
-        if "login" in problems or record_id is None and not values.get("login"):
+        if "login" in problems or (record_id is None and not values.get("login")):
             return
         for key, problem in account_problems(self.connection, record_id, values).items():
             problems.setdefault(key, problem)
