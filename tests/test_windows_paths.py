@@ -149,3 +149,18 @@ def test_pyinstaller_marks_the_executables_long_path_aware() -> None:
     manifest = winmanifest.create_application_manifest(None, False, False).decode("utf-8")
     assert "<longPathAware" in manifest and ">true</longPathAware>" in manifest
     assert 'level="asInvoker"' in manifest  # no administrator prompt
+
+
+def test_a_path_longer_than_sqlite_takes_is_refused_with_its_length(tmp_path: Path) -> None:
+    """Beyond SQLite's limit the file cannot be opened: say so, rather than "damaged"."""
+    from sme_guard.db.database import MAX_PATH_BYTES
+    from sme_guard.errors import DatabaseUnreadableError
+
+    folder = tmp_path
+    while len(str(folder).encode("utf-8")) <= MAX_PATH_BYTES:
+        folder /= "事務所の共有フォルダ"
+    folder.mkdir(parents=True)
+    with pytest.raises(DatabaseUnreadableError) as refused:
+        open_database(folder / "台帳.sqlite3")
+    assert "too long" in refused.value.en and str(MAX_PATH_BYTES) in refused.value.ja
+    assert list(folder.iterdir()) == []  # nothing created

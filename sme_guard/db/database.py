@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -127,8 +128,25 @@ def _daily_backup(database: Database) -> UserError | None:
     return None
 
 
+# SQLite's longest file name, in bytes of UTF-8 (its unix and Windows VFS limits): beyond it a
+# database cannot be opened, and SQLite's own error would read like a damaged file.
+MAX_PATH_BYTES = 1040 if sys.platform == "win32" else 512
+
+
+def _check_path_length(path: Path) -> None:
+    length = len(str(path).encode("utf-8"))
+    if length > MAX_PATH_BYTES:
+        raise DatabaseUnreadableError(
+            f"{path} はパスが長すぎて開けません(UTF-8 で {length} バイト、上限 {MAX_PATH_BYTES} バイト)。"
+            "短い名前のフォルダにデータベースを置いてください。",
+            f"The path {path} is too long to open ({length} bytes of UTF-8; the limit is "
+            f"{MAX_PATH_BYTES}). Keep the database in a folder with a shorter name.",
+        )
+
+
 def _check_file(path: Path) -> bool:
     """True when the file exists with content; refuses what is plainly not SQLite."""
+    _check_path_length(path)
     if not path.exists():
         folder = path.parent
         folder_exists = folder.exists()
