@@ -19,6 +19,7 @@ from sme_guard.domain.people import Person
 from sme_guard.errors import CatalogError, UserError
 from sme_guard.paths import catalog_dir
 from sme_guard.services import clock
+from sme_guard.services import guideline_points as gp
 from sme_guard.services import staff_guidelines as sg
 from sme_guard.services.catalog import bundled_catalog
 from sme_guard.services.details import DetailInvalidError
@@ -80,7 +81,7 @@ def issued(db: Database, kind: GuidelineKind, on: date, **changes: tuple[str | N
 
 
 def test_the_points_are_the_excerpts_words_with_their_references() -> None:
-    points = sg.bundled_guideline_points()
+    points = gp.bundled_guideline_points()
     devices = points.of(DEVICES)
     assert [p.ref for p in devices.points] == [
         "10①",
@@ -117,9 +118,9 @@ def test_the_points_are_the_excerpts_words_with_their_references() -> None:
 
 
 def _write(tmp_path: Path, edit: Any) -> Path:
-    data = yaml.safe_load((catalog_dir() / sg.GUIDELINES_FILE).read_text(encoding="utf-8"))
+    data = yaml.safe_load((catalog_dir() / gp.GUIDELINES_FILE).read_text(encoding="utf-8"))
     edit(data)
-    path = tmp_path / sg.GUIDELINES_FILE
+    path = tmp_path / gp.GUIDELINES_FILE
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return path
 
@@ -146,8 +147,8 @@ def test_a_wrong_points_file_is_refused_naming_file_entry_and_field(
     tmp_path: Path, edit: Any, named: str
 ) -> None:
     with pytest.raises(CatalogError) as caught:
-        sg.load_guideline_points(_write(tmp_path, edit), catalog=bundled_catalog())
-    assert sg.GUIDELINES_FILE in caught.value.en and named in caught.value.en
+        gp.load_guideline_points(_write(tmp_path, edit), catalog=bundled_catalog())
+    assert gp.GUIDELINES_FILE in caught.value.en and named in caught.value.en
 
 
 # ---------------------------------------------------------------- versions
@@ -248,7 +249,7 @@ def test_an_issued_version_keeps_its_texts_when_the_catalog_changes(db: Database
     def reword(data: Any) -> None:
         data["guidelines"][1]["points"][0]["question"]["ja"] = "勤務先名をSNSに書くこと(改訂)"
 
-    changed = sg.load_guideline_points(_write(tmp_path, reword))
+    changed = gp.load_guideline_points(_write(tmp_path, reword))
     kept = sg.document(db, first, templates=changed).points[0]
     assert kept.question.ja == "SNS のプロフィールや投稿に勤務先名を記載すること"
     assert sg.document(db, draft, templates=changed).points[0].question.ja == "勤務先名をSNSに書くこと(改訂)"

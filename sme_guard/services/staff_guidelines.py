@@ -18,35 +18,28 @@ devices in the same transaction.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy import Connection, Table, func, select
 
-from sme_guard import paths
 from sme_guard.db.database import Database
-from sme_guard.domain.catalog import Catalog, Text
+from sme_guard.domain.catalog import Text
 from sme_guard.domain.codes import DeviceStatus, GuidelineDecision, GuidelineKind, label
 from sme_guard.domain.guideline_points import (
     GuidelinePoint,
     GuidelineTemplate,
     GuidelineTemplates,
-    entry_id,
     ref_label,
 )
-from sme_guard.errors import CatalogError, UserError
+from sme_guard.errors import UserError
 from sme_guard.services import clock
-from sme_guard.services.catalog import _read_yaml, _validate, bundled_catalog
 from sme_guard.services.details import DetailInvalidError, day_field
+from sme_guard.services.guideline_points import bundled_guideline_points
 from sme_guard.services.values import Problem, parse_text
-
-GUIDELINES_FILE = "staff_guidelines.yaml"
 
 
 class GuidelineRuleError(UserError):
@@ -64,84 +57,6 @@ class GuidelineInvalidError(DetailInvalidError):
         self.ja = "入力内容を確認してください。\n" + "\n".join(f"{ja}: {p.ja}" for (ja, _en), p in lines)
         self.en = "Please check the following.\n" + "\n".join(f"{en}: {p.en}" for (_ja, en), p in lines)
         self.args = (self.en,)
-
-
-# ---------------------------------------------------------------- the points file
-
-
-def _entry_text(catalog: Catalog, ref: str) -> str | None:
-    """The Japanese text of the catalog entry a reference names, or None."""
-    wanted = entry_id(ref)
-    for item in catalog.items:
-        for measure in item.measures:
-            if measure.id == wanted:
-                return measure.text.ja
-        for point in item.points:
-            if point.id == wanted:
-                return point.text.ja
-    return None
-
-
-def _squeezed(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-def _check_against_catalog(templates: GuidelineTemplates, catalog: Catalog, file: str) -> None:
-    sheets = {s.number for s in catalog.sheets}
-    for template in templates.guidelines:
-        for point in template.points:
-            where = f"{file}: {template.kind.value}.{point.key}"
-            text = _entry_text(catalog, point.ref)
-            if text is None:
-                raise CatalogError(
-                    f"{where}: ref: {point.ref} はカタログにありません",
-                    f"{where}: ref: {point.ref} is not in the catalog",
-                )
-            if _squeezed(point.requirement.ja) not in _squeezed(text):
-                raise CatalogError(
-                    f"{where}: requirement: {point.ref} の本文にない文です",
-                    f"{where}: requirement: not words of {point.ref}",
-                )
-            unknown = [str(n) for n in point.sheets if n not in sheets]
-            if unknown:
-                raise CatalogError(
-                    f"{where}: sheets: 業務No.{', '.join(unknown)} はカタログにありません",
-                    f"{where}: sheets: task sheet No.{', '.join(unknown)} is not in the catalog",
-                )
-
-
-def _template_name(data: Any, index: int) -> str:
-    if isinstance(data, dict) and isinstance(data.get("kind"), str):
-        return str(data["kind"])
-    return f"entry {index + 1}"
-
-
-def load_guideline_points(path: Path | None = None, *, catalog: Catalog | None = None) -> GuidelineTemplates:
-    """Read and validate ``staff_guidelines.yaml``; a ``CatalogError`` names the file, the
-    guideline (and point) and the field. References and requirements are checked against
-    ``catalog`` (the bundled one by default)."""
-    path = path or paths.catalog_dir() / GUIDELINES_FILE
-    data = _read_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("guidelines"), list):
-        raise CatalogError(
-            f"{path.name}: 先頭に「guidelines:」の一覧が必要です",
-            f"{path.name}: needs a top-level list 'guidelines:'",
-        )
-    entries = [
-        _validate(GuidelineTemplate, entry, path.name, _template_name(entry, index))
-        for index, entry in enumerate(data["guidelines"])
-    ]
-    templates: GuidelineTemplates = _validate(
-        GuidelineTemplates, {"guidelines": entries}, path.name, "guidelines"
-    )
-    _check_against_catalog(templates, catalog or bundled_catalog(), path.name)
-    return templates
-
-
-@cache
-def bundled_guideline_points() -> GuidelineTemplates:
-    """The points shipped with the app, loaded once per process."""
-    return load_guideline_points()
 
 
 # ---------------------------------------------------------------- stored choices
