@@ -8,12 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from sme_guard.db.database import Database
 from sme_guard.domain.catalog import Catalog
-from sme_guard.errors import UserError
 from sme_guard.services import assessments, clock, registers
 from sme_guard.services.assessments import RunAnswers, RunInfo
 from sme_guard.ui import dialogs
@@ -22,7 +21,7 @@ from sme_guard.ui.assessment.measures_page import MeasuresPage, percent
 from sme_guard.ui.assessment.own_entries_page import OwnEntriesPage
 from sme_guard.ui.assessment.run_dialogs import ChecklistDialog, NewRunDialog
 from sme_guard.ui.assessment.sheets_page import SheetsPage
-from sme_guard.ui.errors import report_error
+from sme_guard.ui.database_view import DatabaseView
 from sme_guard.ui.progress import run_with_progress
 from sme_guard.ui.registers.detail_page import show_problems
 from sme_guard.ui.tasks import Progress, Runner
@@ -35,7 +34,7 @@ def load_catalog(database: Database) -> Catalog:
     return effective_catalog(database)
 
 
-class AssessmentTab(QWidget):
+class AssessmentTab(DatabaseView, QWidget):
     loaded = Signal()
 
     def __init__(self, lang: str, runner: Runner, parent: QWidget | None = None) -> None:
@@ -97,34 +96,7 @@ class AssessmentTab(QWidget):
         for key in ("checklist", "sheets", "export"):
             self.actions[key].setEnabled(has_database and self.catalog is not None)
 
-    def require_database(self) -> Database:
-        if self.database is None:
-            raise UserError("データベースが開かれていません。", "No database is open.")
-        return self.database
-
-    def show_error(self, error: BaseException) -> None:
-        report_error(error, self.lang)
-
-    def status_message(self, text: str) -> None:
-        status_bar = getattr(self.window(), "statusBar", None)
-        if callable(status_bar):
-            status_bar().showMessage(text, 8000)
-
     # ------------------------------------------------------------------ loading
-
-    def set_database(self, database: Database) -> None:
-        self.database = database
-        self.refresh()
-
-    def refresh(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
 
     def reload(self, select_run: int | None = None) -> None:
         database = self.database

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Signal
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,12 +24,11 @@ from PySide6.QtWidgets import (
 
 from sme_guard.db.database import Database
 from sme_guard.domain.codes import GuidelineKind, label
-from sme_guard.errors import UserError
 from sme_guard.services import clock
 from sme_guard.services import staff_guidelines as guidelines
 from sme_guard.services.staff_guidelines import GuidelineDocument, PersonStatus, VersionInfo
 from sme_guard.ui import dialogs
-from sme_guard.ui.errors import report_error
+from sme_guard.ui.database_view import DatabaseView
 from sme_guard.ui.guidelines.acknowledgments import AcknowledgmentsPage, RecordAcknowledgmentDialog
 from sme_guard.ui.guidelines.editor import GuidelineEditor
 from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view
@@ -38,7 +37,7 @@ from sme_guard.ui.tasks import Runner
 Loaded = tuple[list[VersionInfo], list[PersonStatus]]
 
 
-class GuidelinesTab(QWidget):
+class GuidelinesTab(DatabaseView, QWidget):
     loaded = Signal()
     # Acknowledgments of the devices guideline date the users' smart devices (10⑨): the
     # register screens reload.
@@ -128,34 +127,7 @@ class GuidelinesTab(QWidget):
         self.actions["delete"].setEnabled(info is not None and (draft or info.acknowledged == 0))
         self.actions["print"].setEnabled(info is not None)
 
-    def require_database(self) -> Database:
-        if self.database is None:
-            raise UserError("データベースが開かれていません。", "No database is open.")
-        return self.database
-
-    def show_error(self, error: BaseException) -> None:
-        report_error(error, self.lang)
-
-    def status_message(self, text: str) -> None:
-        status_bar = getattr(self.window(), "statusBar", None)
-        if callable(status_bar):
-            status_bar().showMessage(text, 8000)
-
     # ------------------------------------------------------------------ loading
-
-    def set_database(self, database: Database) -> None:
-        self.database = database
-        self.refresh()
-
-    def refresh(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
         """Read the kind's versions and the employees' status; show ``select_id`` (else the
