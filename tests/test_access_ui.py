@@ -294,3 +294,26 @@ def test_a_device_takes_its_new_user_s_acknowledgment_date(db: Database) -> None
     assert registers.get_record(db, DEVICES, device)["guideline_acknowledged_on"] == date(2026, 4, 2)
     registers.save_record(db, DEVICES, device, {"user_id": yamada})
     assert registers.get_record(db, DEVICES, device)["guideline_acknowledged_on"] is None
+
+
+def test_both_registers_go_out_to_excel_and_back_from_the_command_line(
+    db: Database, tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sme_guard.cli import main
+    from sme_guard.db.database import open_database
+
+    _service(db, "会計クラウド", leakage_required=True, mfa_enabled=True)
+    _account(db, "A-1", "会計クラウド", "yamada", privilege="admin")
+    db.close()
+    other = tmp_path / "other.sqlite3"
+    for name in ("cloud-services", "accounts"):
+        sheet = tmp_path / f"{name}.xlsx"
+        assert main(["export", name, "--db", str(db.path), "--out", str(sheet), "--lang", "ja"]) == 0
+        assert main(["import", name, "--db", str(other), "--file", str(sheet), "--lang", "ja"]) == 0
+    capsys.readouterr()
+    copied = open_database(other)
+    try:
+        assert _flags(copied, CLOUD_SERVICES) == {"会計クラウド": (Flag.UNCONFIRMED,)}
+        assert registers.get_record(copied, ACCOUNTS, 1)["privilege"] == "admin"
+    finally:
+        copied.close()
