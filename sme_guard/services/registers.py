@@ -235,7 +235,7 @@ def get_record(database: Database, register: Register, record_id: int) -> dict[s
             raise UserError("この記録は削除されています。", "This record has been deleted.")
         values = {c.key: row[c.key] for c in own_columns(register) if c.link is None}
         for column in link_columns(register):
-            names = connection.execute(_linked_names(column, record_id).subquery().select()).scalar()
+            names = connection.execute(select(_linked_names(column, record_id))).scalar()
             values[column.key] = tuple(names.split("、")) if names else ()
         if disposal_columns(register):
             disposals = _disposal_table()
@@ -303,10 +303,13 @@ def check_record(
         names = values.get(column.key)
         if names and column.key not in problems:
             unknown = [n for n in names if n.lower() not in _link_targets(connection, column)]
+            assert column.link is not None
+            target = _register_of(column.link.target)
+            assert target is not None  # a link names a register's table
             if unknown:
                 problems[column.key] = Problem(
-                    f"{_register_ja(column)}台帳にありません: {'、'.join(unknown)}",
-                    f"not in the {_register_en(column)} register: {', '.join(unknown)}",
+                    f"{target.ja}台帳にありません: {'、'.join(unknown)}",
+                    f"not in the {target.en.lower()} register: {', '.join(unknown)}",
                 )
     if register is ACCOUNTS and check_unique:
         problems.update(
@@ -338,14 +341,8 @@ def _link_targets(connection: Connection, column: Column) -> dict[str, int]:
     return {str(name).lower(): target_id for target_id, name in rows}
 
 
-def _register_ja(column: Column) -> str:
-    assert column.link is not None
-    return next(r.ja for r in REGISTERS.values() if r.table_name == column.link.target)
-
-
-def _register_en(column: Column) -> str:
-    assert column.link is not None
-    return next(r.en for r in REGISTERS.values() if r.table_name == column.link.target).lower()
+def _register_of(table_name: str) -> Register | None:
+    return next((r for r in REGISTERS.values() if r.table_name == table_name), None)
 
 
 def account_problems(
@@ -587,7 +584,7 @@ def name_choices(database: Database, register: Register) -> dict[str, list[str]]
             table = table_named(table_name)
             query = select(table.c[column]).order_by(table.c[column])
             # A service no longer used is not offered (one already linked stays ticked in the form).
-            target = next((r for r in REGISTERS.values() if r.table_name == table_name), None)
+            target = _register_of(table_name)
             if target is not None and target.status_key:
                 query = query.where(table.c[target.status_key].not_in(target.closed_statuses))
             choices[key] = list(connection.execute(query).scalars())
