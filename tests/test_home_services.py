@@ -259,6 +259,7 @@ def test_the_home_list_has_every_due_line_sorted_by_date(db: Database, office: d
         Area.CONTINUITY: 2,
         Area.CONTACTS: 1,
         Area.ASSESSMENT: 2,
+        Area.GUIDELINES: 0,
     }
     assert overdue_count(items) == 13
     assert not in_order(items)
@@ -361,3 +362,27 @@ def test_stock_takes_are_never_listed_twice(db: Database, office: dict[str, int]
     check_codes = [codes[i.target.record_id] for i in items if i.area is Area.CHECKS and i.target.record_id]
     assert check_codes == ["website_tamper_check"]
     assert [i.target.key for i in items if i.area is Area.STOCKTAKE] == ["badges"]
+
+
+def test_staff_who_have_not_acknowledged_the_current_guideline_are_due_a_month_after_issue(
+    db: Database,
+) -> None:
+    from sme_guard.domain.codes import GuidelineKind
+    from sme_guard.services import staff_guidelines as sg
+    from tests.test_staff_guidelines import issued
+
+    people = [
+        registers.save_record(
+            db, PEOPLE, None, {"name": name, "employment_type": "regular", "role": "employee"}
+        )
+        for name in ("山田 太郎", "佐藤 花子")
+    ]
+    version = issued(db, GuidelineKind.SNS, date(2026, 10, 1))
+    sg.record_acknowledgments(db, version, people[:1], date(2026, 10, 2))
+    lines = [i for i in due_items(db, TODAY, "ja") if i.area is Area.GUIDELINES]
+    assert [(i.due_on, i.overdue, i.target) for i in lines] == [
+        (date(2026, 10, 31), True, Target("guidelines", "sns"))
+    ]
+    assert "未確認 1 人" in lines[0].title and lines[0].detail == "佐藤 花子(18①)"
+    sg.record_acknowledgments(db, version, people[1:], date(2026, 11, 2))
+    assert not [i for i in due_items(db, TODAY, "en") if i.area is Area.GUIDELINES]

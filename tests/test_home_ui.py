@@ -224,3 +224,60 @@ def test_the_due_model_keeps_qt_model_rules(
     with qtbot.waitSignal(window.home.loaded):
         window.open_database(db_path)
     qtmodeltester.check(window.home.model)
+
+
+def test_home_lines_open_an_account_and_a_guideline_s_acknowledgments(
+    window: MainWindow, db_path: Path, qtbot: QtBot
+) -> None:
+    from sme_guard.domain.codes import GuidelineKind
+    from sme_guard.domain.registers import ACCOUNTS, PEOPLE
+    from tests.test_staff_guidelines import issued
+
+    database = open_database(db_path)
+    try:
+        _quiet(database)
+        leaver = registers.save_record(
+            database,
+            PEOPLE,
+            None,
+            {"name": "鈴木 一郎", "employment_type": "regular", "role": "employee", "left_on": "2026-11-01"},
+        )
+        account = registers.save_record(
+            database,
+            ACCOUNTS,
+            None,
+            {
+                "account_number": "A-1",
+                "system": "会計",
+                "login": "suzuki",
+                "person_id": leaver,
+                "privilege": "user",
+                "auth_method": "password",
+                "status": "active",
+            },
+        )
+        registers.save_record(
+            database, PEOPLE, None, {"name": "佐藤 花子", "employment_type": "regular", "role": "employee"}
+        )
+        issued(database, GuidelineKind.DEVICES, date(2026, 10, 1))
+    finally:
+        database.close()
+    with qtbot.waitSignal(window.home.loaded):
+        window.open_database(db_path)
+    areas = [item.area for item in window.home.model.items]
+    window.home.view.selectRow(areas.index(Area.LEAVERS))
+    window.home.open_button.click()
+    accounts = window.access_tab.registers["accounts"]
+    assert (
+        window.tabs.currentWidget() is window.pages["access"]
+        and window.access_tab.currentWidget() is accounts
+    )
+    assert accounts.current_id == account
+
+    window.tabs.setCurrentIndex(0)
+    window.home.view.selectRow(areas.index(Area.GUIDELINES))
+    window.home.open_button.click()
+    guidelines = window.guidelines_tab
+    assert window.tabs.currentWidget() is window.pages["guidelines"]
+    assert guidelines.kind is GuidelineKind.DEVICES
+    assert guidelines.pages.currentWidget() is guidelines.acknowledgments

@@ -21,6 +21,7 @@ class Area(StrEnum):
     CONTINUITY = "continuity"  # plan reviews and drills due (4②, 運用①)
     CONTACTS = "contacts"  # contact tree confirmation (3 運用①)
     ASSESSMENT = "assessment"  # target dates of the latest self-assessment passed
+    GUIDELINES = "guidelines"  # staff who have not acknowledged a current guideline (10⑨, 18①)
 
 
 AREA_LABELS: dict[Area, tuple[str, str]] = {
@@ -33,6 +34,7 @@ AREA_LABELS: dict[Area, tuple[str, str]] = {
     Area.CONTINUITY: ("IT継続計画", "IT continuity"),
     Area.CONTACTS: ("緊急連絡網", "Contact tree"),
     Area.ASSESSMENT: ("自己点検", "Self-assessment"),
+    Area.GUIDELINES: ("ガイドラインの確認", "Guideline acknowledgments"),
 }
 
 
@@ -46,9 +48,10 @@ class Target:
     """What a due line opens.
 
     ``screen`` is one of: "register" (``key`` = register key such as "media", "devices",
-    "badges", "people", "incidents", "plans"; ``record_id`` the row), "check" (``record_id``
-    the recurring check), "stocktake" (``key`` = register key), "contacts", "assessment"
-    (``record_id`` = run id, ``key`` = catalog measure or sheet id).
+    "badges", "people", "incidents", "plans", "cloud_services", "accounts"; ``record_id`` the
+    row), "check" (``record_id`` the recurring check), "stocktake" (``key`` = register key),
+    "contacts", "assessment" (``record_id`` = run id, ``key`` = catalog measure or sheet id),
+    "guidelines" (``key`` = the guideline's kind: its acknowledgments).
     """
 
     screen: str

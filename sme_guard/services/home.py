@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from sme_guard.db.database import Database
 from sme_guard.domain.catalog import Catalog, circled
-from sme_guard.domain.codes import IncidentStatus, MeasureStatus, label
+from sme_guard.domain.codes import GuidelineKind, IncidentStatus, MeasureStatus, label
 from sme_guard.domain.due import Area, DueItem, Target
 from sme_guard.domain.recurring import CheckSchedule, CompletedBy
 from sme_guard.domain.registers import DEVICE_SECURITY_SETTINGS, DEVICES, INCIDENTS, MEDIA, PEOPLE, PLANS
@@ -57,6 +57,8 @@ from sme_guard.services.registers import holdings_of, load_rows, table_named
 INCIDENT_OPEN_DAYS = 30  # an incident open longer than this is overdue
 DEFAULT_HORIZON_DAYS = 30
 AREA_ORDER = {area: index for index, area in enumerate(Area)}
+# How long staff have to return the signed slip of a newly issued guideline.
+ACKNOWLEDGE_WITHIN_DAYS = 30
 _SINGULAR_EN = {
     "media": "storage medium",
     "devices": "smart device",
@@ -167,6 +169,7 @@ def due_items(
     _continuity(found, database, context, linked_checks.get(CompletedBy.DRILLS), linked)
     _contacts(found, linked_checks.get(CompletedBy.CONTACT_TREE), linked)
     _assessment(found, database, catalog or bundled_catalog())
+    _guidelines(found, database)
     return sorted(
         found.items,
         key=lambda i: (i.due_on is not None, i.due_on or date.min, AREA_ORDER[i.area]),
@@ -511,6 +514,32 @@ def _status_label(status: str, lang: str) -> str:
         return label(MeasureStatus(status), lang)
     except ValueError:
         return status
+
+
+def _guidelines(found: _Found, database: Database) -> None:
+    """Staff who have not acknowledged the current version of a guideline, a month after it
+    was issued (time to hand out the copies and collect the slips)."""
+    from sme_guard.services import staff_guidelines
+
+    for kind in GuidelineKind:
+        current = staff_guidelines.current_version(database, kind)
+        if current is None or current.issued_on is None:
+            continue
+        missing = staff_guidelines.not_acknowledged(database, kind)
+        if not missing:
+            continue
+        names = "、".join(person.name for person in missing[:5]) + ("…" if len(missing) > 5 else "")
+        reference = "10⑨" if kind is GuidelineKind.DEVICES else "18①"
+        found.add(
+            Area.GUIDELINES,
+            current.issued_on + timedelta(days=ACKNOWLEDGE_WITHIN_DAYS),
+            found.text(
+                f"{current.title} 第{current.version}版の確認(未確認 {len(missing)} 人)",
+                f"Acknowledgment of {current.title}, version {current.version} ({len(missing)} not yet)",
+            ),
+            found.text(f"{names}({reference})", f"{names} ({reference})"),
+            Target("guidelines", kind.value),
+        )
 
 
 def counts(items: Iterable[DueItem]) -> dict[Area, int]:

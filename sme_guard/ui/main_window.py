@@ -28,6 +28,7 @@ from sme_guard.ui.tasks import Runner
 
 if TYPE_CHECKING:
     from sme_guard.ui.assessment.assessment_tab import AssessmentTab
+    from sme_guard.ui.guidelines.guidelines_tab import GuidelinesTab
     from sme_guard.ui.incidents.incidents_tab import IncidentsTab
     from sme_guard.ui.registers.register_tab import RegisterTab
     from sme_guard.ui.registers.screens import RegisterGroup
@@ -228,6 +229,14 @@ class MainWindow(QMainWindow):
         return page
 
     @property
+    def guidelines_tab(self) -> GuidelinesTab:
+        from sme_guard.ui.guidelines.guidelines_tab import GuidelinesTab
+
+        page = self.pages["guidelines"].content()
+        assert isinstance(page, GuidelinesTab)
+        return page
+
+    @property
     def continuity_tab(self) -> RegisterTab:
         from sme_guard.ui.registers.register_tab import RegisterTab
 
@@ -299,6 +308,9 @@ class MainWindow(QMainWindow):
         elif target.screen == "assessment":
             self.tabs.setCurrentWidget(self.pages["assessment"])
             self.assessment_tab.open_answer(target.record_id, target.key)
+        elif target.screen == "guidelines" and target.key is not None:
+            self.tabs.setCurrentWidget(self.pages["guidelines"])
+            self.guidelines_tab.show_acknowledgments(target.key)
 
     def _other_views(self, page: QWidget) -> list[Any]:
         """Views besides the registers that show the database (they have set_database/refresh)."""

@@ -237,6 +237,11 @@ class GuidelinesTab(DatabaseView, QWidget):
     def select_kind(self, kind: GuidelineKind | str) -> None:
         self.kind_box.setCurrentIndex(self.kind_box.findData(GuidelineKind(kind).value))
 
+    def show_acknowledgments(self, kind: GuidelineKind | str) -> None:
+        """Who has (not) acknowledged the guideline of ``kind`` (from a ホーム line)."""
+        self.select_kind(kind)
+        self.pages.setCurrentWidget(self.acknowledgments)
+
     # ------------------------------------------------------------------ versions
 
     def new_version(self) -> None:
