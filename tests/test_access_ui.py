@@ -317,3 +317,122 @@ def test_both_registers_go_out_to_excel_and_back_from_the_command_line(
         assert registers.get_record(copied, ACCOUNTS, 1)["privilege"] == "admin"
     finally:
         copied.close()
+
+
+def test_deleting_an_employee_entered_by_mistake_clears_the_registers_naming_them(db: Database) -> None:
+    mistake = _person(db, "山田 太郋")
+    service = _service(db, "会計クラウド", owner_id=mistake)
+    account = _account(db, "A-1", "会計クラウド", "yamada", person_id=mistake, status="disabled")
+    registers.delete_record(db, PEOPLE, mistake)
+    assert registers.get_record(db, CLOUD_SERVICES, service)["owner_id"] is None
+    assert registers.get_record(db, ACCOUNTS, account)["person_id"] is None
+
+
+def test_an_employee_who_still_has_an_active_account_is_not_deleted(db: Database) -> None:
+    from sme_guard.errors import UserError
+
+    person = _person(db, "鈴木 一郎")
+    _account(db, "A-1", "会計クラウド", "suzuki", person_id=person)
+    with pytest.raises(UserError, match="suzuki"):
+        registers.delete_record(db, PEOPLE, person)
+
+
+def test_a_rename_moves_accounts_whatever_their_case_and_refuses_a_clash(db: Database) -> None:
+    from sme_guard.services.registers import RecordInvalidError
+
+    box = _service(db, "Box")
+    typed = _account(db, "A-1", "box", "yamada")  # typed in lower case
+    _account(db, "A-2", "Dropbox", "yamada")
+    registers.save_record(db, CLOUD_SERVICES, box, {"name": "Box Business"})
+    assert registers.get_record(db, ACCOUNTS, typed)["system"] == "Box Business"
+    with pytest.raises(RecordInvalidError) as refused:
+        registers.save_record(db, CLOUD_SERVICES, box, {"name": "dropbox"})
+    assert "A-2" in refused.value.problems["name"].ja
+    assert registers.get_record(db, CLOUD_SERVICES, box)["name"] == "Box Business"  # nothing half-done
+    assert registers.get_record(db, ACCOUNTS, typed)["system"] == "Box Business"
+
+
+def test_full_width_names_link_to_the_service_typed(db: Database) -> None:
+    first, second = _service(db, "Ｇｍａｉｌ"), _service(db, "ｇｍａｉｌ")  # SQLite keeps both apart
+    device = registers.save_record(
+        db,
+        DEVICES,
+        None,
+        {
+            "asset_number": "D-1",
+            "kind": "smartphone",
+            "ownership": "company",
+            "status": "in_use",
+            "allowed_cloud_services": ["Ｇｍａｉｌ"],
+        },
+    )
+    assert registers.get_record(db, DEVICES, device)["allowed_cloud_services"] == ("Ｇｍａｉｌ",)
+    assert first != second
+
+
+def test_an_import_never_takes_the_acknowledgment_date_from_the_sheet(db: Database, tmp_path: Any) -> None:
+    from openpyxl import Workbook
+
+    from sme_guard.exchange.excel import import_register
+    from sme_guard.services import staff_guidelines as sg
+    from tests.test_staff_guidelines import issued
+
+    sato = _person(db, "佐藤 花子")
+    sg.record_acknowledgments(
+        db, issued(db, sg.GuidelineKind.DEVICES, date(2026, 4, 1)), [sato], date(2026, 4, 2)
+    )
+    kept = registers.save_record(
+        db,
+        DEVICES,
+        None,
+        {
+            "asset_number": "D-1",
+            "kind": "smartphone",
+            "ownership": "company",
+            "status": "in_use",
+            "user_id": sato,
+        },
+    )
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["資産番号", "種類", "所有区分", "状態", "利用者", "ガイドライン確認日"])
+    sheet.append(["D-1", "スマートフォン", "会社支給", "使用中", "佐藤 花子", "2020/1/1"])
+    sheet.append(["D-2", "スマートフォン", "会社支給", "使用中", "佐藤 花子", None])
+    workbook.save(tmp_path / "devices.xlsx")
+    report = import_register(db, DEVICES, tmp_path / "devices.xlsx")
+    assert (report.rows_updated, report.rows_inserted, report.rejections) == (1, 1, [])
+    dates = {
+        registers.get_record(db, DEVICES, record_id)["asset_number"]: registers.get_record(
+            db, DEVICES, record_id
+        )["guideline_acknowledged_on"]
+        for record_id in registers.load_rows(db, DEVICES, FlagContext(TODAY)).ids
+    }
+    assert dates == {"D-1": date(2026, 4, 2), "D-2": date(2026, 4, 2)}
+    assert kept
+
+
+def test_disabling_an_account_twice_keeps_the_first_date(
+    make_tab: Callable[..., RegisterTab], db: Database, asked: list[str]
+) -> None:
+    account = _account(db, "A-1", "NAS", "admin", status="disabled", disabled_on="2026-03-31")
+    tab = make_tab(ACCOUNTS)
+    tab.status_box.setCurrentIndex(tab.status_box.findData("@all"))
+    _select(tab, "A-1")
+    assert not tab.actions["disable"].isEnabled()
+    tab.actions["disable"].trigger()
+    assert registers.get_record(db, ACCOUNTS, account)["disabled_on"] == date(2026, 3, 31)
+
+
+def test_an_employee_who_took_part_in_a_drill_is_kept_and_the_reason_named(db: Database) -> None:
+    from sme_guard.domain.registers import PLANS
+    from sme_guard.errors import UserError
+    from sme_guard.services import continuity
+
+    person = _person(db, "田中 次郎")
+    plan = registers.save_record(db, PLANS, None, {"name": "会計システム", "review_interval_days": "365"})
+    continuity.save_drill(db, plan, None, {"held_on": "2026-06-01", "minutes_achieved": 30}, [person])
+    with pytest.raises(UserError) as refused:
+        registers.delete_record(db, PEOPLE, person)
+    assert "訓練の参加者" in refused.value.ja and "leaving" in refused.value.en
+    assert registers.get_record(db, PEOPLE, person)["name"] == "田中 次郎"

@@ -277,6 +277,12 @@ def test_a_stored_value_edited_outside_the_app_is_named(db: Database) -> None:
         policies.load_policy(db)
 
 
+def test_saving_mends_a_stored_value_edited_outside_the_app(db: Database) -> None:
+    settings.set_text(db, settings.PASSWORD_MIN_LENGTH, "x")
+    policies.save_policy(db, policies.guideline_values(), date(2026, 11, 27))
+    assert policies.load_policy(db).min_length == 12
+
+
 def test_saving_is_recorded_in_the_audit_trail(db: Database) -> None:
     from sme_guard.domain.audit import AuditEntry
 

@@ -45,7 +45,7 @@ from sme_guard.domain.codes import (
     ProtectionMeasure,
     label,
 )
-from sme_guard.domain.registers import ACCOUNTS, INCIDENTS, PEOPLE, PLANS, Column, Register
+from sme_guard.domain.registers import ACCOUNTS, DEVICES, INCIDENTS, PEOPLE, PLANS, Column, Register
 from sme_guard.errors import UserError
 from sme_guard.services import clock, incidents
 from sme_guard.services.registers import (
@@ -67,6 +67,7 @@ from sme_guard.services.values import (
     parse_int,
     parse_text,
     parse_value,
+    sql_lower,
 )
 
 Progress = Callable[[int, int], None]
@@ -994,6 +995,7 @@ class _Importer:
         self.disposal_keys: list[str] = []
         self.link_keys: list[str] = []
         self.seen_logins: dict[tuple[str, str], int] = {}  # (system, user ID) -> first row
+        self.acknowledged: dict[int | None, date | None] = {}  # user -> guideline acknowledged on
         self.indexes: list[int] = []
         self.seen: dict[str, int] = {}  # folded number (or name) -> first row in the file
         self.incidents = register is INCIDENTS
@@ -1025,7 +1027,7 @@ class _Importer:
             return found
         query = select(self.table.c.id, self.table.c[key])
         for record_id, number in self.connection.execute(query):
-            found.setdefault(str(number).lower(), []).append(record_id)
+            found.setdefault(sql_lower(str(number)), []).append(record_id)
         return found
 
     def find_header(self, rows: Iterator[tuple[int, tuple[Any, ...]]]) -> None:
@@ -1071,6 +1073,8 @@ class _Importer:
         self.disposal_keys = [k for k in taken if k.startswith(DISPOSAL_PREFIX)]
         self.link_keys = [k for k in taken if self.register.column(k).link is not None]
         self.own_keys = [k for k in taken if k not in self.disposal_keys + self.link_keys]
+        if self.register is DEVICES and "guideline_acknowledged_on" not in self.own_keys:
+            self.own_keys.append("guideline_acknowledged_on")  # set from the user, sheet or not
         self.indexes = [index for index, _, _ in self.cells]
 
     def take(self, number: int, row: tuple[Any, ...]) -> None:
@@ -1115,6 +1119,8 @@ class _Importer:
             self.report.rows_updated += 1
         if self.dry_run:
             return
+        if self.register is DEVICES:
+            self._acknowledgment_of_user(record_id, values)
         if self.incidents:
             self._write_incident(record_id, values, before)
         elif record_id is None and not disposal:
@@ -1125,6 +1131,19 @@ class _Importer:
             # Updates and disposal records (which need the medium's id) take the form's path.
             write_record(self.connection, self.register, record_id, values)
 
+    def _acknowledgment_of_user(self, record_id: int | None, values: dict[str, Any]) -> None:
+        """10⑨: a device's "guideline acknowledged on" comes from its user's acknowledgment,
+        never from the sheet; a new device takes its user's (an update: ``write_record`` follows
+        a change of user)."""
+        values.pop("guideline_acknowledged_on", None)
+        if record_id is None:
+            from sme_guard.services.staff_guidelines import device_acknowledged_on
+
+            user = values.get("user_id")
+            if user not in self.acknowledged:  # once per user, not per device
+                self.acknowledged[user] = device_acknowledged_on(self.connection, user)
+            values["guideline_acknowledged_on"] = self.acknowledged[user]
+
     def _check_account(
         self, number: int, record_id: int | None, values: dict[str, Any], problems: dict[str, Problem]
     ) -> None:
@@ -1133,7 +1152,7 @@ class _Importer:
             return
         for key, problem in account_problems(self.connection, record_id, values).items():
             problems.setdefault(key, problem)
-        pair = (str(values.get("system", "")).lower(), str(values.get("login", "")).lower())
+        pair = (sql_lower(str(values.get("system", ""))), sql_lower(str(values.get("login", ""))))
         first = self.seen_logins.setdefault(pair, number)
         if first != number:
             problems.setdefault(
@@ -1147,7 +1166,7 @@ class _Importer:
         if raw is None or key in problems:
             return None
         text = str(raw)
-        folded = text.lower() if self.register.number_key else PeopleIndex.key(text)
+        folded = sql_lower(text) if self.register.number_key else PeopleIndex.key(text)
         first = self.seen.setdefault(folded, number)
         if first != number:
             problems[key] = Problem(

@@ -114,7 +114,11 @@ def save_policy(database: Database, raw: Mapping[str, Any], today: date) -> Pass
         key: str(int(value)) if isinstance(value, bool) else str(value)
         for key, value in ((_KEYS[field], getattr(policy, field)) for field in _KEYS)
     }
-    if policy != load_policy(database):
+    try:
+        changed = policy != load_policy(database)
+    except PasswordPolicyInvalidError:  # a stored value damaged outside the app: this mends it
+        changed = True
+    if changed:
         values[settings.PASSWORD_POLICY_CHANGED_ON] = today.isoformat()
     settings.set_texts(database, values)
     return policy

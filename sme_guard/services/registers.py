@@ -31,7 +31,14 @@ from sme_guard.domain.registers import (
 from sme_guard.errors import UserError
 from sme_guard.services import clock
 from sme_guard.services.flags import FLAG_INPUTS, Flag, FlagChecker, FlagContext
-from sme_guard.services.values import NAME_SEPARATORS, PeopleIndex, Problem, ValueProblemError, parse_value
+from sme_guard.services.values import (
+    NAME_SEPARATORS,
+    PeopleIndex,
+    Problem,
+    ValueProblemError,
+    parse_value,
+    sql_lower,
+)
 
 DISPOSAL_PREFIX = "disposal_"
 
@@ -290,11 +297,11 @@ def check_record(
     if check_unique and number_key and values.get(number_key) and number_key not in problems:
         number = str(values[number_key])
         table = table_of(register)
-        query = select(table.c.id).where(func.lower(table.c[number_key]) == number.lower())
+        query = select(table.c.id).where(func.lower(table.c[number_key]) == sql_lower(number))
         if record_id is not None:
             query = query.where(table.c.id != record_id)
         if connection.execute(query).first() is not None or (
-            taken_numbers is not None and number.lower() in taken_numbers
+            taken_numbers is not None and sql_lower(number) in taken_numbers
         ):
             problems[number_key] = Problem(
                 f"「{number}」はすでに使われています", f"'{number}' is already used"
@@ -302,7 +309,8 @@ def check_record(
     for column in link_columns(register):
         names = values.get(column.key)
         if names and column.key not in problems:
-            unknown = [n for n in names if n.lower() not in _link_targets(connection, column)]
+            targets = _link_targets(connection, column)
+            unknown = [n for n in names if sql_lower(n) not in targets]
             assert column.link is not None
             target = _register_of(column.link.target)
             assert target is not None  # a link names a register's table
@@ -338,7 +346,7 @@ def _link_targets(connection: Connection, column: Column) -> dict[str, int]:
     assert link is not None
     target = table_named(link.target)
     rows = connection.execute(select(target.c.id, target.c[link.name]))
-    return {str(name).lower(): target_id for target_id, name in rows}
+    return {sql_lower(str(name)): target_id for target_id, name in rows}
 
 
 def _register_of(table_name: str) -> Register | None:
@@ -354,7 +362,8 @@ def account_problems(
         return {}
     table = table_of(ACCOUNTS)
     query = select(table.c.account_number).where(
-        func.lower(table.c.system) == str(system).lower(), func.lower(table.c.login) == str(login).lower()
+        func.lower(table.c.system) == sql_lower(str(system)),
+        func.lower(table.c.login) == sql_lower(str(login)),
     )
     if record_id is not None:
         query = query.where(table.c.id != record_id)
@@ -448,7 +457,7 @@ def _write_links(connection: Connection, column: Column, record_id: int, names: 
     link = column.link
     assert link is not None
     links, targets = table_named(link.table), _link_targets(connection, column)
-    wanted = {targets[name.lower()] for name in names}
+    wanted = {targets[sql_lower(name)] for name in names}
     present = set(
         connection.execute(select(links.c[link.other]).where(links.c[link.own] == record_id)).scalars()
     )
@@ -461,11 +470,32 @@ def _write_links(connection: Connection, column: Column, record_id: int, names: 
 
 
 def _rename_service(connection: Connection, service_id: int, new_name: Any) -> None:
-    """A cloud service's accounts carry its name: a renamed service keeps them."""
+    """A cloud service's accounts carry its name (matched as the accounts register matches
+    systems, case aside): a renamed service keeps them. Refused when an account of the new
+    name already has one of the same user IDs (it would be the same ID twice, 5③)."""
     services, accounts = table_of(CLOUD_SERVICES), table_of(ACCOUNTS)
     old_name = connection.execute(select(services.c.name).where(services.c.id == service_id)).scalar()
-    if old_name is not None and new_name and old_name != new_name:
-        connection.execute(accounts.update().where(accounts.c.system == old_name).values(system=new_name))
+    if old_name is None or not new_name or old_name == new_name:
+        return
+    of_old = func.lower(accounts.c.system) == sql_lower(old_name)
+    if sql_lower(old_name) != sql_lower(str(new_name)):
+        logins = select(func.lower(accounts.c.login)).where(of_old)
+        clash = connection.execute(
+            select(accounts.c.account_number)
+            .where(func.lower(accounts.c.system) == sql_lower(str(new_name)))
+            .where(func.lower(accounts.c.login).in_(logins))
+        ).scalar()
+        if clash is not None:
+            raise RecordInvalidError(
+                {
+                    "name": Problem(
+                        f"「{new_name}」にはアカウント {clash} と同じユーザーIDがあり、名前を変えられません",
+                        f"'{new_name}' has account {clash} with a user ID this service's accounts use",
+                    )
+                },
+                CLOUD_SERVICES,
+            )
+    connection.execute(accounts.update().where(of_old).values(system=new_name))
 
 
 def _write_disposal(connection: Connection, medium_id: int, disposal: dict[str, Any]) -> None:
@@ -527,11 +557,34 @@ def delete_record(database: Database, register: Register, record_id: int) -> Non
 
 
 def _clear_person_references(connection: Connection, person_id: int) -> None:
-    """Closed items (returned badges, disposed media) keep their history without the link."""
-    for register in HELD_REGISTERS:
-        table, key = table_of(register), register.holder_key
-        assert key
-        connection.execute(table.update().where(table.c[key] == person_id).values({key: None}))
+    """An employee deleted (entered by mistake) leaves the records that named them, without the
+    name: closed items, owners, answers, contacts. A record that cannot be without its person
+    (a drill's participant) keeps them, and the deletion is refused: their leaving is recorded
+    instead."""
+    from sqlmodel import SQLModel
+
+    from sme_guard.services.audit import table_label
+
+    person = table_of(PEOPLE)
+    blocking: list[str] = []
+    for table in SQLModel.metadata.sorted_tables:
+        for column in table.columns:
+            if not any(fk.column.table is person for fk in column.foreign_keys):
+                continue
+            if column.nullable:
+                connection.execute(table.update().where(column == person_id).values({column.name: None}))
+            elif (
+                not any(fk.ondelete for fk in column.foreign_keys)
+                and connection.execute(select(func.count()).where(column == person_id)).scalar()
+            ):
+                blocking.append(table.name)
+    if blocking:
+        ja = "、".join(table_label(name, "ja") for name in blocking)
+        en = ", ".join(table_label(name, "en") for name in blocking)
+        raise UserError(
+            f"この従業員は{ja}に記録されているため削除できません。退職した場合は退職日を記録してください。",
+            f"This employee is recorded in: {en}, so they cannot be deleted. Record their leaving instead.",
+        )
 
 
 @dataclass(frozen=True)

@@ -227,6 +227,15 @@ def parse_bool(raw: Any) -> bool:
     raise _problem(f"「{raw}」ははい/いいえとして読めません", f"'{raw}' is not yes or no")
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def sql_lower(text: str) -> str:
+    """Lower case as SQLite's lower() does (ASCII letters only), so that a name compared in
+    Python matches the same names as one compared in SQL (Ｇｍａｉｌ and ｇｍａｉｌ stay two)."""
+    return text.translate(_ASCII_LOWER)
+
+
 def parse_text(raw: Any) -> str | None:
     if raw is None:
         return None

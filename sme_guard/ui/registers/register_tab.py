@@ -68,6 +68,7 @@ class RegisterTab(QWidget):
         self._generation = 0  # of the newest load
         self._restored_view = False
         self.actions: dict[str, QAction] = {}  # the register's workflow actions, by name
+        self._applies: dict[QAction, Callable[[dict[str, Any]], bool]] = {}
         self.open_dialog: QDialog | None = None  # the workflow dialog last opened
         self.progress_dialog: QProgressDialog | None = None  # of a running import or export
         self._widths = register_setting(register.key, "widths")
@@ -190,9 +191,19 @@ class RegisterTab(QWidget):
         self.toolbar.addAction(action)
         return action
 
-    def add_action(self, text: str, slot: Callable[[], None], needs_record: bool = True) -> QAction:
+    def add_action(
+        self,
+        text: str,
+        slot: Callable[[], None],
+        needs_record: bool = True,
+        applies: Callable[[dict[str, Any]], bool] | None = None,
+    ) -> QAction:
+        """``applies``: whether the action makes sense for the record in the form (an account
+        already disabled is not disabled again)."""
         action = self._action(text, slot)
         action.setProperty("needs_record", needs_record)
+        if applies is not None:
+            self._applies[action] = applies
         return action
 
     def run(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
@@ -224,7 +235,8 @@ class RegisterTab(QWidget):
         has_record = self.current_id is not None
         for action in self.toolbar.actions():
             if action.property("needs_record"):
-                action.setEnabled(has_record)
+                applies = self._applies.get(action)
+                action.setEnabled(has_record and (applies is None or applies(self.current_values)))
         self.delete_action.setEnabled(has_record)
         self.save_button.setEnabled(self.database is not None)
         self.revert_button.setEnabled(self._dirty)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import getpass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from sme_guard.domain.codes import BadgeStatus
+from sme_guard.domain.codes import AccountStatus, BadgeStatus
 from sme_guard.domain.registers import ACCOUNTS, BADGES, CLOUD_SERVICES, DEVICES, MEDIA, PEOPLE, Register
 from sme_guard.services import clock, workflows
 from sme_guard.ui import dialogs
@@ -296,9 +296,14 @@ def _add_reviewed(tab: RegisterTab) -> None:
 def _add_account_actions(tab: RegisterTab) -> None:
     _add_reviewed(tab)
 
+    def active(values: dict[str, Any]) -> bool:
+        return values.get("status") == AccountStatus.ACTIVE.value
+
     def disable() -> None:
         database, account_id = tab.require_database(), tab.current_id
         assert account_id is not None
+        if not active(tab.current_values):  # disabled already: its date stays
+            return
         if not dialogs.confirm(
             tab,
             ACCOUNTS.label(tab.lang),
@@ -314,7 +319,9 @@ def _add_account_actions(tab: RegisterTab) -> None:
             QCoreApplication.translate("RegisterActions", "Account disabled."),
         )
 
-    tab.actions["disable"] = tab.add_action(QCoreApplication.translate("RegisterActions", "Disable"), disable)
+    tab.actions["disable"] = tab.add_action(
+        QCoreApplication.translate("RegisterActions", "Disable"), disable, applies=active
+    )
     add_password_actions(tab)  # 5⑥: the office's password policy, its checker and notice
 
 
