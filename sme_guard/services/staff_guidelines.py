@@ -39,6 +39,7 @@ from sme_guard.errors import UserError
 from sme_guard.services import clock
 from sme_guard.services.details import DetailInvalidError, day_field
 from sme_guard.services.guideline_points import bundled_guideline_points
+from sme_guard.services.registers import table_named
 from sme_guard.services.values import Problem, parse_text
 
 
@@ -152,31 +153,19 @@ class Acknowledgment:
 
 
 def _guidelines() -> Table:
-    from sme_guard.domain.staff_guidelines import StaffGuideline
-
-    table: Table = StaffGuideline.__table__  # type: ignore[attr-defined]
-    return table
+    return table_named("staff_guideline")
 
 
 def _acknowledgments() -> Table:
-    from sme_guard.domain.staff_guidelines import GuidelineAcknowledgment
-
-    table: Table = GuidelineAcknowledgment.__table__  # type: ignore[attr-defined]
-    return table
+    return table_named("guideline_acknowledgment")
 
 
 def _people() -> Table:
-    from sme_guard.domain.people import Person
-
-    table: Table = Person.__table__  # type: ignore[attr-defined]
-    return table
+    return table_named("person")
 
 
 def _devices() -> Table:
-    from sme_guard.domain.assets import SmartDevice
-
-    table: Table = SmartDevice.__table__  # type: ignore[attr-defined]
-    return table
+    return table_named("smart_device")
 
 
 def _kind(kind: GuidelineKind | str) -> GuidelineKind:

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from sme_guard.services.details import DetailInvalidError
 from sme_guard.services.staff_guidelines import PersonStatus, VersionInfo
-from sme_guard.ui.guidelines.editor import error_label, plain_label, show_error
+from sme_guard.ui.guidelines.editor import plain_label, show_error
+from sme_guard.ui.registers.detail_page import error_label
 
 Index = QModelIndex | QPersistentModelIndex
 ALERT_COLOR = QColor("#b00020")

@@ -23,19 +23,9 @@ from PySide6.QtWidgets import (
 from sme_guard.domain.codes import GuidelineDecision, label
 from sme_guard.services.details import DetailInvalidError
 from sme_guard.services.staff_guidelines import GuidelineDocument, PointChoice
+from sme_guard.ui.registers.detail_page import error_label
 
-ERROR_STYLE = "color: #b00020;"
 MUTED_STYLE = "color: palette(placeholder-text);"
-
-
-def error_label() -> QLabel:
-    """A red line under a field, hidden until there is something to say."""
-    label_ = QLabel()
-    label_.setStyleSheet(ERROR_STYLE)
-    label_.setWordWrap(True)
-    label_.setTextFormat(Qt.TextFormat.PlainText)
-    label_.hide()
-    return label_
 
 
 def plain_label(text: str = "", *, muted: bool = False, bold: bool = False) -> QLabel:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from sme_guard.db.database import Database
@@ -33,9 +34,12 @@ def show_problems(label: QLabel, error: BaseException, field_names: Mapping[str,
 
 
 def error_label() -> QLabel:
+    """A red line under a field, hidden until there is something to say (as plain text: a
+    message may quote what was typed)."""
     label = QLabel()
     label.setStyleSheet(ERROR_STYLE)
     label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.hide()
     return label
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,14 +29,13 @@ from PySide6.QtWidgets import (
 from sme_guard.db.database import Database
 from sme_guard.domain.codes import label
 from sme_guard.domain.registers import Register
-from sme_guard.errors import UserError
 from sme_guard.services import clock, registers
 from sme_guard.services import settings as office_settings
 from sme_guard.services.flags import FlagContext
 from sme_guard.services.listing import ACTIVE, ALL, FLAGGED, Listing
 from sme_guard.services.registers import RecordInvalidError
 from sme_guard.ui import dialogs
-from sme_guard.ui.errors import report_error
+from sme_guard.ui.database_view import DatabaseView
 from sme_guard.ui.registers.record_form import RecordForm
 from sme_guard.ui.registers.table_model import RegisterTableModel
 from sme_guard.ui.settings import register_setting
@@ -45,7 +44,7 @@ from sme_guard.ui.tasks import Runner
 INDEX_DELAY_MS = 150  # the table paints first, then the search index is built
 
 
-class RegisterTab(QWidget):
+class RegisterTab(DatabaseView, QWidget):
     """Reloads after every change; the form edits one record at a time."""
 
     loaded = Signal()
@@ -217,15 +216,6 @@ class RegisterTab(QWidget):
             return
         self.show_error(error)
 
-    def show_error(self, error: BaseException) -> None:
-        report_error(error, self.lang)
-
-    def status_message(self, text: str) -> None:
-        window = self.window()
-        status_bar = getattr(window, "statusBar", None)
-        if callable(status_bar):
-            status_bar().showMessage(text, 8000)
-
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.toolbar, self.search_box, self.status_box, self.table, self.side_pages):
             widget.setEnabled(enabled)
@@ -248,12 +238,6 @@ class RegisterTab(QWidget):
         self._set_enabled(True)
         self.refresh()
 
-    def refresh(self) -> None:
-        """Reload now if the tab is on screen, else when it is next shown (start-up stays fast)."""
-        self._stale = True
-        if self.isVisible():
-            self.reload()
-
     def _dropped_workbook(self, event: QDragEnterEvent | QDropEvent) -> Path | None:
         urls = event.mimeData().urls() if self.database is not None else []
         paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
@@ -268,11 +252,6 @@ class RegisterTab(QWidget):
         if path is not None:
             event.acceptProposedAction()
             self.file_dropped.emit(path)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
         database, register, lang = self.database, self.register, self.lang
@@ -553,8 +532,3 @@ class RegisterTab(QWidget):
         )
         self.open_dialog = dialog
         dialog.open()
-
-    def require_database(self) -> Database:
-        if self.database is None:
-            raise UserError("データベースが開かれていません。", "No database is open.")
-        return self.database
