@@ -163,7 +163,7 @@ def test_leaver_returns_and_hands_over_what_they_hold(db: Database) -> None:
     )
     medium = _medium(db, "USB-1", custodian_id=leaver)
     held = workflows.mark_left(db, leaver, date(2026, 11, 30))
-    assert [(h.register.key, h.number) for h in held] == [
+    assert [(h.register.key, h.name) for h in held] == [
         ("badges", "B-1"),
         ("devices", "D-1"),
         ("media", "USB-1"),

@@ -378,19 +378,21 @@ def test_a_devices_acknowledgment_dates_the_persons_devices(db: Database) -> Non
         assert sg.device_acknowledged_on(connection, None) is None
 
 
-def test_a_device_handed_to_someone_gets_their_date_on_recompute(db: Database) -> None:
+def test_a_device_handed_to_someone_gets_their_date(db: Database) -> None:
+    from sme_guard.domain.registers import DEVICES as DEVICE_REGISTER
+    from sme_guard.services import registers
+
     yamada, sato = person(db, "山田 太郎"), person(db, "佐藤 花子")
     guideline = issued(db, DEVICES, date(2026, 4, 1))
     sg.record_acknowledgments(db, guideline, [sato], "2026/4/10")
     phone = device(db, "SD-001", yamada)
-    table = _table(SmartDevice)
-    with db.engine.begin() as connection:
-        connection.execute(table.update().where(table.c.id == phone).values(user_id=sato))
     assert device_date(db, phone) is None
-    assert sg.recompute_device_dates(db, phone) == 1
+    registers.save_record(db, DEVICE_REGISTER, phone, {"user_id": sato})  # the form's path
     assert device_date(db, phone) == date(2026, 4, 10)
-    assert sg.recompute_device_dates(db) == 0  # nothing else to change
+    # Changed behind the registers' back (a raw update): refresh_device_dates mends it.
+    table = _table(SmartDevice)
     with db.engine.begin() as connection:
         connection.execute(table.update().where(table.c.id == phone).values(user_id=None))
         assert sg.refresh_device_dates(connection) == 1
+        assert sg.refresh_device_dates(connection) == 0  # nothing else to change
     assert device_date(db, phone) is None

@@ -4,7 +4,7 @@ and SNS (18①).
 Each point names the guideline entry it comes from (``10④``, ``18運用①``), what the guideline
 requires (its own words), the question the office decides (may staff do this? 可 / 不可 /
 条件付きで可) and SME Guard's suggested decision, which is not guideline text. The loader
-(``services.staff_guidelines``) also checks every reference and requirement against the
+(``services.guideline_points``) also checks every reference and requirement against the
 catalog, so a point cannot claim words the guideline does not have.
 """
 

@@ -320,8 +320,8 @@ def _leavers(found: _Found, database: Database, context: FlagContext) -> None:
                 Area.LEAVERS,
                 left,
                 found.text(
-                    f"{person} さんの{register.ja} {holding.number} の{'無効化' if account else '返却'}",
-                    f"{'Disabling' if account else 'Return'} of {_SINGULAR_EN[register.key]} {holding.number}"
+                    f"{person} さんの{register.ja} {holding.name} の{'無効化' if account else '返却'}",
+                    f"{'Disabling' if account else 'Return'} of {_SINGULAR_EN[register.key]} {holding.name}"
                     f" {'of' if account else 'held by'} {person}",
                 ),
                 found.text(

@@ -544,7 +544,7 @@ def delete_record(database: Database, register: Register, record_id: int) -> Non
         if register is PEOPLE:
             held = holdings_of(connection, record_id)
             if held:
-                numbers = ", ".join(h.number for h in held)
+                numbers = ", ".join(h.name for h in held)
                 raise UserError(
                     f"この従業員はまだ次のものを保有しているため削除できません: {numbers}",
                     f"This employee still holds {numbers}, so they cannot be deleted.",
@@ -591,12 +591,13 @@ def _clear_person_references(connection: Connection, person_id: int) -> None:
 class Holding:
     register: Register
     record_id: int
-    number: str
+    name: str  # its number, or for an account "system user-ID" (Register.describe_keys)
     status: str
 
 
 def holdings_of(connection: Connection, person_id: int) -> list[Holding]:
-    """What a person still holds: open badges, devices and media in their custody (5 運用①)."""
+    """What a person still holds (5 運用①): open badges, devices and media in their custody,
+    and active accounts."""
     found = []
     for register in HELD_REGISTERS:
         table, key = table_of(register), register.holder_key

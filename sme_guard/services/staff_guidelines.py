@@ -772,9 +772,3 @@ def _refresh_devices_of(connection: Connection, person_ids: Sequence[int]) -> in
     devices = _devices()
     ids = connection.execute(select(devices.c.id).where(devices.c.user_id.in_(person_ids))).scalars().all()
     return refresh_device_dates(connection, ids) if ids else 0
-
-
-def recompute_device_dates(database: Database, device_id: int | None = None) -> int:
-    """``refresh_device_dates`` for one device or all, in a transaction of its own."""
-    with database.engine.begin() as connection:
-        return refresh_device_dates(connection, None if device_id is None else [device_id])

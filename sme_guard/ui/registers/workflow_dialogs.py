@@ -147,7 +147,7 @@ def describe(holding: Holding, lang: str) -> str:
     """ "アカウント 会計システム yamada (有効)": what is held, by register, name and status."""
     status = holding.register.status_codes
     status_text = label(status(holding.status), lang) if status else holding.status
-    return f"{holding.register.label(lang)} {holding.number} ({status_text})"
+    return f"{holding.register.label(lang)} {holding.name} ({status_text})"
 
 
 class _PersonDialog(QDialog):
@@ -278,7 +278,7 @@ class LeaverDialog(_PersonDialog):
                 disable = QPushButton(self.tr("Disable"))
                 disable.clicked.connect(partial(self._return, holding.register, holding.record_id))
                 self.holdings_layout.addWidget(disable, row, 1)
-                self.account_buttons[holding.number] = disable
+                self.account_buttons[holding.name] = disable
                 continue
             give_back = QPushButton(self.tr("Returned"))
             colleague = QComboBox()
@@ -293,7 +293,7 @@ class LeaverDialog(_PersonDialog):
             self.holdings_layout.addWidget(give_back, row, 1)
             self.holdings_layout.addWidget(colleague, row, 2)
             self.holdings_layout.addWidget(hand_over, row, 3)
-            self.rows[holding.number] = (give_back, colleague, hand_over)
+            self.rows[holding.name] = (give_back, colleague, hand_over)
 
     def _return(self, register: Register, record_id: int) -> None:
         database, today = self.database, self.today
@@ -364,7 +364,7 @@ class TransferDialog(_PersonDialog):
             keep.clicked.connect(partial(self._keep, account.record_id))
             self.accounts_layout.addWidget(disable, row, 1)
             self.accounts_layout.addWidget(keep, row, 2)
-            self.rows[account.number] = (disable, keep)
+            self.rows[account.name] = (disable, keep)
 
     def _disable(self, account_id: int) -> None:
         database, today = self.database, self.today
