@@ -82,42 +82,42 @@
 <context>
     <name>AcknowledgmentModel</name>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="50"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="51"/>
         <source>Employee</source>
         <translation>従業員</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="51"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="52"/>
         <source>Department</source>
         <translation>所属</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="52"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="53"/>
         <source>Version acknowledged</source>
         <translation>確認した版</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="53"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="54"/>
         <source>Acknowledged on</source>
         <translation>確認日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="54"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="55"/>
         <source>Current version</source>
         <translation>現行版の確認</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="83"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="84"/>
         <source>Version {number}</source>
         <translation>第{number}版</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="86"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="87"/>
         <source>Yes</source>
         <translation>確認済</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="86"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="87"/>
         <source>Not yet</source>
         <translation>未確認</translation>
     </message>
@@ -125,32 +125,32 @@
 <context>
     <name>AcknowledgmentsPage</name>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="115"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="116"/>
         <source>Only those who have not acknowledged the current version</source>
         <translation>現行版を確認していない人だけを表示</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="123"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="124"/>
         <source>Record acknowledgment…</source>
         <translation>確認を記録…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="124"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="125"/>
         <source>Remove acknowledgment</source>
         <translation>確認の記録を削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="126"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="127"/>
         <source>Remove the selected employee&apos;s latest acknowledgment, when it was recorded by mistake</source>
         <translation>選んだ従業員の最新の確認の記録を削除します(誤って記録したとき)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="150"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="151"/>
         <source>No version has been issued yet. Issue one on the Versions page, print it with its acknowledgment slip, then record here who signed it.</source>
         <translation>まだ発行された版がありません。「版」のページで発行し、確認書とともに印刷して配り、署名した人をここに記録してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="157"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="158"/>
         <source>Current version: version {number}, issued on {date}. {missing} of {total} employees have not acknowledged it yet.</source>
         <translation>現行版: 第{number}版({date} 発行)。従業員 {total} 人のうち {missing} 人がまだ確認していません。</translation>
     </message>
@@ -158,134 +158,134 @@
 <context>
     <name>AssessmentTab</name>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="58"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="57"/>
         <source>Run: </source>
         <translation>点検: </translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="61"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="60"/>
         <source>New run…</source>
         <translation>新しい点検…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="62"/>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="270"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="61"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="242"/>
         <source>Delete run</source>
         <translation>点検を削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="64"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="63"/>
         <source>Print checklist…</source>
         <translation>チェックリストを印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="65"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="64"/>
         <source>Print report…</source>
         <translation>報告書を印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="66"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="65"/>
         <source>Print task sheets…</source>
         <translation>業務シートを印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="67"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="66"/>
         <source>Export to Excel…</source>
         <translation>Excel に書き出し…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="74"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="73"/>
         <source>Control measures</source>
         <translation>管理策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="75"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="74"/>
         <source>Task sheets</source>
         <translation>業務シート</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="77"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="76"/>
         <source>Compare runs</source>
         <translation>点検の比較</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="78"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="77"/>
         <source>Own sheets and items</source>
         <translation>自社のシート・項目</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="173"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="145"/>
         <source>No self-assessment yet. Start one with “New run…”.</source>
         <translation>まだ自己点検がありません。「新しい点検…」から始めてください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="178"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="150"/>
         <source>&lt;b&gt;{percent}&lt;/b&gt; of the baseline measures in place — done {done}, partly {partial}, not done {not_done}, not applicable {na}. (Reference) measures, scored apart: {reference}.</source>
         <translation>基本の管理策の実施率 &lt;b&gt;{percent}&lt;/b&gt; — 実施済 {done}、一部実施 {partial}、未実施 {not_done}、対象外 {na}。(参考)の管理策は別集計: {reference}。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="239"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="211"/>
         <source>Answer saved.</source>
         <translation>回答を保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="257"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="229"/>
         <source>Self-assessment started.</source>
         <translation>自己点検を開始しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="271"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="243"/>
         <source>Delete the self-assessment “{name}” and all its answers?</source>
         <translation>自己点検「{name}」とすべての回答を削除しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="285"/>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="359"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="257"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="331"/>
         <source>Saved to {path}.</source>
         <translation>{path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="306"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="278"/>
         <source>Save the checklist</source>
         <translation>チェックリストの保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="306"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="278"/>
         <source>checklist.pdf</source>
         <translation>チェックリスト.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="324"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="296"/>
         <source>Save the assessment report</source>
         <translation>自己点検報告書の保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="325"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="297"/>
         <source>assessment-{date}.pdf</source>
         <translation>自己点検-{date}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="337"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="309"/>
         <source>Save the task sheets</source>
         <translation>業務シートの保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="337"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="309"/>
         <source>task-sheets.pdf</source>
         <translation>業務シート.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="342"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="314"/>
         <source>Export to Excel</source>
         <translation>Excel に出力</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="342"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="314"/>
         <source>self-assessments.xlsx</source>
         <translation>自己点検.xlsx</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="357"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="329"/>
         <source>Exporting to Excel…</source>
         <translation>Excel に出力しています…</translation>
     </message>
@@ -474,14 +474,14 @@
     </message>
     <message>
         <location filename="../sme_guard/ui/home/checks_dialog.py" line="50"/>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="185"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="186"/>
         <source>Check</source>
         <translation>点検</translation>
     </message>
     <message>
         <location filename="../sme_guard/ui/home/checks_dialog.py" line="51"/>
         <location filename="../sme_guard/ui/home/checks_dialog.py" line="92"/>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="184"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="185"/>
         <source>Every (days)</source>
         <translation>間隔(日)</translation>
     </message>
@@ -547,7 +547,7 @@
     </message>
     <message>
         <location filename="../sme_guard/ui/home/checks_dialog.py" line="96"/>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="183"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="184"/>
         <source>On</source>
         <translation>実施日</translation>
     </message>
@@ -583,13 +583,13 @@
     </message>
     <message>
         <location filename="../sme_guard/ui/home/checks_dialog.py" line="153"/>
-        <source>its own screen (stock-take, contact tree or drills)</source>
-        <translation>各画面(棚卸・緊急連絡網・訓練)</translation>
+        <source>its own screen (stock-take, contact tree, drills or register reviews)</source>
+        <translation>それぞれの画面(棚卸、緊急連絡網、訓練、台帳の見直し)</translation>
     </message>
     <message>
         <location filename="../sme_guard/ui/home/checks_dialog.py" line="173"/>
-        <source>Done where it is recorded: finishing a stock-take, confirming the contact tree or logging a drill.</source>
-        <translation>この点検は、棚卸の完了、緊急連絡網の確認、訓練の記録によって実施済みになります。</translation>
+        <source>Done where it is recorded: finishing a stock-take, confirming the contact tree, logging a drill or marking each record of the register &apos;Reviewed today&apos;.</source>
+        <translation>記録される画面で完了します: 棚卸の終了、緊急連絡網の確認、訓練の記録、または台帳の各記録を「本日見直し済み」にすること。</translation>
     </message>
 </context>
 <context>
@@ -1061,32 +1061,32 @@ The details were written to:
 <context>
     <name>GuidelineEditor</name>
     <message>
-        <location filename="../sme_guard/ui/guidelines/editor.py" line="165"/>
+        <location filename="../sme_guard/ui/guidelines/editor.py" line="155"/>
         <source>Title *</source>
         <translation>名称 *</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/editor.py" line="206"/>
+        <location filename="../sme_guard/ui/guidelines/editor.py" line="196"/>
         <source>No version yet. Start one with “New version”.</source>
         <translation>まだ版がありません。「新しい版」で作成してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/editor.py" line="216"/>
+        <location filename="../sme_guard/ui/guidelines/editor.py" line="206"/>
         <source>Version {number} — draft. Decide each point, save, then issue it; staff acknowledge issued versions only.</source>
         <translation>第{number}版 — 下書き。項目ごとに判断を決めて保存し、発行してください。従業員が確認できるのは発行した版だけです。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/editor.py" line="223"/>
+        <location filename="../sme_guard/ui/guidelines/editor.py" line="213"/>
         <source>Version {number} — issued on {date}. An issued version is not changed: make a new version to change it.</source>
         <translation>第{number}版 — {date} 発行。発行した版は変更できません。変更するときは新しい版を作成してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/editor.py" line="236"/>
+        <location filename="../sme_guard/ui/guidelines/editor.py" line="226"/>
         <source>Notes</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/editor.py" line="269"/>
+        <location filename="../sme_guard/ui/guidelines/editor.py" line="259"/>
         <source>Please check the points marked in red.</source>
         <translation>赤で示した項目を確認してください。</translation>
     </message>
@@ -1094,158 +1094,158 @@ The details were written to:
 <context>
     <name>GuidelinesTab</name>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="64"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="63"/>
         <source>Guideline: </source>
         <translation>ガイドライン: </translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="68"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="67"/>
         <source>New version</source>
         <translation>新しい版</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="69"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="68"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="70"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="69"/>
         <source>Issue…</source>
         <translation>発行…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="71"/>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="332"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="70"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="309"/>
         <source>Delete version</source>
         <translation>版を削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="73"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="72"/>
         <source>Print…</source>
         <translation>印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="76"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="75"/>
         <source>Version</source>
         <translation>版</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="76"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="75"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="76"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="75"/>
         <source>Issued</source>
         <translation>発行日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="76"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="75"/>
         <source>Acknowledged</source>
         <translation>確認人数</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="96"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="95"/>
         <source>Versions</source>
         <translation>版と内容</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="97"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="96"/>
         <source>Acknowledgments</source>
         <translation>確認状況</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="201"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="173"/>
         <source>Draft</source>
         <translation>下書き</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="203"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="175"/>
         <source>Version {number}</source>
         <translation>第{number}版</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="250"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="222"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="251"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="223"/>
         <source>The draft has changes that are not saved. Discard them?</source>
         <translation>下書きに保存していない変更があります。破棄しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="276"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="253"/>
         <source>New version started from the one before.</source>
         <translation>前の版をもとに新しい版を作成しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="294"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="271"/>
         <source>Draft saved.</source>
         <translation>下書きを保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="306"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="283"/>
         <source>Issue version</source>
         <translation>版を発行</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="308"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="285"/>
         <source>Issue version {number} today ({date})? An issued version can no longer be changed; a change will be a new version. Staff can then acknowledge it.</source>
         <translation>第{number}版を今日({date})付けで発行しますか? 発行した版は変更できなくなり、変更は新しい版になります。発行後、従業員の確認を記録できます。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="317"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="294"/>
         <source>Version {number} issued.</source>
         <translation>第{number}版を発行しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="328"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="305"/>
         <source>Delete the draft of version {number}?</source>
         <translation>第{number}版の下書きを削除しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="330"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="307"/>
         <source>Delete version {number}? Nobody has acknowledged it; it was issued on {date}.</source>
         <translation>第{number}版を削除しますか? {date} に発行されましたが、まだ誰も確認していません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="348"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="325"/>
         <source>guideline-{kind}-v{number}.pdf</source>
         <translation>ガイドライン-{kind}-第{number}版.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="349"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="326"/>
         <source>Save the guideline</source>
         <translation>ガイドラインの保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="359"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="336"/>
         <source>Saved to {path}.</source>
         <translation>{path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="361"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="338"/>
         <source>Saved to {path} (the draft as last saved, marked as a draft).</source>
         <translation>{path} に保存しました(最後に保存した下書きの内容で、下書きと明記しています)。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="385"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="362"/>
         <source>{count} acknowledgments recorded.</source>
         <translation>{count} 人の確認を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="408"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="385"/>
         <source>Remove acknowledgment</source>
         <translation>確認の記録を削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="409"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="386"/>
         <source>Remove the record that {name} acknowledged version {number} on {date}?</source>
         <translation>{name} さんが {date} に第{number}版を確認した記録を削除しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="419"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="396"/>
         <source>Acknowledgment removed.</source>
         <translation>確認の記録を削除しました。</translation>
     </message>
@@ -1587,104 +1587,104 @@ The details were written to:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="53"/>
+        <location filename="../sme_guard/ui/main_window.py" line="54"/>
         <source>SME Guard — information security registers</source>
         <translation>SMEガード 情報セキュリティ管理台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="74"/>
-        <location filename="../sme_guard/ui/main_window.py" line="267"/>
+        <location filename="../sme_guard/ui/main_window.py" line="75"/>
+        <location filename="../sme_guard/ui/main_window.py" line="276"/>
         <source>Home</source>
         <translation>ホーム</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="87"/>
+        <location filename="../sme_guard/ui/main_window.py" line="88"/>
         <source>Asset registers</source>
         <translation>資産台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="88"/>
+        <location filename="../sme_guard/ui/main_window.py" line="89"/>
         <source>Employees</source>
         <translation>従業員</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="89"/>
+        <location filename="../sme_guard/ui/main_window.py" line="90"/>
         <source>Cloud and accounts</source>
         <translation>クラウド・アカウント</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="90"/>
+        <location filename="../sme_guard/ui/main_window.py" line="91"/>
         <source>Incidents</source>
         <translation>障害・事故</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="91"/>
+        <location filename="../sme_guard/ui/main_window.py" line="92"/>
         <source>IT continuity</source>
         <translation>IT継続計画</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="92"/>
+        <location filename="../sme_guard/ui/main_window.py" line="93"/>
         <source>Self-assessment</source>
         <translation>自己点検</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="96"/>
+        <location filename="../sme_guard/ui/main_window.py" line="97"/>
         <source>Staff guidelines</source>
         <translation>従業員向けガイドライン</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="105"/>
+        <location filename="../sme_guard/ui/main_window.py" line="106"/>
         <source>The catalog could not be loaded</source>
         <translation>カタログを読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="106"/>
+        <location filename="../sme_guard/ui/main_window.py" line="107"/>
         <source>Catalog</source>
         <translation>カタログ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="109"/>
+        <location filename="../sme_guard/ui/main_window.py" line="110"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="110"/>
+        <location filename="../sme_guard/ui/main_window.py" line="111"/>
         <source>Office &amp;settings…</source>
         <translation>事業所の設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="114"/>
+        <location filename="../sme_guard/ui/main_window.py" line="115"/>
         <source>Change &amp;history…</source>
         <translation>変更履歴(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="122"/>
+        <location filename="../sme_guard/ui/main_window.py" line="123"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="126"/>
+        <location filename="../sme_guard/ui/main_window.py" line="127"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="127"/>
+        <location filename="../sme_guard/ui/main_window.py" line="128"/>
         <source>&amp;About SME Guard</source>
         <translation>SMEガードについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="159"/>
+        <location filename="../sme_guard/ui/main_window.py" line="160"/>
         <source>Opening {path} …</source>
         <translation>{path} を開いています…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="335"/>
+        <location filename="../sme_guard/ui/main_window.py" line="347"/>
         <source>Database: {path}</source>
         <translation>データベース: {path}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="356"/>
-        <location filename="../sme_guard/ui/main_window.py" line="370"/>
+        <location filename="../sme_guard/ui/main_window.py" line="368"/>
+        <location filename="../sme_guard/ui/main_window.py" line="382"/>
         <source>No database open</source>
         <translation>データベースが開かれていません</translation>
     </message>
@@ -2187,27 +2187,27 @@ The details were written to:
 <context>
     <name>PointEditor</name>
     <message>
-        <location filename="../sme_guard/ui/guidelines/editor.py" line="74"/>
+        <location filename="../sme_guard/ui/guidelines/editor.py" line="64"/>
         <source>{reference} (task sheets {sheets})</source>
         <translation>{reference}(業務 {sheets})</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/editor.py" line="78"/>
+        <location filename="../sme_guard/ui/guidelines/editor.py" line="68"/>
         <source>Guideline {reference}: {text}</source>
         <translation>ガイドライン {reference}: {text}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/editor.py" line="95"/>
+        <location filename="../sme_guard/ui/guidelines/editor.py" line="85"/>
         <source>SME Guard&apos;s suggestion: {decision}</source>
         <translation>SME Guard の提案: {decision}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/editor.py" line="122"/>
+        <location filename="../sme_guard/ui/guidelines/editor.py" line="112"/>
         <source>The conditions (required)</source>
         <translation>条件(必須)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/editor.py" line="124"/>
+        <location filename="../sme_guard/ui/guidelines/editor.py" line="114"/>
         <source>A note for staff (optional)</source>
         <translation>従業員への補足(任意)</translation>
     </message>
@@ -2269,42 +2269,42 @@ The details were written to:
 <context>
     <name>RecordAcknowledgmentDialog</name>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="197"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="198"/>
         <source>Record acknowledgment</source>
         <translation>確認の記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="209"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="210"/>
         <source>Tick all</source>
         <translation>すべて選択</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="210"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="211"/>
         <source>Tick none</source>
         <translation>選択を解除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="223"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="224"/>
         <source>Version *</source>
         <translation>版 *</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="228"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="229"/>
         <source>Employees *</source>
         <translation>従業員 *</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="229"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="230"/>
         <source>Acknowledged on *</source>
         <translation>確認日 *</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="236"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="237"/>
         <source>Tick the employees whose signed acknowledgment slip you have received.</source>
         <translation>署名済みの確認書を受け取った従業員にチェックを付けてください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="246"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="247"/>
         <source>Version {number} (issued on {date}) — {title}</source>
         <translation>第{number}版({date} 発行) — {title}</translation>
     </message>
@@ -2568,32 +2568,32 @@ The details were written to:
         <translation>本日見直し済み</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="305"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="310"/>
         <source>Record this account as disabled today? Disable it in the system itself too.</source>
         <translation>このアカウントを本日付けで無効化済みとして記録しますか?システム側でも無効化してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="314"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="319"/>
         <source>Account disabled.</source>
         <translation>アカウントを無効化しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="317"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="323"/>
         <source>Disable</source>
         <translation>無効化</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="338"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="345"/>
         <source>Record incident…</source>
         <translation>障害・事故として記録…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="345"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="352"/>
         <source>Export to Excel…</source>
         <translation>Excel出力…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="351"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="358"/>
         <source>Import from Excel…</source>
         <translation>Excel取込…</translation>
     </message>
@@ -2607,7 +2607,7 @@ The details were written to:
     </message>
     <message>
         <location filename="../sme_guard/ui/registers/register_tab.py" line="78"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="493"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="484"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -2658,34 +2658,34 @@ The details were written to:
         <translation>記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="409"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="400"/>
         <source>{shown} of {total}</source>
         <translation>{shown} / {total} 件</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="423"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="463"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="414"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="454"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="423"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="463"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="414"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="454"/>
         <source>Discard the changes to the current record?</source>
         <translation>編集中の変更を破棄しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="480"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="471"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="494"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="485"/>
         <source>Delete this record from the register? This cannot be undone.</source>
         <translation>この記録を台帳から削除しますか? 元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="500"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="491"/>
         <source>Deleted.</source>
         <translation>削除しました。</translation>
     </message>

@@ -106,15 +106,15 @@ def office(db: Database) -> dict[str, int]:
     ids = _switch_off_all_but(
         db,
         "website_tamper_check",
-        "user_id_review",
+        "password_policy_notice",
         "media_stocktake",
         "badge_stocktake",
         "contact_tree_confirmation",
         "continuity_drill",
     )
-    # Recurring checks: the tamper check is overdue, the user-ID review in order.
+    # Recurring checks: the tamper check is overdue, the password-policy notice in order.
     recurring_checks.record_completion(db, ids["website_tamper_check"], {"done_on": "2026-10-20"})
-    recurring_checks.record_completion(db, ids["user_id_review"], {"done_on": "2026-11-01"})
+    recurring_checks.record_completion(db, ids["password_policy_notice"], {"done_on": "2026-11-01"})
 
     # People: 佐藤 left at the end of October and still holds a badge; 田中 holds one too.
     sato = _person(db, "佐藤 花子", left_on="2026-10-31")
@@ -386,3 +386,32 @@ def test_staff_who_have_not_acknowledged_the_current_guideline_are_due_a_month_a
     assert "未確認 1 人" in lines[0].title and lines[0].detail == "佐藤 花子(18①)"
     sg.record_acknowledgments(db, version, people[1:], date(2026, 11, 2))
     assert not [i for i in due_items(db, TODAY, "en") if i.area is Area.GUIDELINES]
+
+
+def test_reviewing_every_account_is_what_completes_the_user_id_review(db: Database) -> None:
+    from sme_guard.domain.registers import ACCOUNTS
+    from sme_guard.services import workflows
+
+    ids = _switch_off_all_but(db, "user_id_review")
+    assert due_items(db, TODAY, "ja") == []  # no accounts: nothing to review
+
+    def account(number: str, **extra: object) -> int:
+        values = {"account_number": number, "system": "会計", "login": number, "privilege": "一般"}
+        return registers.save_record(
+            db, ACCOUNTS, None, {**values, "auth_method": "パスワード", "status": "有効", **extra}
+        )
+
+    reviewed = account("A-1", last_reviewed_on="2026-10-01")
+    never = account("A-2")
+    account("A-3", status="無効化済")  # disabled: no longer reviewed
+    assert _lines(due_items(db, TODAY, "en")) == [
+        (Area.CHECKS, None, True, Target("register", "accounts", never)),  # the one never reviewed
+    ]
+    with pytest.raises(recurring_checks.CheckRuleError):  # not ticked off in the checks list
+        recurring_checks.record_completion(db, ids["user_id_review"], {"done_on": TODAY})
+    workflows.mark_reviewed(db, ACCOUNTS, never, date(2026, 11, 20))
+    # Now due 90 days after the oldest review (A-1, 2026-10-01): beyond the 30-day horizon.
+    assert due_items(db, TODAY, "en") == []
+    assert _lines(due_items(db, TODAY, "en", horizon_days=40)) == [
+        (Area.CHECKS, date(2026, 12, 30), False, Target("register", "accounts", reviewed)),
+    ]

@@ -37,12 +37,21 @@ class CompletedBy(StrEnum):
     BADGES_STOCKTAKE = "stocktake:badges"
     CONTACT_TREE = "contacts"  # the interval is the office setting contacts.confirm_interval_days
     DRILLS = "drills"  # per plan: its latest drill; the interval applies to every plan
+    # Each active record of the register reviewed within the interval ("Reviewed today").
+    CLOUD_REVIEWS = "reviews:cloud_services"  # 2 運用①②
+    ACCOUNT_REVIEWS = "reviews:accounts"  # 5 運用①
 
     @property
     def register_key(self) -> str | None:
         """The register a stock-take check counts (media, devices, badges)."""
         kind, _, key = self.value.partition(":")
         return key if kind == "stocktake" else None
+
+    @property
+    def reviewed_register(self) -> str | None:
+        """The register whose records' review dates complete the check."""
+        kind, _, key = self.value.partition(":")
+        return key if kind == "reviews" else None
 
 
 class ScheduledCheck(_Strict):

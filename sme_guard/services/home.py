@@ -160,7 +160,7 @@ def due_items(
     linked_checks = _linked_checks(lines, schedule, linked, today)
     context = FlagContext(horizon, office_settings.get_int(database, office_settings.PATCH_MAX_AGE_DAYS))
     found = _Found(today, horizon, lang)
-    _recurring(found, lines)
+    _recurring(found, lines, linked)
     _stocktakes(found, linked_checks, linked)
     _media(found, database, context)
     _devices(found, database, context)
@@ -203,16 +203,26 @@ class _Found:
         self.items.append(DueItem(area, due_on, title, detail, overdue, target))
 
 
-def _recurring(found: _Found, lines: list[recurring_checks.CheckLine]) -> None:
+def _recurring(
+    found: _Found, lines: list[recurring_checks.CheckLine], linked: recurring_checks.LinkedRecords
+) -> None:
+    """The recurring checks; those done by reviewing a register's records (reviews:...) open
+    the record reviewed longest ago, the other linked ones are listed in their own areas."""
     for line in lines:
-        if not line.enabled or line.completed_by is not None:
+        reviewed = line.completed_by.reviewed_register if line.completed_by else None
+        if not line.enabled or (line.completed_by is not None and reviewed is None) or line.nothing_to_check:
             continue
+        target = (
+            Target("check", record_id=line.id)
+            if reviewed is None
+            else Target("register", reviewed, linked.reviews[reviewed].record_id)
+        )
         found.add(
             Area.CHECKS,
             line.next_due_on,
             line.title(found.lang),
             _last_and_interval(found.lang, line.last_done_on, line.interval_days, "未実施", "Never done"),
-            Target("check", record_id=line.id),
+            target,
         )
 
 

@@ -34,7 +34,7 @@ from sme_guard import paths
 from sme_guard.db.database import Database
 from sme_guard.domain.catalog import Catalog
 from sme_guard.domain.recurring import ENTRY_PATTERN, CheckSchedule, CompletedBy, ScheduledCheck
-from sme_guard.domain.registers import REGISTERS
+from sme_guard.domain.registers import REGISTERS, Register
 from sme_guard.errors import CatalogError, UserError
 from sme_guard.services import settings as office_settings
 from sme_guard.services.catalog import _read_yaml, _validate, bundled_catalog
@@ -137,6 +137,15 @@ class CompletionLine:
 
 
 @dataclass(frozen=True)
+class Review:
+    """Of a register's active records, the one reviewed longest ago (never reviewed first)."""
+
+    oldest: date | None  # its review date; None: it was never reviewed
+    record_id: int | None  # None: no active record
+    count: int  # active records
+
+
+@dataclass(frozen=True)
 class LinkedRecords:
     """The records that complete the linked checks, read once."""
 
@@ -146,6 +155,7 @@ class LinkedRecords:
     plans: dict[int, str]  # plan id -> name
     drills: dict[int, date]  # plan id -> latest drill
     contacts: Confirmation  # the latest contact-tree confirmation and its interval
+    reviews: dict[str, Review]  # register key -> its record reviewed longest ago
 
 
 def is_overdue(due_on: date | None, today: date) -> bool:
@@ -200,6 +210,11 @@ def linked_records(database: Database, today: date) -> LinkedRecords:
                 select(drills.c.plan_id, func.max(drills.c.held_on)).group_by(drills.c.plan_id)
             ).all()
         )
+        reviews = {
+            key: _review(connection, REGISTERS[key])
+            for key in (record.reviewed_register for record in CompletedBy)
+            if key is not None
+        }
     return LinkedRecords(
         stocktakes=finished,
         running=running,
@@ -207,7 +222,23 @@ def linked_records(database: Database, today: date) -> LinkedRecords:
         plans=plan_names,
         drills=latest_drills,
         contacts=confirmation(database, today),
+        reviews=reviews,
     )
+
+
+def _review(connection: Connection, register: Register) -> Review:
+    table = table_of(register)
+    assert register.status_key
+    active = table.c[register.status_key].not_in(register.closed_statuses)
+    reviewed = table.c.last_reviewed_on
+    first = connection.execute(
+        select(table.c.id, reviewed)
+        .where(active)
+        .order_by(reviewed.is_not(None), reviewed, table.c.id)
+        .limit(1)
+    ).first()
+    count = connection.execute(select(func.count()).where(active)).scalar_one()
+    return Review(first[1] if first else None, first[0] if first else None, count)
 
 
 def linked_state(
@@ -221,6 +252,10 @@ def linked_state(
     if record is CompletedBy.CONTACT_TREE:
         last = linked.contacts.confirmed_on
         return last, next_due(last, linked.contacts.interval_days), False
+    reviewed = record.reviewed_register
+    if reviewed is not None:
+        review = linked.reviews[reviewed]
+        return review.oldest, next_due(review.oldest, interval_days), not review.count
     # Drills: the check is as far along as the plan drilled longest ago.
     if not linked.plans:
         return None, None, True
@@ -518,6 +553,12 @@ def _done_elsewhere(record: CompletedBy) -> tuple[str, str]:
         return (
             f"この点検は{register.ja}の棚卸を終了すると完了になります。",
             f"This check is completed by finishing a stock-take of {register.en.lower()}.",
+        )
+    if record.reviewed_register is not None:
+        register = REGISTERS[record.reviewed_register]
+        return (
+            f"この点検は{register.ja}の記録をそれぞれ「本日見直し済み」にすると完了になります。",
+            f"This check is completed by marking each record of {register.en.lower()} 'Reviewed today'.",
         )
     if record is CompletedBy.CONTACT_TREE:
         return (

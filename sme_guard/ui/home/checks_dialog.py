@@ -150,7 +150,7 @@ class ChecksDialog(QDialog):
     def _where(self, line: CheckLine) -> str:
         if line.completed_by is None:
             return self.tr("this list")
-        return self.tr("its own screen (stock-take, contact tree or drills)")
+        return self.tr("its own screen (stock-take, contact tree, drills or register reviews)")
 
     def current(self) -> CheckLine | None:
         rows = self.view.selectionModel().selectedRows()
@@ -170,7 +170,8 @@ class ChecksDialog(QDialog):
             widget.setEnabled(not linked)
         self.where.setText(
             self.tr(
-                "Done where it is recorded: finishing a stock-take, confirming the contact tree or logging a drill."
+                "Done where it is recorded: finishing a stock-take, confirming the contact tree, logging a drill "
+                "or marking each record of the register 'Reviewed today'."
             )
             if linked
             else ""
