@@ -372,5 +372,11 @@ class TransferDialog(_PersonDialog):
 
     def _keep(self, account_id: int) -> None:
         database, today = self.database, self.today
-        self.kept.add(account_id)
-        self._then_refresh(lambda: workflows.mark_reviewed(database, ACCOUNTS, account_id, today))
+
+        def kept(_result: object) -> None:  # marked kept only once the review is saved
+            self.kept.add(account_id)
+            self.runner.submit(self._items, self._show, self._failed)
+
+        self.runner.submit(
+            lambda: workflows.mark_reviewed(database, ACCOUNTS, account_id, today), kept, self._failed
+        )
