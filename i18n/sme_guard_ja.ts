@@ -82,42 +82,42 @@
 <context>
     <name>AcknowledgmentModel</name>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="51"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="43"/>
         <source>Employee</source>
         <translation>従業員</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="52"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="44"/>
         <source>Department</source>
         <translation>所属</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="53"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="45"/>
         <source>Version acknowledged</source>
         <translation>確認した版</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="54"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="46"/>
         <source>Acknowledged on</source>
         <translation>確認日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="55"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="47"/>
         <source>Current version</source>
         <translation>現行版の確認</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="84"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="76"/>
         <source>Version {number}</source>
         <translation>第{number}版</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="87"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="83"/>
         <source>Yes</source>
         <translation>確認済</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="87"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="85"/>
         <source>Not yet</source>
         <translation>未確認</translation>
     </message>
@@ -125,32 +125,32 @@
 <context>
     <name>AcknowledgmentsPage</name>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="116"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="96"/>
         <source>Only those who have not acknowledged the current version</source>
         <translation>現行版を確認していない人だけを表示</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="124"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="104"/>
         <source>Record acknowledgment…</source>
         <translation>確認を記録…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="125"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="105"/>
         <source>Remove acknowledgment</source>
         <translation>確認の記録を削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="127"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="107"/>
         <source>Remove the selected employee&apos;s latest acknowledgment, when it was recorded by mistake</source>
         <translation>選んだ従業員の最新の確認の記録を削除します(誤って記録したとき)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="151"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="131"/>
         <source>No version has been issued yet. Issue one on the Versions page, print it with its acknowledgment slip, then record here who signed it.</source>
         <translation>まだ発行された版がありません。「版」のページで発行し、確認書とともに印刷して配り、署名した人をここに記録してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="158"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="138"/>
         <source>Current version: version {number}, issued on {date}. {missing} of {total} employees have not acknowledged it yet.</source>
         <translation>現行版: 第{number}版({date} 発行)。従業員 {total} 人のうち {missing} 人がまだ確認していません。</translation>
     </message>
@@ -2269,42 +2269,42 @@ The details were written to:
 <context>
     <name>RecordAcknowledgmentDialog</name>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="198"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="178"/>
         <source>Record acknowledgment</source>
         <translation>確認の記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="210"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="190"/>
         <source>Tick all</source>
         <translation>すべて選択</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="211"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="191"/>
         <source>Tick none</source>
         <translation>選択を解除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="224"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="204"/>
         <source>Version *</source>
         <translation>版 *</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="229"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="209"/>
         <source>Employees *</source>
         <translation>従業員 *</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="230"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="210"/>
         <source>Acknowledged on *</source>
         <translation>確認日 *</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="237"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="217"/>
         <source>Tick the employees whose signed acknowledgment slip you have received.</source>
         <translation>署名済みの確認書を受け取った従業員にチェックを付けてください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="247"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="227"/>
         <source>Version {number} (issued on {date}) — {title}</source>
         <translation>第{number}版({date} 発行) — {title}</translation>
     </message>

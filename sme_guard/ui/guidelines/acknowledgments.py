@@ -8,8 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,80 +29,61 @@ from PySide6.QtWidgets import (
 from sme_guard.services.details import DetailInvalidError
 from sme_guard.services.staff_guidelines import PersonStatus, VersionInfo
 from sme_guard.ui.guidelines.editor import plain_label, show_error
+from sme_guard.ui.plain_table_model import PlainTableModel
 from sme_guard.ui.registers.detail_page import error_label
 
-Index = QModelIndex | QPersistentModelIndex
-ALERT_COLOR = QColor("#b00020")
 
-
-class AcknowledgmentModel(QAbstractTableModel):
+class AcknowledgmentModel(PlainTableModel):
     """The employees' acknowledgment status (a snapshot), optionally only those who have not
     acknowledged the current version; those are shown in red."""
 
-    NAME, DEPARTMENT, VERSION, DATE, CURRENT = range(5)
-
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.all_rows: list[PersonStatus] = []
-        self.rows: list[PersonStatus] = []
-        self.only_missing = False
-        self.headers = [
-            self.tr("Employee"),
-            self.tr("Department"),
-            self.tr("Version acknowledged"),
-            self.tr("Acknowledged on"),
-            self.tr("Current version"),
+        translate = QCoreApplication.translate  # literal calls, so that lupdate finds them
+        headers = [
+            translate("AcknowledgmentModel", "Employee"),
+            translate("AcknowledgmentModel", "Department"),
+            translate("AcknowledgmentModel", "Version acknowledged"),
+            translate("AcknowledgmentModel", "Acknowledged on"),
+            translate("AcknowledgmentModel", "Current version"),
         ]
+        super().__init__(headers, parent)
+        self.all_statuses: list[PersonStatus] = []
+        self.statuses: list[PersonStatus] = []  # as shown
+        self.only_missing = False
 
-    def set_rows(self, rows: Sequence[PersonStatus], only_missing: bool | None = None) -> None:
-        self.beginResetModel()
-        self.all_rows = list(rows)
+    def set_statuses(self, statuses: Sequence[PersonStatus], only_missing: bool | None = None) -> None:
+        self.all_statuses = list(statuses)
         if only_missing is not None:
             self.only_missing = only_missing
-        self.rows = [r for r in self.all_rows if not (self.only_missing and r.current)]
-        self.endResetModel()
+        self.statuses = [s for s in self.all_statuses if not (self.only_missing and s.current)]
+        self.set_rows(
+            [self._texts(s) for s in self.statuses],
+            alerts={row for row, status in enumerate(self.statuses) if not status.current},
+        )
 
     def set_only_missing(self, only_missing: bool) -> None:
-        self.set_rows(self.all_rows, only_missing)
+        self.set_statuses(self.all_statuses, only_missing)
 
     def status_at(self, row: int) -> PersonStatus | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
+        return self.statuses[row] if 0 <= row < len(self.statuses) else None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def _text(self, status: PersonStatus, column: int) -> str:
-        if column == self.NAME:
-            return status.name
-        if column == self.DEPARTMENT:
-            return status.department or ""
-        if column == self.VERSION:
-            return "" if status.version is None else self.tr("Version {number}").format(number=status.version)
-        if column == self.DATE:
-            return status.acknowledged_on.isoformat() if status.acknowledged_on else ""
-        return self.tr("Yes") if status.current else self.tr("Not yet")
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        status = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(status, index.column())
-        if role == Qt.ItemDataRole.ForegroundRole and not status.current:
-            return ALERT_COLOR
-        if role == Qt.ItemDataRole.UserRole:
-            return status.person_id
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section] if 0 <= section < len(self.headers) else None
-        return None
+    @staticmethod
+    def _texts(status: PersonStatus) -> tuple[str, ...]:
+        translate = QCoreApplication.translate
+        version = (
+            ""
+            if status.version is None
+            else translate("AcknowledgmentModel", "Version {number}").format(number=status.version)
+        )
+        return (
+            status.name,
+            status.department or "",
+            version,
+            status.acknowledged_on.isoformat() if status.acknowledged_on else "",
+            translate("AcknowledgmentModel", "Yes")
+            if status.current
+            else translate("AcknowledgmentModel", "Not yet"),
+        )
 
 
 class AcknowledgmentsPage(QWidget):
@@ -164,7 +144,7 @@ class AcknowledgmentsPage(QWidget):
                     total=len(statuses),
                 )
             )
-        self.model.set_rows(statuses)
+        self.model.set_statuses(statuses)
         self._update_buttons()
 
     def _filter(self, only_missing: bool) -> None:
