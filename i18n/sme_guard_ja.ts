@@ -1488,37 +1488,37 @@ The details were written to:
 <context>
     <name>LeaverDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="213"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="230"/>
         <source>Employee leaving: {name}</source>
         <translation>退職の手続き: {name}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="218"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="232"/>
         <source>Record leaving date</source>
         <translation>退職日を登録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="224"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="237"/>
         <source>Still held (return it, or hand it over to a colleague)</source>
         <translation>未返却のもの(返却するか、他の従業員に引き継ぎます)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="272"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="280"/>
         <source>Nothing is held any more.</source>
         <translation>未返却のものはありません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="278"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="286"/>
         <source>Disable</source>
         <translation>無効化</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="283"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="291"/>
         <source>Returned</source>
         <translation>返却</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="287"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="295"/>
         <source>Hand over</source>
         <translation>引き継ぐ</translation>
     </message>
@@ -3545,37 +3545,37 @@ Only one SME Guard works on a database at a time, so that no change is lost. Bri
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="322"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="320"/>
         <source>Transfer: {name}</source>
         <translation>人事異動: {name}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="324"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="322"/>
         <source>Record new department</source>
         <translation>新しい部署を記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="329"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="327"/>
         <source>Accounts to review (disable, or keep as they are)</source>
         <translation>見直すアカウント(無効化するか、そのまま残す)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="355"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="347"/>
         <source>No active accounts.</source>
         <translation>有効なアカウントはありません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="360"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="352"/>
         <source>Kept (reviewed today)</source>
         <translation>継続(本日見直し済み)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="362"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="354"/>
         <source>Disable</source>
         <translation>無効化</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="362"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="354"/>
         <source>Keep</source>
         <translation>継続</translation>
     </message>

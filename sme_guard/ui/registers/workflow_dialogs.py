@@ -159,10 +159,12 @@ class _PersonDialog(QDialog):
         database: Database,
         runner: Runner,
         person_id: int,
+        person: dict[str, Any],
         lang: str,
         today: date,
-        parent: QWidget | None,
+        parent: QWidget | None = None,
     ) -> None:
+        """``person`` is the employee as the register tab has loaded them."""
         super().__init__(parent)
         self.database, self.runner, self.person_id, self.lang, self.today = (
             database,
@@ -171,6 +173,31 @@ class _PersonDialog(QDialog):
             lang,
             today,
         )
+        self._build(person)
+
+    def _build(self, person: dict[str, Any]) -> None:
+        """The dialog's widgets (``_frame``), then the first load."""
+        raise NotImplementedError
+
+    def _frame(self, field: str, editor: QLineEdit, button: QPushButton, title: str) -> QGridLayout:
+        """The person's field with its button (and an error line under it) above a box listing
+        their items; returns the box's grid."""
+        self.field_error = QLabel()
+        self.field_error.setStyleSheet(ERROR_STYLE)
+        self.field_error.hide()
+        top = QGridLayout()
+        top.addWidget(QLabel(PEOPLE.column(field).label(self.lang)), 0, 0)
+        top.addWidget(editor, 0, 1)
+        top.addWidget(button, 0, 2)
+        top.addWidget(self.field_error, 1, 1, 1, 2)
+        box = QGroupBox(title)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(box)
+        layout.addWidget(close)
+        return QGridLayout(box)
 
     def _items(self) -> list[Holding]:
         """What the dialog lists (run off the GUI thread)."""
@@ -198,37 +225,18 @@ class _PersonDialog(QDialog):
 class LeaverDialog(_PersonDialog):
     """5 運用①: record the leaving date, then return or hand over each item still held."""
 
-    def __init__(
-        self,
-        database: Database,
-        runner: Runner,
-        person_id: int,
-        person: dict[str, Any],
-        lang: str,
-        today: date,
-        parent: QWidget | None = None,
-    ) -> None:
-        """``person`` is the employee as the register tab has loaded them."""
-        super().__init__(database, runner, person_id, lang, today, parent)
+    def _build(self, person: dict[str, Any]) -> None:
+        database, person_id = self.database, self.person_id
         self.setWindowTitle(self.tr("Employee leaving: {name}").format(name=person["name"]))
-        self.date_edit = QLineEdit((person["left_on"] or today).isoformat())
-        self.date_error = QLabel()
-        self.date_error.setStyleSheet(ERROR_STYLE)
-        self.date_error.hide()
+        self.date_edit = QLineEdit((person["left_on"] or self.today).isoformat())
         self.leave_button = QPushButton(self.tr("Record leaving date"))
-        top = QGridLayout()
-        top.addWidget(QLabel(PEOPLE.column("left_on").label(lang)), 0, 0)
-        top.addWidget(self.date_edit, 0, 1)
-        top.addWidget(self.leave_button, 0, 2)
-        top.addWidget(self.date_error, 1, 1, 1, 2)
-        self.holdings_box = QGroupBox(self.tr("Still held (return it, or hand it over to a colleague)"))
-        self.holdings_layout = QGridLayout(self.holdings_box)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.accept)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.holdings_box)
-        layout.addWidget(close)
+        self.holdings_layout = self._frame(
+            "left_on",
+            self.date_edit,
+            self.leave_button,
+            self.tr("Still held (return it, or hand it over to a colleague)"),
+        )
+        self.date_error = self.field_error
         self.leave_button.clicked.connect(self._record_leaving)
         self.colleagues: list[tuple[int, str]] = []
 
@@ -308,32 +316,16 @@ class TransferDialog(_PersonDialog):
     """5 運用①: a move to another department; each of the person's accounts is reviewed —
     disabled, or kept as it is (its review date becomes today)."""
 
-    def __init__(
-        self,
-        database: Database,
-        runner: Runner,
-        person_id: int,
-        person: dict[str, Any],
-        lang: str,
-        today: date,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(database, runner, person_id, lang, today, parent)
+    def _build(self, person: dict[str, Any]) -> None:
         self.setWindowTitle(self.tr("Transfer: {name}").format(name=person["name"]))
         self.department_edit = QLineEdit(person.get("department") or "")
         self.transfer_button = QPushButton(self.tr("Record new department"))
-        top = QGridLayout()
-        top.addWidget(QLabel(PEOPLE.column("department").label(lang)), 0, 0)
-        top.addWidget(self.department_edit, 0, 1)
-        top.addWidget(self.transfer_button, 0, 2)
-        self.accounts_box = QGroupBox(self.tr("Accounts to review (disable, or keep as they are)"))
-        self.accounts_layout = QGridLayout(self.accounts_box)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.accept)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.accounts_box)
-        layout.addWidget(close)
+        self.accounts_layout = self._frame(
+            "department",
+            self.department_edit,
+            self.transfer_button,
+            self.tr("Accounts to review (disable, or keep as they are)"),
+        )
         self.transfer_button.clicked.connect(self._record_transfer)
         self.kept: set[int] = set()  # reviewed in this dialog and kept
         self.rows: dict[str, tuple[QPushButton, QPushButton]] = {}  # "system login" -> (Disable, Keep)
