@@ -139,6 +139,15 @@ class RecordForm(QWidget):
         editor.setAccessibleName(column.label(self.lang))
         return editor
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Shown, not edited (a database opened read-only); text stays selectable to copy."""
+        for column in self.columns:
+            editor = self.editors[column.key]
+            if isinstance(editor, QLineEdit | QPlainTextEdit):
+                editor.setReadOnly(read_only)
+            elif column.editable:
+                editor.setEnabled(not read_only)
+
     def set_people(self, people: list[tuple[int, str]]) -> None:
         for column in self.columns:
             if column.kind != "person":
