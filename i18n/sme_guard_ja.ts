@@ -2344,6 +2344,11 @@ The details were written to:
         <source>e.g. 2026/11/27 14:30</source>
         <translation>例: 2026/11/27 14:30</translation>
     </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/record_form.py" line="137"/>
+        <source>Up to {count} characters</source>
+        <translation>{count} 文字以内</translation>
+    </message>
 </context>
 <context>
     <name>RecordHistoryDialog</name>

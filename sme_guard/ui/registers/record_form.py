@@ -132,6 +132,12 @@ class RecordForm(QWidget):
                 completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
                 completer.setFilterMode(Qt.MatchFlag.MatchContains)
                 editor.setCompleter(completer)
+        if column.kind == "text" and isinstance(editor, QLineEdit | QPlainTextEdit):
+            # The longest value the field takes (not cut off when longer: the save says so).
+            limit = self.tr("Up to {count} characters").format(count=f"{column.max_length:,}")
+            editor.setToolTip(limit)
+            if not editor.placeholderText():
+                editor.setPlaceholderText(limit)
         if not column.editable:
             # Set by the app (a number, a status moved by its workflow): shown, not typed.
             editor.setEnabled(False)
