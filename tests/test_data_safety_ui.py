@@ -18,7 +18,7 @@ from sqlalchemy import event
 from sme_guard import paths
 from sme_guard.db.backup import backup_to, list_backups
 from sme_guard.db.database import Database, open_database
-from sme_guard.domain.registers import PEOPLE
+from sme_guard.domain.registers import INCIDENTS, PEOPLE
 from sme_guard.domain.tables import Person
 from sme_guard.errors import StorageFullError
 from sme_guard.services import clock, registers
@@ -553,6 +553,14 @@ def test_a_database_on_read_only_media_opens_read_only_with_saving_off(
     disc = tmp_path / "CD-R"
     disc.mkdir()
     db = _with_people(disc / "2025年度.sqlite3", "山田 太郎")
+    archive = open_database(db)
+    registers.save_record(
+        archive,
+        INCIDENTS,
+        None,
+        {"occurred_at": "2025/6/1 10:00", "incident_type": "malfunction", "severity": "low"},
+    )
+    archive.close()
     read_only_media(disc)
     before = _digest(db)
     window = make_window("ja")
@@ -576,6 +584,16 @@ def test_a_database_on_read_only_media_opens_read_only_with_saving_off(
     assert not tab.delete_action.isEnabled() and not tab.actions["import"].isEnabled()
     assert not tab.actions["leaving"].isEnabled()
     assert tab.actions["export"].isEnabled() and tab.history_action.isEnabled()
+
+    window.tabs.setCurrentWidget(window.pages["incidents"])
+    log = window.incidents_tab.log
+    qtbot.waitUntil(lambda: log.model.rowCount() == 1)
+    log.table.selectRow(0)
+    workflow = window.incidents_tab.workflow
+    qtbot.waitUntil(lambda: workflow.detail is not None)
+    assert workflow.isEnabled() and workflow.actions_view.isEnabled()  # the lines can be read
+    assert not workflow.add_button.isEnabled()
+    assert not any(button.isEnabled() for button in workflow.status_buttons.values())
     for page in window.pages.values():  # every screen loads its data without a write
         window.tabs.setCurrentWidget(page)
         qtbot.wait(50)
