@@ -1,8 +1,9 @@
 """What the user sees when something goes wrong.
 
 A ``UserError`` (database locked, unreadable, disk full, bad input) is shown as a plain
-message; damage found in the open database comes with the offer of a good backup. Anything else is a bug: logged in full to the data folder and shown as a readable
-apology naming the log file, never as a traceback.
+message; damage found in the open database comes with the offer of a good backup. Anything
+else is a bug: logged in full to the data folder and shown as a readable apology naming the
+log file, never as a traceback.
 """
 
 from __future__ import annotations
