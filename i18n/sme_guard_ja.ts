@@ -1688,6 +1688,11 @@ The details were written to:
         <source>No database open</source>
         <translation>データベースが開かれていません</translation>
     </message>
+    <message>
+        <location filename="../sme_guard/ui/main_window.py" line="352"/>
+        <source>Database: {path} (read-only)</source>
+        <translation>データベース: {path}(読み取り専用)</translation>
+    </message>
 </context>
 <context>
     <name>MeasuresPage</name>
@@ -2267,6 +2272,19 @@ The details were written to:
     </message>
 </context>
 <context>
+    <name>ReadOnly</name>
+    <message>
+        <location filename="../sme_guard/ui/read_only.py" line="13"/>
+        <source>Read-only: saving is off</source>
+        <translation>読み取り専用: 保存できません</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/read_only.py" line="19"/>
+        <source>This database is on media that cannot be written (a CD-R, a write-protected USB stick, a read-only share). You can view, search, export, print and check it. To make changes, copy it to a folder that can be written and open it there.</source>
+        <translation>このデータベースは書き込めない場所(CD-R、書き込み禁止の USB メモリー、読み取り専用の共有フォルダーなど)にあります。閲覧、検索、Excel 出力、印刷、確認はできます。変更するには、書き込めるフォルダーにコピーしてから、そちらを開いてください。</translation>
+    </message>
+</context>
+<context>
     <name>RecordAcknowledgmentDialog</name>
     <message>
         <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="178"/>
@@ -2325,6 +2343,11 @@ The details were written to:
         <location filename="../sme_guard/ui/registers/record_form.py" line="128"/>
         <source>e.g. 2026/11/27 14:30</source>
         <translation>例: 2026/11/27 14:30</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/record_form.py" line="137"/>
+        <source>Up to {count} characters</source>
+        <translation>{count} 文字以内</translation>
     </message>
 </context>
 <context>

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sme_guard import __version__, paths
-from sme_guard.errors import UserError
+from sme_guard.errors import DatabaseDamagedError, UserError
 from sme_guard.language import LANGUAGES, system_language
 from sme_guard.logs import configure_logging
 
@@ -206,14 +206,43 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from sme_guard.services.audit import check_file, report_lines
+    from sme_guard.services.check import check_file, report_lines
 
     path = _database_path(args).expanduser().resolve()
     print(f"データベース: {path}" if args.lang == "ja" else f"Database: {path}")
     report = check_file(path)
     for line in report_lines(report, args.lang):
         print(line)
+    if report.integrity or (report.stopped is not None and report.stopped.reason != "not-sqlite"):
+        print_backup_offer(path, args.lang)
     return 0 if report.ok else 1
+
+
+def print_backup_offer(database: Path, lang: str) -> None:
+    """For a damaged database: the newest backup that passes the checks, and how to restore
+    it (or where the backups are kept, when none does)."""
+    from sme_guard.db.restore import newest_good_backup
+
+    folder = paths.backup_dir(database)
+    found = newest_good_backup(folder)
+    if found is None:
+        print(
+            f"確認に合格するバックアップは見つかりませんでした。バックアップの保存先: {folder}"
+            if lang == "ja"
+            else f"No backup that passes the checks was found. The backups are kept in: {folder}",
+            file=sys.stderr,
+        )
+        return
+    made = found.made.strftime("%Y-%m-%d %H:%M")
+    command = f'sme-guard --db "{database}" restore "{found.path}"'
+    print(
+        f"確認に合格する最新のバックアップ({made}): {found.path}\n"
+        f"復元するには(現在のファイルは先にバックアップされます): {command}"
+        if lang == "ja"
+        else f"The newest backup that passes the checks ({made}): {found.path}\n"
+        f"To restore it (the current file is backed up first): {command}",
+        file=sys.stderr,
+    )
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -510,6 +539,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_file = configure_logging()
     try:
         return COMMANDS[args.command](args)
+    except DatabaseDamagedError as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        print_backup_offer(_database_path(args).expanduser().resolve(), args.lang)
+        return 1
     except UserError as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return 1

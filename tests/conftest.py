@@ -6,7 +6,10 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -50,3 +53,34 @@ def qt_settings(tmp_path: Path) -> Iterator[None]:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     yield
+
+
+@pytest.fixture
+def read_only_media() -> Iterator[Callable[[Path], None]]:
+    """Make a folder and its files unwritable by the operating system, for this process too, as
+    a CD-R or a write-protected USB stick is: permissions, or for root the immutable flag."""
+    if sys.platform == "win32":
+        pytest.skip("a read-only folder is made differently on Windows")
+    locked: list[Path] = []
+
+    def protect(folder: Path) -> None:
+        items = [*folder.iterdir(), folder]
+        if os.geteuid() != 0:
+            for item in items:
+                item.chmod(0o555 if item.is_dir() else 0o444)
+        else:
+            chattr = shutil.which("chattr")
+            done = (
+                chattr
+                and subprocess.run([chattr, "+i", *map(str, items)], capture_output=True).returncode == 0
+            )
+            if not done:
+                pytest.skip("root cannot be kept from writing here (no chattr +i on this file system)")
+        locked.extend(items)
+        assert not os.access(folder, os.W_OK)
+
+    yield protect
+    if os.geteuid() == 0 and locked:
+        subprocess.run([shutil.which("chattr") or "chattr", "-i", *map(str, locked)], check=True)
+    for item in reversed(locked):
+        item.chmod(0o755 if item.is_dir() else 0o644)

@@ -28,6 +28,7 @@ from sme_guard.domain.registers import MEDIA, PEOPLE
 from sme_guard.exchange.excel import import_register
 from sme_guard.services import audit, registers
 from sme_guard.services.audit import AuditFilter, AuditLine
+from sme_guard.services.check import check_file
 from sme_guard.services.registers import table_named
 
 USER = getpass.getuser()
@@ -360,7 +361,7 @@ def test_a_damaged_index_and_a_broken_reference_are_reported(db: Database) -> No
             "WHERE name = 'ix_audit_entry_at'"
         )
     db.close()
-    report = audit.check_file(db.path)
+    report = check_file(db.path)
     assert report.foreign_keys == [("storage_medium", medium, "person")]
     assert any("ix_audit_entry_at" in message for message in report.integrity)
     assert report.chain_break is None and report.mismatch_count == 0
@@ -588,7 +589,10 @@ def test_check_of_a_file_that_is_not_a_database(tmp_path: Path, capsys: pytest.C
     notes = tmp_path / "notes.sqlite3"
     notes.write_text("not a database", encoding="utf-8")
     assert main(["--lang", "en", "check", "--db", str(notes)]) == 1
-    assert "cannot be read as this app's database" in capsys.readouterr().err
+    out = capsys.readouterr().out
+    assert "Reading the file: PROBLEM — it is not an SQLite database" in out
+    assert "Result: this is not a database; nothing could be checked." in out
+    assert notes.read_text(encoding="utf-8") == "not a database"
 
 
 def test_check_of_a_missing_file_creates_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -407,15 +407,17 @@ def test_a_file_that_is_not_sqlite_is_refused_at_open_but_not_called_damaged(db_
     assert not isinstance(raised.value, DatabaseDamagedError)
 
 
-def test_an_emptied_database_with_backups_is_not_started_afresh(db_path: Path, tmp_path: Path) -> None:
+def test_an_emptied_database_is_not_started_afresh(db_path: Path, tmp_path: Path) -> None:
     empty = tmp_path / "new.sqlite3"
-    empty.touch()
-    open_database(empty).close()  # an empty file without backups is a new database
+    empty.touch()  # without backups too: only a path where no file is makes a new database
+    with pytest.raises(DatabaseDamagedError, match="the file is empty"):
+        open_database(empty)
     _database_with(db_path, "山田 太郎")
     db_path.write_bytes(b"")  # a failed copy or sync emptied it
     with pytest.raises(DatabaseDamagedError, match="the file is empty"):
         open_database(db_path)
-    assert db_path.read_bytes() == b""
+    assert db_path.read_bytes() == b"" and empty.read_bytes() == b""
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("new")) == ["new.sqlite3"]
 
 
 # ---------------------------------------------------------------- the restore command

@@ -3,6 +3,7 @@ and a save that fails (read-only, disk full) without losing what was typed."""
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing
@@ -17,7 +18,7 @@ from sqlalchemy import event
 from sme_guard import paths
 from sme_guard.db.backup import backup_to, list_backups
 from sme_guard.db.database import Database, open_database
-from sme_guard.domain.registers import PEOPLE
+from sme_guard.domain.registers import INCIDENTS, PEOPLE
 from sme_guard.domain.tables import Person
 from sme_guard.errors import StorageFullError
 from sme_guard.services import clock, registers
@@ -28,6 +29,7 @@ from sme_guard.ui.main_window import MainWindow
 from sme_guard.ui.registers.screens import register_tab
 from sme_guard.ui.single_instance import InstanceServer, second_start
 from sme_guard.ui.tasks import SynchronousRunner
+from tests import damage
 from tests.test_catalog_tab import type_text
 
 PAGE = 4096
@@ -443,3 +445,158 @@ def _flags() -> Any:
     from sme_guard.services.flags import FlagContext
 
     return FlagContext(clock.today())
+
+
+# ---------------------------------------------------------------- hostile files at open
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("damage_file", list(damage.FOUND_AT_OPEN.values()), ids=list(damage.FOUND_AT_OPEN))
+def test_every_kind_of_damage_gets_the_offer_and_a_declined_one_changes_nothing(
+    make_window: Callable[..., MainWindow],
+    answers: dict[str, Any],
+    db_path: Path,
+    qtbot: QtBot,
+    damage_file: Callable[[Path], None],
+) -> None:
+    _with_people(db_path, *(f"社員{n}" for n in range(300)))
+    _backup_at(db_path, "20261120-090000", "daily")
+    damage_file(db_path)
+    before = _digest(db_path)
+    answers["confirm"] = False
+    window = make_window("en")
+    with qtbot.waitSignal(window.database_failed, timeout=5_000):
+        _open(window, db_path)
+    (question,) = answers["asked"]
+    assert "the file is damaged" in question and "2026-11-20 09:00" in question
+    assert answers["errors"] == []  # no "unexpected error" beside it
+    assert window.database is None and _digest(db_path) == before
+    assert sorted(p.name for p in db_path.parent.iterdir() if p.name.startswith(db_path.name)) == [
+        db_path.name
+    ]
+
+
+def test_an_emptied_database_is_restored_from_the_newest_good_backup(
+    make_window: Callable[..., MainWindow], answers: dict[str, Any], db_path: Path, qtbot: QtBot
+) -> None:
+    _with_people(db_path, "山田 太郎", "佐藤 花子")
+    _backup_at(db_path, "20261120-090000", "daily")
+    damage.emptied(db_path)
+    window = make_window("ja")
+    with qtbot.waitSignal(window.database_opened, timeout=5_000):
+        _open(window, db_path)
+    (question,) = answers["asked"]
+    assert "ファイルが空です(0 バイト)" in question and "2026-11-20 09:00" in question
+    assert window.database is not None and _names(db_path) == ["山田 太郎", "佐藤 花子"]
+
+
+def test_damage_found_while_working_gets_the_offer_too(
+    make_window: Callable[..., MainWindow], answers: dict[str, Any], db_path: Path, qtbot: QtBot
+) -> None:
+    _with_people(db_path, "山田 太郎", "佐藤 花子")
+    _backup_at(db_path, "20261120-090000", "daily")
+    damage.text_not_utf8(db_path)  # the quick check at open cannot see it; reading the row does
+    window = make_window("en")
+    window.show()
+    _open(window, db_path)  # it opens; the home screen, reading names, finds the damage
+    window.tabs.setCurrentWidget(window.pages["people"])
+    qtbot.waitUntil(lambda: bool(answers["asked"]), timeout=5_000)
+    (question,) = answers["asked"]
+    assert "the file is damaged" in question and "2026-11-20 09:00" in question
+    assert answers["errors"] == []
+    qtbot.waitUntil(lambda: window.database is not None and window.people_tab.model.rowCount() == 2)
+    assert _names(db_path) == ["山田 太郎", "佐藤 花子"]
+
+
+def test_another_programs_database_is_refused_at_open_and_left_as_it_was(
+    make_window: Callable[..., MainWindow], answers: dict[str, Any], tmp_path: Path, qtbot: QtBot
+) -> None:
+    foreign = tmp_path / "顧客.sqlite3"
+    with closing(sqlite3.connect(foreign)) as connection:
+        connection.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+        connection.commit()
+    before = _digest(foreign)
+    window = make_window("en")
+    with qtbot.waitSignal(window.database_failed, timeout=5_000):
+        _open(window, foreign)
+    (error,) = answers["errors"]
+    assert "not this app's database" in error and answers["asked"] == []
+    assert _digest(foreign) == before and [p.name for p in tmp_path.iterdir()] == [foreign.name]
+
+
+@pytest.mark.parametrize("name", ["台帳%20データ", "q?x=1#a&b;c[d]e'f~g"])
+def test_the_app_opens_exactly_the_named_file(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot, name: str
+) -> None:
+    db = tmp_path / f"{name}.sqlite3"
+    _with_people(db, "山田 太郎")
+    window = make_window("en")
+    window.show()
+    with qtbot.waitSignal(window.database_opened, timeout=5_000):
+        _open(window, db)
+    assert window.database is not None and window.database.path == db
+    window.tabs.setCurrentWidget(window.pages["people"])
+    qtbot.waitUntil(lambda: window.people_tab.model.rowCount() == 1)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".sqlite3") == [db.name]
+
+
+def test_a_database_on_read_only_media_opens_read_only_with_saving_off(
+    make_window: Callable[..., MainWindow],
+    answers: dict[str, Any],
+    tmp_path: Path,
+    qtbot: QtBot,
+    read_only_media: Callable[[Path], None],
+) -> None:
+    disc = tmp_path / "CD-R"
+    disc.mkdir()
+    db = _with_people(disc / "2025年度.sqlite3", "山田 太郎")
+    archive = open_database(db)
+    registers.save_record(
+        archive,
+        INCIDENTS,
+        None,
+        {"occurred_at": "2025/6/1 10:00", "incident_type": "malfunction", "severity": "low"},
+    )
+    archive.close()
+    read_only_media(disc)
+    before = _digest(db)
+    window = make_window("ja")
+    window.show()
+    with qtbot.waitSignal(window.database_opened, timeout=5_000):
+        _open(window, db)
+    assert window.database is not None and window.database.read_only
+    assert window.read_only_badge.isVisible() and "読み取り専用" in window.read_only_badge.text()
+    assert "読み取り専用" in window.database_label.text()
+    assert not window.settings_action.isEnabled() and not window.data_safety.restore_action.isEnabled()
+    assert window.data_safety.backup_action.isEnabled() and window.history_action.isEnabled()
+
+    window.tabs.setCurrentWidget(window.pages["people"])
+    tab = window.people_tab
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
+    tab.table.selectRow(0)
+    assert tab.current_id is not None
+    name = tab.form.editors["name"]
+    assert isinstance(name, QLineEdit) and name.text() == "山田 太郎" and name.isReadOnly()
+    assert not tab.save_button.isEnabled() and not tab.new_action.isEnabled()
+    assert not tab.delete_action.isEnabled() and not tab.actions["import"].isEnabled()
+    assert not tab.actions["leaving"].isEnabled()
+    assert tab.actions["export"].isEnabled() and tab.history_action.isEnabled()
+
+    window.tabs.setCurrentWidget(window.pages["incidents"])
+    log = window.incidents_tab.log
+    qtbot.waitUntil(lambda: log.model.rowCount() == 1)
+    log.table.selectRow(0)
+    workflow = window.incidents_tab.workflow
+    qtbot.waitUntil(lambda: workflow.detail is not None)
+    assert workflow.isEnabled() and workflow.actions_view.isEnabled()  # the lines can be read
+    assert not workflow.add_button.isEnabled()
+    assert not any(button.isEnabled() for button in workflow.status_buttons.values())
+    for page in window.pages.values():  # every screen loads its data without a write
+        window.tabs.setCurrentWidget(page)
+        qtbot.wait(50)
+    assert answers["errors"] == []
+    window.close()
+    assert _digest(db) == before

@@ -356,7 +356,10 @@ def test_a_locked_database_gives_a_plain_message(db_path: Path, monkeypatch: pyt
     [
         ("database or disk is full", "StorageFullError", "The disk is full"),
         ("attempt to write a readonly database", "ReadOnlyError", "read-only location"),
-        ("file is not a database", "DatabaseUnreadableError", "cannot be read"),
+        ("file is not a database", "DatabaseDamagedError", "the file is damaged"),
+        ("database disk image is malformed", "DatabaseDamagedError", "the file is damaged"),
+        ("Could not decode to UTF-8 column 'name' with text 'x'", "DatabaseDamagedError", "damaged"),
+        ("unable to open database file", "DatabaseUnreadableError", "cannot be opened"),
     ],
 )
 def test_known_sqlite_failures_become_plain_messages(message: str, kind: str, english: str) -> None:

@@ -264,9 +264,10 @@ def _fill(database: Database, text: Texts) -> Office:
 
 
 def _injection(number: int, name: str) -> str:
-    """The four injections as they are, then each with the field's name after it."""
+    """The four injections as they are, then each with a number after it (short enough for
+    every field's maximum length, an asset number's 20 characters too)."""
     start = INJECTIONS[number % len(INJECTIONS)]
-    return start if number < len(INJECTIONS) else f"{start} {name}"
+    return start if number < len(INJECTIONS) else f"{start}{number}"
 
 
 # Sheets that are not a register's: the columns whose cells come from user text.

@@ -16,6 +16,10 @@ Five checks, all in one read transaction (a consistent snapshot while the app is
 
 Streaming: the chain in id order, the replay one table at a time merged with the table's
 rows by id, so memory stays flat however long the trail is.
+
+A damaged file may stop a check half-way (SQLite cannot read a page, a stored definition is
+not text): the report then keeps what was verified before and says at which step, and why,
+it stopped (``CheckReport.stopped``); the steps after it are not checked.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 
 from sme_guard.db.audit_triggers import (
     AUDIT_TABLE,
@@ -39,11 +44,28 @@ from sme_guard.db.audit_triggers import (
     table_columns,
 )
 from sme_guard.db.migrations import BEFORE_AUDIT_TRAIL
+from sme_guard.errors import DatabaseError
 
 MISMATCH_LIMIT = 50  # differences kept for the report (all are counted)
 FETCH = 2000
 
 ChainProblem = Literal["changed", "unlinked"]
+# The steps in the order they run: "file" (an SQLite file with content) and "schema" (its
+# stored definitions can be read) come before the five checks.
+Step = Literal["file", "schema", "integrity", "revision", "references", "chain", "triggers", "trail"]
+STEPS: tuple[Step, ...] = (
+    "file",
+    "schema",
+    "integrity",
+    "revision",
+    "references",
+    "chain",
+    "triggers",
+    "trail",
+)
+# Errors with which reading a damaged file stops (SQLAlchemy's, or the engine's plain message
+# for them; UnicodeDecodeError: SQLite's message quotes a stored definition that is not text).
+READ_FAILURES = (sqlite3.Error, UnicodeDecodeError, DBAPIError, DatabaseError)
 MismatchKind = Literal["no_history", "deleted_in_history", "gone", "differs", "unreadable"]
 
 
@@ -82,6 +104,32 @@ class Mismatch:
     last_entry_id: int | None = None  # the record's newest entry, if any
 
 
+@dataclass(frozen=True)
+class Stopped:
+    """Where the check stopped and why: ``reason`` is SQLite's words (English, as SQLite
+    writes them), None when even they could not be read; at the step "file" the file's kind
+    (``probe.FileKind``: "empty" or "not-sqlite")."""
+
+    step: Step
+    reason: str | None
+
+    def reached(self, step: Step) -> bool:
+        """Whether ``step`` ran to its end before the check stopped."""
+        return STEPS.index(step) < STEPS.index(self.step)
+
+
+def stopped_by(step: Step, error: BaseException) -> Stopped:
+    """The stop at ``step`` for the exception that ended it (SQLite's own words)."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, UnicodeDecodeError):
+            return Stopped(step, None)
+        if isinstance(seen, sqlite3.Error):
+            return Stopped(step, str(seen))
+        seen = getattr(seen, "orig", None) or seen.__cause__
+    return Stopped(step, str(error))
+
+
 @dataclass
 class CheckReport:
     revision: str | None = None
@@ -99,6 +147,14 @@ class CheckReport:
     records_checked: int = 0
     mismatches: list[Mismatch] = field(default_factory=list)  # the first MISMATCH_LIMIT
     mismatch_count: int = 0
+    stopped: Stopped | None = None  # reading the file failed at this step; later ones not run
+
+    def reached(self, step: Step) -> bool:
+        """Whether ``step`` ran to its end (all of them, unless the check stopped; the trail's
+        not in a database that is not this app's)."""
+        if self.stopped is not None:
+            return self.stopped.reached(step)
+        return self.revision is not None or step not in ("chain", "triggers", "trail")
 
     @property
     def chain_broken_at(self) -> int | None:
@@ -114,7 +170,8 @@ class CheckReport:
     @property
     def ok(self) -> bool:
         return (
-            self.revision_ok
+            self.stopped is None
+            and self.revision_ok
             and not self.integrity
             and not self.foreign_keys
             and not self.missing_triggers
@@ -124,34 +181,47 @@ class CheckReport:
 
 
 def check(connection: Connection, expected_revision: str | None = None) -> CheckReport:
-    """Run every check on ``connection`` (its own read transaction)."""
+    """Run every check on ``connection`` (its own read transaction), as far as the file can
+    be read: a damaged one stops the check at the step that could not read it."""
     report = CheckReport(expected_revision=expected_revision)
     raw = connection.connection.driver_connection
     assert raw is not None
-    with connection.begin():
-        report.integrity = [row[0] for row in raw.execute("PRAGMA integrity_check")]
-        if report.integrity == ["ok"]:
-            report.integrity = []
-        try:
+    step: Step = "schema"
+    try:
+        with connection.begin():
+            raw.execute("SELECT count(*) FROM sqlite_master").fetchone()  # reads every definition
+            step = "integrity"
+            report.integrity = [row[0] for row in raw.execute("PRAGMA integrity_check")]
+            if report.integrity == ["ok"]:
+                report.integrity = []
+            step = "revision"
             report.revision = _revision(raw)
+            step = "references"
             report.foreign_keys = [
                 (row[0], row[1], row[2]) for row in raw.execute("PRAGMA foreign_key_check")
             ]
+            if report.revision is None:  # another program's database: it has no trail of ours
+                return report
             report.trail_expected = report.revision not in BEFORE_AUDIT_TRAIL
+            step = "chain"
             _check_chain(raw, report)
             if report.trail_expected:
+                step = "triggers"
                 report.missing_triggers = stale_tables(connection)
+                step = "trail"
                 for table in audited_tables(connection):
                     _check_table(raw, table, table_columns(connection, table), report)
-        except sqlite3.DatabaseError as exc:  # a damaged file: say so, beside integrity_check's own words
-            report.integrity.append(f"reading the database failed: {exc}")
+    except READ_FAILURES as exc:  # a damaged file: say where reading stopped, and why
+        report.stopped = stopped_by(step, exc)
     return report
 
 
 def _revision(raw: sqlite3.Connection) -> str | None:
     try:
         row = raw.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.OperationalError:  # no such table
+    except sqlite3.OperationalError as exc:
+        if "no such table" not in str(exc):
+            raise
         return None
     return None if row is None else str(row[0])
 

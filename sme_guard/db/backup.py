@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sme_guard.db.engine import connect
 from sme_guard.errors import BackupError
 
 DEFAULT_KEEP = 10
@@ -90,7 +91,8 @@ def backup_to(source: Path, target: Path) -> Path:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)  # left over from an interrupted backup
-        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dst:
+        # The source read-only: it may be on media that cannot be written (a CD-R).
+        with closing(connect(source, read_only=True)) as src, closing(connect(partial)) as dst:
             src.backup(dst)
         # Only a complete copy gets the final name.
         partial.replace(target)

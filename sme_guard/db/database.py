@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
@@ -22,12 +21,11 @@ from sme_guard.db.backup import (
     KEEP_SETTING,
     backup_with_reason,
     daily_backup,
-    list_backups,
 )
-from sme_guard.db.engine import make_engine, user_error_for
+from sme_guard.db.engine import damaged, make_engine, unreadable, user_error_for
 from sme_guard.db.migrations import HEAD_REVISION
+from sme_guard.db.probe import file_kind, schema_revision
 from sme_guard.errors import (
-    DatabaseDamagedError,
     DatabaseTooNewError,
     DatabaseUnreadableError,
     ReadOnlyError,
@@ -36,8 +34,6 @@ from sme_guard.errors import (
 
 log = logging.getLogger(__name__)
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-
 
 @dataclass
 class Database:
@@ -45,6 +41,9 @@ class Database:
     engine: Engine
     # A problem worth telling the user that did not stop the opening (today's backup failed).
     notice: UserError | None = None
+    # On media that cannot be written (a CD-R, a write-protected USB stick): read, export,
+    # print and check only; the app says so and offers no saving.
+    read_only: bool = False
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -62,46 +61,6 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-def _unreadable(path: Path, why_ja: str, why_en: str) -> DatabaseUnreadableError:
-    return DatabaseUnreadableError(f"{path} を開けません: {why_ja}", f"{path} cannot be opened: {why_en}")
-
-
-def _damaged(path: Path, why_ja: str, why_en: str) -> DatabaseDamagedError:
-    return DatabaseDamagedError(
-        f"{path} を開けません: ファイルが破損しています({why_ja})。",
-        f"{path} cannot be opened: the file is damaged ({why_en}).",
-    )
-
-
-def _sqlite_message(exc: BaseException) -> str:
-    """The SQLite error text behind ``exc`` (SQLAlchemy wraps it, the engine maps it)."""
-    seen: BaseException | None = exc
-    while seen is not None:
-        original = getattr(seen, "orig", None) or seen
-        if isinstance(original, sqlite3.Error):
-            return str(original)
-        seen = seen.__cause__
-    return ""
-
-
-def _inspect(engine: Engine, path: Path, existed: bool) -> tuple[str | None, bool]:
-    """The schema revision and whether there are tables. An existing file must pass SQLite's
-    quick check; one that fails it, or that SQLite calls malformed, is ``DatabaseDamagedError``."""
-    try:
-        with engine.connect() as connection:
-            if existed:
-                result = connection.execute(text("PRAGMA quick_check")).scalar()
-                if result != "ok":
-                    raise _damaged(path, f"整合性チェックの結果: {result}", f"integrity check: {result}")
-            return migrate.current_revision(connection), bool(inspect(connection).get_table_names())
-    except (DBAPIError, DatabaseUnreadableError) as exc:
-        message = _sqlite_message(exc)
-        damage = "malformed" in message or "not a database" in message
-        if existed and damage and not isinstance(exc, DatabaseDamagedError):
-            raise _damaged(path, message, message) from exc
-        raise
 
 
 def _backup_keep(engine: Engine) -> int:
@@ -145,7 +104,8 @@ def _check_path_length(path: Path) -> None:
 
 
 def _check_file(path: Path) -> bool:
-    """True when the file exists with content; refuses what is plainly not SQLite."""
+    """True when the file exists; refuses what is plainly not SQLite. Only a path where no
+    file is creates a new database: an emptied one (a failed copy or sync) is damage."""
     _check_path_length(path)
     if not path.exists():
         folder = path.parent
@@ -158,42 +118,61 @@ def _check_file(path: Path) -> bool:
         folder.mkdir(parents=True, exist_ok=True)
         return False
     if path.is_dir():
-        raise _unreadable(path, "フォルダです。", "it is a folder.")
-    if path.stat().st_size == 0:
-        return False
-    with path.open("rb") as file:
-        if file.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise _unreadable(path, "SQLite のデータベースではありません。", "it is not an SQLite database.")
+        raise unreadable(path, "フォルダです。", "it is a folder.")
+    kind = file_kind(path)
+    if kind == "empty":
+        raise damaged(
+            path,
+            "ファイルが空です(0 バイト)。新しく始める場合は、このファイルを削除してから開いてください",
+            "the file is empty (0 bytes). To start afresh instead, delete this file, then open it again",
+        )
+    if kind == "not-sqlite":
+        raise unreadable(path, "SQLite のデータベースではありません。", "it is not an SQLite database.")
     return True
+
+
+def _writable(path: Path) -> bool:
+    """Whether the file and its folder (the journal files go there) can be written: not on a
+    CD-R, a write-protected USB stick or a read-only share."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _open_read_only(path: Path, revision: str | None) -> Database:
+    """A database on media that cannot be written, opened to read, export, print and check."""
+    if revision != HEAD_REVISION:
+        raise ReadOnlyError(
+            f"{path} は読み取り専用の場所にあり、このバージョンのアプリ用に更新できないため開けません。"
+            "書き込める場所にコピーしてから開いてください。",
+            f"{path} is on read-only media and cannot be brought up to this version of the app, so "
+            "it cannot be opened. Copy it to a folder that can be written, then open it there.",
+        )
+    log.info("%s is on read-only media: opened read-only", path)
+    return Database(path=path, engine=make_engine(path, read_only=True), read_only=True)
 
 
 def open_database(path: Path) -> Database:
     """Open (or create) the database at ``path`` and bring it to the current schema.
 
-    A database that is damaged, not ours, or from a newer version of the app is refused
-    with a ``DatabaseError`` (``DatabaseDamagedError`` when it fails the integrity check); it
-    is never replaced or downgraded. Before any migration the file is backed up with SQLite's
+    An existing file is first read without writing (``probe.schema_revision``): one that is
+    damaged (``DatabaseDamagedError``, an empty file too), not ours, or from a newer version of
+    the app is refused with a ``DatabaseError`` and stays byte for byte as it was; it is never
+    replaced or downgraded. One on media that cannot be written opens read-only
+    (``Database.read_only``). Before any migration the file is backed up with SQLite's
     backup API, and once a day (reason ``daily``, the newest ``backups.keep`` kept).
     """
     path = path.expanduser().resolve()
     existed = _check_file(path)
-    if not existed and path.exists() and list_backups(paths.backup_dir(path), path.stem):
-        # An emptied file (a failed copy or sync) of a database that had data: a backup, not a
-        # fresh start, is what the user needs.
-        raise _damaged(path, "ファイルが空です(0 バイト)", "the file is empty (0 bytes)")
+    revision = schema_revision(path) if existed else None
+    if revision is not None and revision != HEAD_REVISION and revision not in migrate.known_revisions():
+        raise DatabaseTooNewError(
+            f"{path} は新しいバージョンのアプリで作成されています。アプリを更新してから開いてください。",
+            f"{path} was written by a newer version of the app. Update the app to open it.",
+        )
+    if existed and not _writable(path):
+        return _open_read_only(path, revision)
     engine = make_engine(path)
     try:
-        revision, has_tables = _inspect(engine, path, existed)
         if revision != HEAD_REVISION:
-            if revision is None and has_tables:
-                raise _unreadable(
-                    path, "このアプリのデータベースではありません。", "it is not this app's database."
-                )
-            if revision is not None and revision not in migrate.known_revisions():
-                raise DatabaseTooNewError(
-                    f"{path} は新しいバージョンのアプリで作成されています。アプリを更新してから開いてください。",
-                    f"{path} was written by a newer version of the app. Update the app to open it.",
-                )
             if revision is not None:
                 saved = backup_with_reason(path, paths.backup_dir(path), f"before-{HEAD_REVISION}")
                 log.info("backed up %s to %s before migrating from %s", path, saved, revision)

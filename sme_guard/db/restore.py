@@ -1,6 +1,6 @@
 """Checking a backup file and putting it in the database's place.
 
-``verify_backup`` reads a file without changing it (SQLite's ``immutable`` mode: no journal
+``verify_backup`` reads a file without changing it (``engine.read_only_uri``: no journal
 files appear beside it, e.g. on a USB stick) and names the first reason it cannot be restored:
 not SQLite, damaged (``integrity_check``), not this app's data, written by a newer version,
 broken references (``foreign_key_check``), or a broken change history (the audit chain, when
@@ -26,9 +26,6 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
-
-from sqlalchemy import create_engine
 
 from sme_guard import paths
 from sme_guard.db import migrate
@@ -41,11 +38,12 @@ from sme_guard.db.backup import (
     list_backups,
     raw_copy,
 )
+from sme_guard.db.engine import connect, make_engine
+from sme_guard.db.probe import file_kind
 from sme_guard.errors import BackupError, DatabaseInUseError, UserError
 
 log = logging.getLogger(__name__)
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 CHAIN_OK, CHAIN_BROKEN, CHAIN_SKIPPED = "ok", "broken", "skipped"
 AUDIT_SERVICE = "sme_guard.services.audit"  # its verify(database) checks the hash chain
 
@@ -79,35 +77,6 @@ def _has_log(path: Path) -> bool:
     return wal.is_file() and wal.stat().st_size > 0
 
 
-def _read_only_uri(path: Path) -> str:
-    # file:///C:/x, file:////server/share/x (a NAS) and file:///home/x all work with SQLite.
-    location = path.resolve().as_posix()
-    if not location.startswith("/"):
-        location = "/" + location
-    # Without a log, "immutable" reads the file alone and leaves nothing beside it (a USB
-    # stick stays as it was); with one, a read-only connection reads the log too.
-    mode = "mode=ro" if _has_log(path) else "immutable=1"
-    return f"file://{quote(location, safe='/:')}?{mode}"
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(_read_only_uri(path), uri=True, check_same_thread=False)
-
-
-def _connect_with_functions(path: Path) -> sqlite3.Connection:
-    """A read-only connection with the SQL functions the app's connections have (the audit
-    trail's hash), for a check that may call them."""
-    connection = _connect(path)
-    try:
-        from sme_guard.db import audit_triggers
-    except ImportError:  # pragma: no cover - before the audit trail
-        return connection
-    register: Callable[[Any], None] | None = getattr(audit_triggers, "register_functions", None)
-    if register is not None:
-        register(connection)
-    return connection
-
-
 def _audit_chain(path: Path, shown: Path) -> tuple[str, BackupError | None, str]:
     """Check the change history's hash chain with the audit service, if the app has one."""
     try:  # the audit service arrives with the change-history work; optional until then
@@ -121,7 +90,7 @@ def _audit_chain(path: Path, shown: Path) -> tuple[str, BackupError | None, str]
         return CHAIN_SKIPPED, None, "audit chain not checked: sme_guard.services.audit.verify is missing"
     from sme_guard.db.database import Database
 
-    engine = create_engine("sqlite://", creator=lambda: _connect_with_functions(path))
+    engine = make_engine(path, read_only=True)
     try:
         result = verify(Database(path=path, engine=engine))
     except UserError as exc:
@@ -178,14 +147,12 @@ def _check(path: Path, shown: Path) -> BackupReport:
         return BackupReport(shown, _refused(shown, "ファイルがありません。", "the file does not exist."))
     if not path.is_file():
         return BackupReport(shown, _refused(shown, "ファイルではありません。", "it is not a file."))
-    with path.open("rb") as file:
-        header = file.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
+    if file_kind(path) != "sqlite":
         return BackupReport(
             shown, _refused(shown, "SQLite のデータベースではありません。", "it is not an SQLite database.")
         )
     try:
-        with closing(_connect(path)) as connection:
+        with closing(connect(path, read_only=True)) as connection:
             rows = [row[0] for row in connection.execute("PRAGMA integrity_check(20)")]
             if rows != ["ok"]:
                 found = "; ".join(str(row) for row in rows[:3])
@@ -268,7 +235,7 @@ def _copy_synced(source: Path, target: Path) -> None:
     """The file's data in ``target``, on disk: a byte copy, or (when a write-ahead log lies
     beside the file) a snapshot through SQLite that includes what is in the log."""
     if _has_log(source):
-        with closing(_connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+        with closing(connect(source, read_only=True)) as src, closing(connect(target)) as dst:
             src.backup(dst)
         with target.open("rb+") as written:
             os.fsync(written.fileno())
@@ -297,7 +264,7 @@ def _sync_folder(folder: Path) -> None:
 
 def _keep_setting(database: Path) -> int:
     try:
-        with closing(sqlite3.connect(database, timeout=1)) as connection:
+        with closing(connect(database, timeout=1)) as connection:
             row = connection.execute(
                 "SELECT value FROM app_setting WHERE key = ?", (KEEP_SETTING,)
             ).fetchone()
@@ -334,7 +301,7 @@ def _retire_journal(database: Path) -> None:
     if not (wal.exists() or shm.exists()):
         return
     try:
-        with closing(sqlite3.connect(database, timeout=1)) as connection:
+        with closing(connect(database, timeout=1)) as connection:
             busy = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
@@ -385,6 +352,7 @@ def restore(database_path: Path, backup_path: Path) -> Path | None:
         _sync_folder(folder)
     finally:
         for leftover in (temp, temp.with_name(temp.name + "-journal")):
-            leftover.unlink(missing_ok=True)
+            if leftover.exists():  # (unlink(missing_ok) still fails on read-only media)
+                leftover.unlink()
     log.info("restored %s from %s (previous data kept in %s)", database, backup, previous)
     return previous

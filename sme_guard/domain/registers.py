@@ -52,6 +52,16 @@ class Link:
     name: str = "name"
 
 
+# The longest text a field takes, in characters (a column's ``max_length``): what an office
+# writes, with room to spare, and what every printout can hold (an asset number in a label's
+# QR code and on the label, a note on an A4 page).
+LABEL_NUMBER_LENGTH = 20  # asset and badge numbers: printed whole on the smallest label
+ID_LENGTH = 32  # other numbers and codes: accounts, incidents, serials, certificates, phones
+NAME_LENGTH = 100  # names of people, departments, services, systems, models
+TEXT_LENGTH = 200  # one line of text: a place, a purpose, an e-mail address
+NOTE_LENGTH = 4000  # several lines: notes, how an incident happened, a backup procedure
+
+
 @dataclass(frozen=True)
 class Column:
     key: str  # attribute name; for disposal columns "disposal_<attribute of MediumDisposal>"
@@ -70,6 +80,7 @@ class Column:
     link: Link | None = None  # for "links" columns
     # Names offered while typing (free text stays allowed): the table and column they come from.
     suggest: tuple[str, str] | None = None
+    max_length: int = TEXT_LENGTH  # for "text": the longest value, in characters
 
     def label(self, lang: str) -> str:
         return self.en if lang == "en" else self.ja
@@ -138,8 +149,20 @@ def _stocktake() -> Column:
     return Column("last_stocktake_on", "最終棚卸日", "Last stock-take", "date", width=12)
 
 
+def _asset_number() -> Column:
+    return Column(
+        "asset_number",
+        "資産番号",
+        "Asset no.",
+        required=True,
+        unique=True,
+        width=12,
+        max_length=LABEL_NUMBER_LENGTH,
+    )
+
+
 def _notes() -> Column:
-    return Column("notes", "備考", "Notes", width=30, in_table=False, multiline=True)
+    return Column("notes", "備考", "Notes", width=30, in_table=False, multiline=True, max_length=NOTE_LENGTH)
 
 
 MEDIA = Register(
@@ -155,7 +178,7 @@ MEDIA = Register(
     location_key="location",
     stocktake=True,
     columns=(
-        Column("asset_number", "資産番号", "Asset no.", required=True, unique=True, width=12),
+        _asset_number(),
         Column("kind", "種類", "Kind", "code", MediumKind, required=True, width=12),
         Column("nand_flash", "NAND型フラッシュ", "NAND flash", "bool", width=8, in_table=False),
         Column("quantity", "数量", "Quantity", "int", required=True, minimum=0, width=6, default=1),
@@ -175,10 +198,31 @@ MEDIA = Register(
         Column(
             "disposal_method", "廃棄方法", "Disposal method", "code", DisposalMethod, width=14, in_table=False
         ),
-        Column("disposal_performed_by", "廃棄実施者", "Disposed by", width=12, in_table=False),
-        Column("disposal_verified_by", "消去確認者", "Erasure verified by", width=12, in_table=False),
+        Column(
+            "disposal_performed_by",
+            "廃棄実施者",
+            "Disposed by",
+            width=12,
+            in_table=False,
+            max_length=NAME_LENGTH,
+        ),
+        Column(
+            "disposal_verified_by",
+            "消去確認者",
+            "Erasure verified by",
+            width=12,
+            in_table=False,
+            max_length=NAME_LENGTH,
+        ),
         Column("disposal_verified_on", "消去確認日", "Erasure verified on", "date", width=12, in_table=False),
-        Column("disposal_certificate_no", "証明書番号", "Certificate no.", width=14, in_table=False),
+        Column(
+            "disposal_certificate_no",
+            "証明書番号",
+            "Certificate no.",
+            width=14,
+            in_table=False,
+            max_length=ID_LENGTH,
+        ),
     ),
 )
 
@@ -206,12 +250,14 @@ DEVICES = Register(
     holder_key="user_id",
     stocktake=True,
     columns=(
-        Column("asset_number", "資産番号", "Asset no.", required=True, unique=True, width=12),
+        _asset_number(),
         Column("kind", "種類", "Kind", "code", DeviceKind, required=True, width=12),
-        Column("model", "機種", "Model", width=14),
-        Column("os_name", "OS", "OS", width=10),
-        Column("os_version", "OSバージョン", "OS version", width=10),
-        Column("serial_or_imei", "製造番号/IMEI", "Serial/IMEI", width=16, in_table=False),
+        Column("model", "機種", "Model", width=14, max_length=NAME_LENGTH),
+        Column("os_name", "OS", "OS", width=10, max_length=NAME_LENGTH),
+        Column("os_version", "OSバージョン", "OS version", width=10, max_length=ID_LENGTH),
+        Column(
+            "serial_or_imei", "製造番号/IMEI", "Serial/IMEI", width=16, in_table=False, max_length=ID_LENGTH
+        ),
         Column("user_id", "利用者", "User", "person", width=12),
         Column("ownership", "所有区分", "Ownership", "code", DeviceOwnership, required=True, width=10),
         Column("mdm_enrolled", "MDM登録", "MDM enrolled", "bool", width=8, in_table=False),
@@ -257,6 +303,7 @@ DEVICES = Register(
             width=20,
             in_table=False,
             multiline=True,
+            max_length=NOTE_LENGTH,
         ),
         Column(
             "guideline_acknowledged_on",
@@ -294,7 +341,15 @@ BADGES = Register(
     holder_key="holder_id",
     stocktake=True,
     columns=(
-        Column("badge_number", "社員証番号", "Badge no.", required=True, unique=True, width=12),
+        Column(
+            "badge_number",
+            "社員証番号",
+            "Badge no.",
+            required=True,
+            unique=True,
+            width=12,
+            max_length=LABEL_NUMBER_LENGTH,
+        ),
         Column("holder_id", "所持者", "Holder", "person", width=12),
         Column("medium", "媒体", "Medium", "code", BadgeMedium, required=True, width=10),
         Column("areas", "入館可能エリア", "Areas allowed", width=18),
@@ -316,12 +371,12 @@ PEOPLE = Register(
     status_key=None,
     status_codes=None,
     columns=(
-        Column("name", "氏名", "Name", required=True, width=14),
-        Column("kana", "フリガナ", "Kana", width=14),
-        Column("department", "部署", "Department", width=12),
+        Column("name", "氏名", "Name", required=True, width=14, max_length=NAME_LENGTH),
+        Column("kana", "フリガナ", "Kana", width=14, max_length=NAME_LENGTH),
+        Column("department", "部署", "Department", width=12, max_length=NAME_LENGTH),
         Column("employment_type", "雇用形態", "Employment", "code", EmploymentType, required=True, width=14),
         Column("role", "役割", "Role", "code", PersonRole, required=True, width=14),
-        Column("phone", "電話", "Phone", width=14, in_table=False),
+        Column("phone", "電話", "Phone", width=14, in_table=False, max_length=ID_LENGTH),
         Column("email", "メール", "E-mail", width=20, in_table=False),
         Column("joined_on", "入社日", "Joined", "date", width=12),
         Column("left_on", "退職日", "Left", "date", width=12),
@@ -342,13 +397,15 @@ INCIDENTS = Register(
     year_key="occurred_at",
     # In the order control 3② asks: when, who, what, how, and what came of it; then its kind.
     columns=(
-        Column("number", "番号", "No.", unique=True, width=10, editable=False),
+        Column("number", "番号", "No.", unique=True, width=10, editable=False, max_length=ID_LENGTH),
         Column("occurred_at", "発生日時(いつ)", "Occurred (when)", "datetime", required=True, width=16),
         Column("discovered_at", "発見日時", "Discovered", "datetime", width=16, in_table=False),
         Column("reported_at", "報告日時", "Reported", "datetime", width=16, in_table=False),
-        Column("who", "誰が", "Who", width=14),
+        Column("who", "誰が", "Who", width=14, max_length=NAME_LENGTH),
         Column("what", "何を", "What", width=24),
-        Column("how", "どのようにして", "How", width=24, in_table=False, multiline=True),
+        Column(
+            "how", "どのようにして", "How", width=24, in_table=False, multiline=True, max_length=NOTE_LENGTH
+        ),
         Column(
             "result",
             "その結果どうなったのか",
@@ -356,6 +413,7 @@ INCIDENTS = Register(
             width=24,
             in_table=False,
             multiline=True,
+            max_length=NOTE_LENGTH,
         ),
         Column("incident_type", "種類", "Type", "code", IncidentType, required=True, width=14),
         Column(
@@ -376,9 +434,33 @@ INCIDENTS = Register(
         ),
         Column("severity", "重大度", "Severity", "code", Severity, required=True, width=8),
         Column("status", "状態", "Status", "code", IncidentStatus, required=True, width=14, editable=False),
-        Column("root_cause", "根本原因", "Root cause", width=24, in_table=False, multiline=True),
-        Column("recovery_method", "復旧方法", "Recovery method", width=24, in_table=False, multiline=True),
-        Column("timeline", "対応の経過", "Handling timeline", width=30, in_table=False, multiline=True),
+        Column(
+            "root_cause",
+            "根本原因",
+            "Root cause",
+            width=24,
+            in_table=False,
+            multiline=True,
+            max_length=NOTE_LENGTH,
+        ),
+        Column(
+            "recovery_method",
+            "復旧方法",
+            "Recovery method",
+            width=24,
+            in_table=False,
+            multiline=True,
+            max_length=NOTE_LENGTH,
+        ),
+        Column(
+            "timeline",
+            "対応の経過",
+            "Handling timeline",
+            width=30,
+            in_table=False,
+            multiline=True,
+            max_length=NOTE_LENGTH,
+        ),
         Column("closed_on", "完了日", "Closed on", "date", width=12, editable=False),
     ),
 )
@@ -394,7 +476,15 @@ PLANS = Register(
     # 4①: what the outage touches and how quickly it must be back; 4②: reviewed regularly.
     # Protection, recovery steps, scenarios and drills hang off the plan (services.continuity).
     columns=(
-        Column("name", "対象システム・サービス", "System or service", required=True, unique=True, width=20),
+        Column(
+            "name",
+            "対象システム・サービス",
+            "System or service",
+            required=True,
+            unique=True,
+            width=20,
+            max_length=NAME_LENGTH,
+        ),
         Column("owner_id", "責任者", "Owner", "person", width=12),
         Column(
             "business_impact",
@@ -403,9 +493,16 @@ PLANS = Register(
             width=30,
             in_table=False,
             multiline=True,
+            max_length=NOTE_LENGTH,
         ),
         Column(
-            "damage_and_risk", "被害及びリスク", "Damage and risk", width=30, in_table=False, multiline=True
+            "damage_and_risk",
+            "被害及びリスク",
+            "Damage and risk",
+            width=30,
+            in_table=False,
+            multiline=True,
+            max_length=NOTE_LENGTH,
         ),
         Column(
             "rto_hours", "目標復旧時間(時間)", "Recovery time objective (h)", "number", minimum=0, width=16
@@ -468,10 +565,18 @@ CLOUD_SERVICES = Register(
     closed_statuses=frozenset({CloudServiceStatus.STOPPED.value}),
     grids=(CLOUD_SECURITY,),
     columns=(
-        Column("name", "サービス名", "Service", required=True, unique=True, width=20),
-        Column("provider", "提供事業者", "Provider", width=16),
+        Column("name", "サービス名", "Service", required=True, unique=True, width=20, max_length=NAME_LENGTH),
+        Column("provider", "提供事業者", "Provider", width=16, max_length=NAME_LENGTH),
         Column("purpose", "利用目的", "Purpose", width=20),
-        Column("data_held", "預ける情報", "Information kept there", width=20, in_table=False, multiline=True),
+        Column(
+            "data_held",
+            "預ける情報",
+            "Information kept there",
+            width=20,
+            in_table=False,
+            multiline=True,
+            max_length=NOTE_LENGTH,
+        ),
         Column("importance", "情報の重要度", "Importance of the information", "code", Importance, width=14),
         Column("owner_id", "担当者", "Owner", "person", width=12),
         *CLOUD_SECURITY.columns(),
@@ -502,7 +607,15 @@ ACCOUNTS = Register(
     describe_keys=("system", "login"),
     filters=("privilege",),
     columns=(
-        Column("account_number", "管理番号", "Account no.", required=True, unique=True, width=10),
+        Column(
+            "account_number",
+            "管理番号",
+            "Account no.",
+            required=True,
+            unique=True,
+            width=10,
+            max_length=ID_LENGTH,
+        ),
         Column(
             "system",
             "システム・サービス",
@@ -510,8 +623,9 @@ ACCOUNTS = Register(
             required=True,
             width=18,
             suggest=("cloud_service", "name"),
+            max_length=NAME_LENGTH,
         ),
-        Column("login", "ユーザーID", "User ID", required=True, width=16),
+        Column("login", "ユーザーID", "User ID", required=True, width=16, max_length=NAME_LENGTH),
         Column("person_id", "利用者", "User", "person", width=12),
         Column("shared", "共用・匿名ID", "Shared or anonymous ID", "bool", width=8),
         Column(

@@ -968,7 +968,8 @@ def _memoized(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
 def _cell_parser(column: Column, people: PeopleIndex) -> Callable[[Any], Any]:
     """The shared parser of ``services.values`` for one column, cached where values repeat."""
     if column.kind == "text":
-        return parse_text
+        limit = column.max_length
+        return lambda raw: parse_text(raw, limit)
     if column.kind == "int":
         minimum = column.minimum
         return lambda raw: parse_int(raw, minimum)

@@ -10,7 +10,7 @@ from pathlib import Path
 from sme_guard.db.database import Database
 from sme_guard.domain.registers import Register
 from sme_guard.errors import UserError
-from sme_guard.exchange.pdf.labels import SHEETS, Label, LabelSheet, build_labels
+from sme_guard.exchange.pdf.labels import SHEETS, Label, LabelSheet, build_labels, number_fits
 from sme_guard.services.flags import FlagContext
 from sme_guard.services.registers import load_rows
 from sme_guard.services.settings import get_text, office_name, set_text
@@ -53,6 +53,32 @@ def save_office_sheet(database: Database, sheet: LabelSheet) -> None:
     set_text(database, f"labels.sheet.{sheet.key}", ",".join(f"{getattr(sheet, d):g}" for d in DIMENSIONS))
 
 
+def _check_numbers(register: Register, numbers: list[tuple[int, str]], sheet: LabelSheet) -> None:
+    """Refuse, naming the records, numbers that a label of ``sheet`` cannot show whole (as a
+    QR code a scanner reads and as text): written before numbers had a maximum length, typed
+    outside the app, or in wide characters on a small label."""
+    assert register.number_key is not None
+    column = register.column(register.number_key)
+    unfit = [(record_id, number) for record_id, number in numbers if not number_fits(number, sheet)]
+    if not unfit:
+        return
+
+    def shown(number: str) -> str:
+        return number if len(number) <= 20 else number[:20] + "…"
+
+    listed_ja = "、".join(f"「{shown(n)}」(ID {i}、{len(n):,} 文字)" for i, n in unfit[:5])
+    listed_en = ", ".join(f"'{shown(n)}' (ID {i}, {len(n):,} characters)" for i, n in unfit[:5])
+    more_ja = f" ほか {len(unfit) - 5} 件" if len(unfit) > 5 else ""
+    more_en = f" and {len(unfit) - 5} more" if len(unfit) > 5 else ""
+    raise UserError(
+        f"{register.ja}の{column.ja}が長すぎて、「{sheet.name('ja')}」のラベルに QR コードと文字で"
+        f"収まりません: {listed_ja}{more_ja}。{column.ja}を短くするか、大きいラベルを選んでください。",
+        f"The {column.en.lower()} of these {register.en.lower()} is too long to print whole, as a QR "
+        f"code and as text, on a label of '{sheet.name('en')}': {listed_en}{more_en}. Shorten it, or "
+        "choose larger labels.",
+    )
+
+
 def print_labels(
     database: Database,
     register: Register,
@@ -88,14 +114,15 @@ def print_labels(
     rows = load_rows(database, register, FlagContext(today))
     number, status = rows.index(register.number_key), rows.index(register.status_key)
     wanted = set(ids) if ids is not None else None
-    chosen = sorted(
+    chosen_records = sorted(
         (
-            values
+            (record_id, values)
             for record_id, values in zip(rows.ids, rows.rows, strict=True)
             if (record_id in wanted if wanted is not None else values[status] not in register.closed_statuses)
         ),
-        key=lambda values: str(values[number]),
+        key=lambda record: str(record[1][number]),
     )
+    chosen = [values for _record_id, values in chosen_records]
     if not chosen:
         raise UserError(
             "ラベルを印刷する項目がありません。印刷する項目を選んでください。"
@@ -110,6 +137,9 @@ def print_labels(
         index = rows.index(key)
         return display(rows.columns[index], values[index], lang)
 
+    _check_numbers(
+        register, [(record_id, str(values[number])) for record_id, values in chosen_records], sheet
+    )
     title = (office if office is not None else office_name(database)).strip() or register.label(lang)
     labels = [
         Label(

@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Table, and_, func, or_, select
 
-from sme_guard.db.audit_check import CheckReport, Mismatch
+from sme_guard.db.audit_check import CheckReport
 from sme_guard.db.database import Database
 from sme_guard.domain.codes import (
     AuditAction,
@@ -31,7 +30,6 @@ from sme_guard.domain.codes import (
     label,
 )
 from sme_guard.domain.registers import REGISTERS, Kind
-from sme_guard.errors import UserError
 
 DEFAULT_LIMIT = 1000  # lines a screen lists (newest first); the Excel export has no limit
 HISTORY_LIMIT = 5000
@@ -623,208 +621,14 @@ def export_count(connection: Connection, filters: AuditFilter) -> int:
 # ------------------------------------------------------------------ the check
 
 
-class NoDatabaseError(UserError):
-    """``check`` of a file that is not there (it is not created)."""
-
-
 def verify(database: Database) -> CheckReport:
-    """Integrity, foreign keys, triggers, the hash chain and the trail against the tables."""
-    from sme_guard.db.audit_check import check
+    """Integrity, foreign keys, triggers, the hash chain and the trail against the tables, as
+    far as the file can be read (``CheckReport.stopped`` says where a damaged one stopped)."""
+    from sme_guard.db.audit_check import READ_FAILURES, check, stopped_by
     from sme_guard.db.migrations import HEAD_REVISION
 
-    with database.engine.connect() as connection:
-        return check(connection, HEAD_REVISION)
-
-
-def check_file(path: Path) -> CheckReport:
-    """``verify`` for a database file, opened as it is: not created, not migrated (the
-    command line's ``check``; the app's own connections keep working meanwhile)."""
-    from sqlalchemy.exc import DBAPIError
-
-    from sme_guard.db.engine import make_engine, user_error_for
-
-    path = path.expanduser().resolve()
-    if not path.is_file():
-        raise NoDatabaseError(f"データベース {path} はありません。", f"There is no database {path}.")
-    engine = make_engine(path)
     try:
-        return verify(Database(path=path, engine=engine))
-    except DBAPIError as exc:
-        raise (user_error_for(exc, path) or exc) from exc
-    finally:
-        engine.dispose()
-
-
-def _when(at: str, lang: str) -> str:
-    try:
-        moment = datetime.fromisoformat(at)
-    except ValueError:
-        return at
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-
-
-def _mismatch_text(mismatch: Mismatch, lang: str) -> str:
-    table = table_label(mismatch.table_name, lang)
-    record = f"{table} #{mismatch.record_id}"
-    last = mismatch.last_entry_id
-    if mismatch.kind == "no_history":
-        return (
-            f"{record}: this record is not in the history (written outside the app, or its entries were deleted)"
-            if lang == "en"
-            else f"{record}: 変更履歴にない記録です(アプリ以外で書き込まれたか、履歴が削除されています)"
-        )
-    if mismatch.kind == "deleted_in_history":
-        return (
-            f"{record}: the history (entry #{last}) says it was deleted, but it is there"
-            if lang == "en"
-            else f"{record}: 変更履歴(#{last})では削除されていますが、記録が残っています"
-        )
-    if mismatch.kind == "gone":
-        return (
-            f"{record}: the history (last entry #{last}) has it, but it was deleted without an entry"
-            if lang == "en"
-            else f"{record}: 変更履歴(最後は #{last})にある記録が、履歴なしで削除されています"
-        )
-    if mismatch.kind == "unreadable":
-        return (
-            f"{record}: entry #{last} cannot be read"
-            if lang == "en"
-            else f"{record}: 変更履歴 #{last} を読めません"
-        )
-    field = field_label(mismatch.table_name, mismatch.field, lang)
-    return (
-        f"{record}, {field}: the history (last entry #{last}) says {mismatch.history!r}, "
-        f"the database holds {mismatch.actual!r}"
-        if lang == "en"
-        else f"{record} の {field}: 変更履歴(最後は #{last})では {mismatch.history!r}、"
-        f"データベースでは {mismatch.actual!r} です"
-    )
-
-
-def report_lines(report: CheckReport, lang: str) -> list[str]:
-    """What was checked and what was found, one line each, for the command line."""
-    en = lang == "en"
-    ok, bad = ("ok", "PROBLEM") if en else ("OK", "異常")
-    lines: list[str] = []
-    if report.revision == report.expected_revision:
-        lines.append(
-            f"Schema version {report.revision}: {ok}"
-            if en
-            else f"スキーマのバージョン {report.revision}: {ok}"
-        )
-    elif report.revision_ok:
-        lines.append(
-            f"Schema version {report.revision}: {ok} (older than this app's {report.expected_revision}; "
-            "brought up to date, and its change history begun, when the app opens it)"
-            if en
-            else f"スキーマのバージョン {report.revision}: {ok}(このアプリの {report.expected_revision} より古い版です。"
-            "アプリで開くと更新され、変更履歴の記録が始まります)"
-        )
-    elif report.revision is None:
-        lines.append(
-            f"Schema version: {bad} — this is not SME Guard's database"
-            if en
-            else f"スキーマのバージョン: {bad} — SMEガードのデータベースではありません"
-        )
-    else:
-        lines.append(
-            f"Schema version {report.revision}: {bad} — written by a newer version of the app "
-            f"(this one uses {report.expected_revision}); check it with that version"
-            if en
-            else f"スキーマのバージョン {report.revision}: {bad} — 新しいバージョンのアプリで作成されています"
-            f"(このアプリは {report.expected_revision})。そのバージョンで確認してください"
-        )
-    if not report.integrity:
-        lines.append(
-            f"Integrity (PRAGMA integrity_check): {ok}" if en else f"整合性 (PRAGMA integrity_check): {ok}"
-        )
-    else:
-        lines.append(
-            f"Integrity (PRAGMA integrity_check): {bad}" if en else f"整合性 (PRAGMA integrity_check): {bad}"
-        )
-        lines += [f"  {message}" for message in report.integrity[:20]]
-    if not report.foreign_keys:
-        lines.append(
-            f"References (PRAGMA foreign_key_check): {ok}" if en else f"参照 (PRAGMA foreign_key_check): {ok}"
-        )
-    else:
-        lines.append(
-            f"References (PRAGMA foreign_key_check): {bad} — {len(report.foreign_keys)} rows refer to missing rows"
-            if en
-            else f"参照 (PRAGMA foreign_key_check): {bad} — {len(report.foreign_keys)} 行が存在しない行を参照しています"
-        )
-        for table, rowid, parent in report.foreign_keys[:20]:
-            lines.append(
-                f"  {table_label(table, lang)} #{rowid} → {table_label(parent, lang)}"
-                if en
-                else f"  {table_label(table, lang)} #{rowid} → {table_label(parent, lang)}(存在しません)"
-            )
-    skipped = "not checked (no history yet)" if en else "未確認(変更履歴はまだありません)"
-    if not report.trail_expected:
-        lines.append(
-            f"Recording of changes (triggers): {skipped}" if en else f"変更の記録 (トリガー): {skipped}"
-        )
-    elif not report.missing_triggers:
-        lines.append(f"Recording of changes (triggers): {ok}" if en else f"変更の記録 (トリガー): {ok}")
-    else:
-        names = ", ".join(report.missing_triggers)
-        lines.append(
-            f"Recording of changes (triggers): {bad} — missing or altered on {names}; their changes are not recorded"
-            if en
-            else f"変更の記録 (トリガー): {bad} — {names} のトリガーがないか変更されています(変更が記録されません)"
-        )
-    if report.chain_break is None:
-        lines.append(
-            f"History hash chain: {ok} ({report.entries_checked:,} entries)"
-            if en
-            else f"変更履歴のハッシュ連鎖: {ok}({report.entries_checked:,} 件)"
-        )
-    else:
-        found = report.chain_break
-        where = f"{table_label(found.table_name, lang)} #{found.record_id}"
-        when = _when(found.at, lang)
-        if found.problem == "changed":
-            why = (
-                "its contents were changed after it was written"
-                if en
-                else "記録された後に内容が書き換えられています"
-            )
-        elif found.after_id is None:
-            why = "entries before it were deleted" if en else "これより前の履歴が削除されています"
-        else:
-            why = (
-                f"it does not follow entry #{found.after_id}: entries between them were deleted, or #{found.after_id} was replaced"
-                if en
-                else f"#{found.after_id} の次の履歴になっていません(間の履歴が削除されたか、#{found.after_id} が置き換えられています)"
-            )
-        lines.append(
-            f"History hash chain: {bad} — {report.broken_entries:,} of {report.entries_checked:,} entries "
-            f"do not verify; the first is entry #{found.entry_id} ({when}, {where}): {why}"
-            if en
-            else f"変更履歴のハッシュ連鎖: {bad} — {report.entries_checked:,} 件中 {report.broken_entries:,} 件が"
-            f"検証できません。最初は履歴 #{found.entry_id}({when}、{where}): {why}"
-        )
-    if not report.trail_expected:
-        lines.append(
-            f"History against the data: {skipped}" if en else f"変更履歴と現在のデータの照合: {skipped}"
-        )
-    elif report.mismatch_count == 0:
-        lines.append(
-            f"History against the data: {ok} ({report.records_checked:,} records)"
-            if en
-            else f"変更履歴と現在のデータの照合: {ok}({report.records_checked:,} 件)"
-        )
-    else:
-        lines.append(
-            f"History against the data: {bad} — {report.mismatch_count:,} differences"
-            if en
-            else f"変更履歴と現在のデータの照合: {bad} — {report.mismatch_count:,} 件の食い違い"
-        )
-        lines += [f"  {_mismatch_text(m, lang)}" for m in report.mismatches[:20]]
-    if report.ok:
-        lines.append("Result: everything holds." if en else "結果: 問題はありません。")
-    else:
-        lines.append("Result: problems found (see above)." if en else "結果: 問題があります(上記参照)。")
-    return lines
+        with database.engine.connect() as connection:
+            return check(connection, HEAD_REVISION)
+    except READ_FAILURES as exc:  # not even a connection could read it
+        return CheckReport(expected_revision=HEAD_REVISION, stopped=stopped_by("schema", exc))

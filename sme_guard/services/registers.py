@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Select, Table, func, select
 from sqlalchemy.orm import aliased
 
 from sme_guard.db.database import Database
+from sme_guard.db.engine import user_error_for
 from sme_guard.domain.registers import (
     ACCOUNTS,
     CLOUD_SERVICES,
@@ -185,7 +186,10 @@ def load_rows(
             # Plain DB-API tuples, 2x faster at 100k rows: dates stay ISO strings (they sort
             # and show as they are), booleans 0/1.
             sql = str(query.compile(connection, compile_kwargs={"literal_binds": True}))
-            records = connection.connection.driver_connection.execute(sql).fetchall()  # type: ignore[union-attr]
+            try:
+                records = connection.connection.driver_connection.execute(sql).fetchall()  # type: ignore[union-attr]
+            except connection.dialect.loaded_dbapi.Error as exc:  # (SQLAlchemy's own mapping is bypassed)
+                raise (user_error_for(exc, database.path) or exc) from exc
         else:
             records = connection.execute(query).all()
     result.ids = [record[0] for record in records]

@@ -17,6 +17,7 @@ from sme_guard.db.database import Database
 from sme_guard.domain.registers import REGISTERS, Register
 from sme_guard.errors import UserError
 from sme_guard.services.registers import table_of
+from sme_guard.services.values import ValueProblemError, parse_text
 
 Result = Literal["found", "missing"]
 
@@ -117,18 +118,29 @@ def lines(database: Database, stocktake_id: int) -> list[StockTakeLine]:
         return [StockTakeLine(*row) for row in connection.execute(query)]
 
 
+def _found_location(register: Register, typed: str | None) -> str | None:
+    """Where an item was found, as the register's location column takes it (its length)."""
+    if register.location_key is None:
+        return parse_text(typed)
+    column = register.column(register.location_key)
+    try:
+        return parse_text(typed, column.max_length)
+    except ValueProblemError as exc:
+        raise UserError(f"{column.ja}: {exc.problem.ja}", f"{column.en}: {exc.problem.en}") from exc
+
+
 def mark(database: Database, item_id: int, result: Result | None, found_location: str | None = None) -> None:
     """Mark one line found or missing (None clears it); only while the stock-take runs."""
     takes, items = _tables()
     with database.engine.begin() as connection:
         running = connection.execute(
-            select(takes.c.finished_on)
+            select(takes.c.finished_on, takes.c.register_key)
             .select_from(items.join(takes, takes.c.id == items.c.stock_take_id))
             .where(items.c.id == item_id)
         ).first()
         if running is None or running[0] is not None:
             raise UserError("この棚卸はすでに終了しています。", "This stock-take has already been finished.")
-        location = (found_location or "").strip() or None
+        location = _found_location(REGISTERS[running[1]], found_location)
         connection.execute(
             items.update()
             .where(items.c.id == item_id)

@@ -236,7 +236,8 @@ def sql_lower(text: str) -> str:
     return text.translate(_ASCII_LOWER)
 
 
-def parse_text(raw: Any) -> str | None:
+def parse_text(raw: Any, max_length: int | None = None) -> str | None:
+    """Text as typed, trimmed; ``max_length`` characters at most (a column's ``max_length``)."""
     if raw is None:
         return None
     if isinstance(raw, float) and raw.is_integer():
@@ -244,6 +245,11 @@ def parse_text(raw: Any) -> str | None:
     if isinstance(raw, datetime | date):
         raw = raw.isoformat()
     text = str(raw).strip()
+    if max_length is not None and len(text) > max_length:
+        raise _problem(
+            f"{max_length:,} 文字以内にしてください({len(text):,} 文字あります)",
+            f"at most {max_length:,} characters, please ({len(text):,} given)",
+        )
     return text or None
 
 
@@ -334,7 +340,7 @@ def parse_value(column: Column, raw: Any, people: PeopleIndex) -> Any:
         if isinstance(raw, int) and not isinstance(raw, bool) and raw in people.names:
             return raw
         return people.resolve(raw)
-    return parse_text(raw)
+    return parse_text(raw, column.max_length)
 
 
 def display(column: Column, value: Any, lang: str, people_names: dict[int, str] | None = None) -> str:

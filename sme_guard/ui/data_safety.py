@@ -55,6 +55,8 @@ class DataSafety(QObject):
 
     def database_ready(self, database: Database) -> None:
         self.set_enabled(True)
+        # A file on read-only media cannot be replaced; a copy of it can still be made.
+        self.restore_action.setEnabled(not database.read_only)
         if database.notice is not None:  # e.g. today's backup could not be written
             report_error(database.notice, self.lang)
 
@@ -151,22 +153,32 @@ class DataSafety(QObject):
 
     # ------------------------------------------------------------------ damaged at start
 
-    def handle_open_error(self, error: BaseException, database: Path) -> bool:
-        """For a damaged database, look for a good backup and offer it; True when handled."""
+    def handle_open_error(self, error: BaseException, database: Path, at_start: bool = True) -> bool:
+        """For a damaged database, look for a good backup and offer it; True when handled.
+        ``at_start=False``: damage found while working; declining it leaves the app running."""
         if not isinstance(error, DatabaseDamagedError):
             return False
         from sme_guard.db.restore import newest_good_backup
 
         folder = paths.backup_dir(database)
+        shown = self.window.database_label.text()
         self.window.database_label.setText(self.tr("Looking for a backup that passes the checks …"))
+
+        def offer(found: BackupFile | None) -> None:
+            if not at_start:
+                self.window.database_label.setText(shown)
+            self._offer(error, database, folder, found, at_start)
+
         self.window.runner.submit(
             lambda: newest_good_backup(folder),
-            lambda found: self._offer(error, database, folder, found),
-            self.window.open_failed,
+            offer,
+            self.window.open_failed if at_start else self._failed,
         )
         return True
 
-    def _offer(self, error: UserError, database: Path, folder: Path, found: BackupFile | None) -> None:
+    def _offer(
+        self, error: UserError, database: Path, folder: Path, found: BackupFile | None, at_start: bool
+    ) -> None:
         title = self.tr("Damaged database")
         message = error.message(self.lang)
         if found is None:
@@ -180,7 +192,8 @@ class DataSafety(QObject):
                     "The damaged file was left as it is."
                 ).format(folder=folder),
             )
-            self.window.open_failed(error, shown=True)
+            if at_start:
+                self.window.open_failed(error, shown=True)
             return
         question = (
             message
@@ -193,5 +206,5 @@ class DataSafety(QObject):
         )
         if dialogs.confirm(self.window, title, question):
             self._restore(database, found.path, damaged=True)
-        else:
+        elif at_start:
             self.window.open_failed(error, shown=True)

@@ -33,6 +33,11 @@ class DatabaseView(_Base):
             raise UserError("データベースが開かれていません。", "No database is open.")
         return self.database
 
+    @property
+    def editable(self) -> bool:
+        """Whether there is a database to save to (not one opened read-only: a CD-R)."""
+        return self.database is not None and not self.database.read_only
+
     def show_error(self, error: BaseException) -> None:
         report_error(error, self.lang)
 

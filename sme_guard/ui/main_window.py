@@ -7,14 +7,14 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from sme_guard.db.database import Database, open_database
 from sme_guard.domain.due import Target
 from sme_guard.domain.registers import Register
-from sme_guard.errors import CatalogError
+from sme_guard.errors import CatalogError, DatabaseDamagedError
 from sme_guard.services.catalog import bundled_catalog
 from sme_guard.ui import settings
 from sme_guard.ui.catalog.catalog_tab import CatalogTab
@@ -24,6 +24,7 @@ from sme_guard.ui.errors import report_error
 from sme_guard.ui.home.home_tab import HomeTab
 from sme_guard.ui.lazy_page import LazyPage
 from sme_guard.ui.office_settings_dialog import OfficeSettingsDialog
+from sme_guard.ui.read_only import read_only_badge
 from sme_guard.ui.tasks import Runner
 
 if TYPE_CHECKING:
@@ -61,6 +62,9 @@ class MainWindow(QMainWindow):
         self._add_menus()
         self.database_label = QLabel()
         self.statusBar().addPermanentWidget(self.database_label)
+        self.read_only_badge = read_only_badge()
+        self.tabs.setCornerWidget(self.read_only_badge, Qt.Corner.TopRightCorner)
+        self.read_only_badge.hide()
 
         if not self.restoreGeometry(settings.WINDOW_GEOMETRY.get()):
             self.resize(1200, 780)
@@ -344,7 +348,11 @@ class MainWindow(QMainWindow):
 
     def _database_ready(self, database: Database) -> None:
         self.database = database
-        self.database_label.setText(self.tr("Database: {path}").format(path=database.path))
+        if database.read_only:  # on a CD-R or a write-protected stick: read, export, print, check
+            self.database_label.setText(self.tr("Database: {path} (read-only)").format(path=database.path))
+        else:
+            self.database_label.setText(self.tr("Database: {path}").format(path=database.path))
+        self.read_only_badge.setVisible(database.read_only)
         for tab in self.register_tabs():
             tab.set_database(database)
         for page in self.pages.values():
@@ -352,7 +360,7 @@ class MainWindow(QMainWindow):
                 for view in self._other_views(page.content()):
                     view.set_database(database)
         self.home.set_database(database)
-        self.settings_action.setEnabled(True)
+        self.settings_action.setEnabled(not database.read_only)
         self.history_action.setEnabled(True)
         self.data_safety.database_ready(database)
         self.database_opened.emit(database)
@@ -362,6 +370,13 @@ class MainWindow(QMainWindow):
         if self._offer_restore and path is not None and self.data_safety.handle_open_error(error, path):
             return
         self.open_failed(error)
+
+    def offer_restore(self, error: DatabaseDamagedError) -> bool:
+        """Damage found in the open database while working (``ui.errors``): offer the newest
+        good backup; the app goes on with the file as it is when that is declined."""
+        if self.database is None or self.database_path is None:
+            return False
+        return self.data_safety.handle_open_error(error, self.database_path, at_start=False)
 
     def open_failed(self, error: BaseException, shown: bool = False) -> None:
         """No database to work on: say why (unless ``shown`` already) and tell the app."""
@@ -379,6 +394,7 @@ class MainWindow(QMainWindow):
         self.settings_action.setEnabled(False)
         self.history_action.setEnabled(False)
         self.data_safety.set_enabled(False)
+        self.read_only_badge.hide()
         self.database_label.setText(self.tr("No database open"))
 
     def bring_to_front(self) -> None:

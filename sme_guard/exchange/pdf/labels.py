@@ -37,6 +37,8 @@ _TOLERANCE_MM = 0.05  # rounding in a maker's published dimensions
 
 QR_LEVEL = "M"  # restores up to 15% of the code: a scuffed label still scans
 QR_QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
+QR_MAX_BYTES = 2331  # the most a level-M code holds (version 40, bytes of UTF-8)
+QR_MIN_MODULE_MM = 0.25  # the smallest square a hand-held scanner reads reliably (10 mil)
 
 MIN_TEXT_SIZE = 5.0  # points; smaller text is clipped instead of shrunk further
 ELLIPSIS = "…"
@@ -190,9 +192,40 @@ def _metrics(sheet: LabelSheet) -> _Metrics:
     )
 
 
+def _text_width(sheet: LabelSheet, metrics: _Metrics) -> float:
+    """The width of a label's text column (right of the QR code), in points."""
+    box, pad = metrics.qr_box, metrics.padding
+    return float(sheet.label_width_mm * mm - pad - box - (pad if box == 0 else 0) - pad)
+
+
+def _min_number_size(metrics: _Metrics) -> float:
+    """The size a long number may shrink to before it is cut."""
+    return max(MIN_TEXT_SIZE, metrics.number_size * 0.55)
+
+
 def qr_widget(value: str, size: float) -> QrCodeWidget:
     """A QR code of exactly ``value`` (level M, 4-module quiet zone) in a ``size`` square."""
     return QrCodeWidget(value, barLevel=QR_LEVEL, barBorder=QR_QUIET_ZONE, barWidth=size, barHeight=size)
+
+
+def number_fits(value: str, sheet: LabelSheet) -> bool:
+    """Whether ``value`` is printed whole on a label of ``sheet``: as a QR code a scanner reads
+    (not more than a code holds, squares no smaller than ``QR_MIN_MODULE_MM``) and as text
+    (at the smallest size, not cut off)."""
+    if len(value.encode("utf-8")) > QR_MAX_BYTES:
+        return False
+    metrics = _metrics(sheet)
+    code = qr_widget(value, metrics.qr_box).qr
+    code.make()
+    modules: int = code.getModuleCount()
+    if metrics.qr_box / (modules + 2 * QR_QUIET_ZONE) < QR_MIN_MODULE_MM * mm:
+        return False
+    _regular, bold = register_fonts()
+    text = one_line(value)
+    shown, _size = fit_text(
+        text, bold, metrics.number_size, _text_width(sheet, metrics), _min_number_size(metrics)
+    )
+    return shown == text
 
 
 def _draw_label(
@@ -224,7 +257,7 @@ def _draw_label(
 
     # The text column: right of the QR code's quiet zone, inside the padding.
     text_x = x + pad + box + (pad if box == 0 else 0)
-    text_width = x + width - pad - text_x
+    text_width = _text_width(sheet, metrics)
     top, bottom = y + height - pad, y + pad
     if text_width > 0:
         small, small_min = metrics.small_size, min(MIN_TEXT_SIZE, metrics.small_size)
@@ -242,9 +275,7 @@ def _draw_label(
             canvas.setFillColor(INK)
             canvas.setFont(regular, description_size)
             canvas.drawString(text_x, bottom - descent, description)
-        text, size = fit_text(
-            number, bold, metrics.number_size, text_width, max(MIN_TEXT_SIZE, metrics.number_size * 0.55)
-        )
+        text, size = fit_text(number, bold, metrics.number_size, text_width, _min_number_size(metrics))
         if text:
             ascent, descent = getAscentDescent(bold, size)
             canvas.setFillColor(INK)

@@ -59,7 +59,10 @@ def add_password_actions(tab: RegisterTab) -> None:
 
     tab.toolbar.addSeparator()
     tab.actions["password_checker"] = tab.add_action(
-        QCoreApplication.translate("PasswordActions", "Password checker…"), open_checker, needs_record=False
+        QCoreApplication.translate("PasswordActions", "Password checker…"),
+        open_checker,
+        needs_record=False,
+        writes=False,
     )
     tab.actions["password_policy"] = tab.add_action(
         QCoreApplication.translate("PasswordActions", "Password policy…"), open_policy, needs_record=False
@@ -68,4 +71,5 @@ def add_password_actions(tab: RegisterTab) -> None:
         QCoreApplication.translate("PasswordActions", "Print password policy…"),
         print_notice,
         needs_record=False,
+        writes=False,
     )

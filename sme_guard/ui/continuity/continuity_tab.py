@@ -37,9 +37,9 @@ class ContinuityTab(RegisterTab):
             self.tr("New from example…"), self.new_from_template, needs_record=False
         )
         self.toolbar.addSeparator()
-        self.actions["print"] = self.add_action(self.tr("Print plan…"), self.print_plan)
+        self.actions["print"] = self.add_action(self.tr("Print plan…"), self.print_plan, writes=False)
         self.actions["export"] = self.add_action(
-            self.tr("Export to Excel…"), lambda: export_register(self), needs_record=False
+            self.tr("Export to Excel…"), lambda: export_register(self), needs_record=False, writes=False
         )
 
     def new_from_template(self) -> None:

@@ -47,7 +47,8 @@ def load_home(database: Database, lang: str) -> HomeData:
     from sme_guard.services.office_catalog import effective_catalog
 
     today = clock.today()
-    recurring_checks.ensure_defaults(database)
+    if not database.read_only:  # (one on a CD-R lists the checks it has)
+        recurring_checks.ensure_defaults(database)
     catalog = effective_catalog(database)
     items = home.due_items(database, today, lang, catalog=catalog)
     charts = (

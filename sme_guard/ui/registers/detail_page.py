@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTableView, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel, QTableView, QWidget
 
 from sme_guard.db.database import Database
 from sme_guard.services.details import DetailInvalidError
@@ -44,6 +44,25 @@ def error_label() -> QLabel:
     return label
 
 
+class _ButtonsOffWhileReadOnly(QObject):
+    """Keeps a page's buttons (they all save: add, change, remove) off while its database is
+    open read-only, whatever the page's own logic turns on when a line is selected."""
+
+    def __init__(self, page: DetailPage) -> None:
+        super().__init__(page)
+        self.page = page
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.EnabledChange
+            and isinstance(watched, QAbstractButton)
+            and watched.isEnabled()
+            and not self.page.tab.editable
+        ):
+            watched.setEnabled(False)
+        return False
+
+
 class DetailPage(QWidget):
     """Loads the detail of the record in the tab's form with ``fetch``; every change made
     through ``change`` reloads the record everywhere (form, table, pages)."""
@@ -53,6 +72,7 @@ class DetailPage(QWidget):
         self.tab = tab
         self._fetch = fetch
         self.detail: Any = None
+        self._read_only_guard: _ButtonsOffWhileReadOnly | None = None
         tab.record_shown.connect(self.load)
 
     @property
@@ -61,6 +81,11 @@ class DetailPage(QWidget):
 
     def load(self, record_id: int | None) -> None:
         self.setEnabled(record_id is not None)
+        if not self.tab.editable and self._read_only_guard is None:  # a database on a CD-R
+            self._read_only_guard = _ButtonsOffWhileReadOnly(self)
+            for button in self.findChildren(QAbstractButton):
+                button.installEventFilter(self._read_only_guard)
+                button.setEnabled(False)
         if record_id is None:
             self.detail = None
             self.show_detail()

@@ -132,12 +132,27 @@ class RecordForm(QWidget):
                 completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
                 completer.setFilterMode(Qt.MatchFlag.MatchContains)
                 editor.setCompleter(completer)
+        if column.kind == "text" and isinstance(editor, QLineEdit | QPlainTextEdit):
+            # The longest value the field takes (not cut off when longer: the save says so).
+            limit = self.tr("Up to {count} characters").format(count=f"{column.max_length:,}")
+            editor.setToolTip(limit)
+            if not editor.placeholderText():
+                editor.setPlaceholderText(limit)
         if not column.editable:
             # Set by the app (a number, a status moved by its workflow): shown, not typed.
             editor.setEnabled(False)
         editor.setObjectName(column.key)
         editor.setAccessibleName(column.label(self.lang))
         return editor
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Shown, not edited (a database opened read-only); text stays selectable to copy."""
+        for column in self.columns:
+            editor = self.editors[column.key]
+            if isinstance(editor, QLineEdit | QPlainTextEdit):
+                editor.setReadOnly(read_only)
+            elif column.editable:
+                editor.setEnabled(not read_only)
 
     def set_people(self, people: list[tuple[int, str]]) -> None:
         for column in self.columns:

@@ -77,7 +77,7 @@ class RegisterTab(DatabaseView, QWidget):
         self.new_action = self._action(self.tr("New"), self.new_record)
         self.delete_action = self._action(self.tr("Delete"), self.delete_record)
         # 変更履歴 of the record in the form: every change, by whom and when.
-        self.history_action = self.add_action(self.tr("History…"), self.show_history)
+        self.history_action = self.add_action(self.tr("History…"), self.show_history, writes=False)
         self.toolbar.addSeparator()
 
         self.search_box = QLineEdit()
@@ -196,11 +196,15 @@ class RegisterTab(DatabaseView, QWidget):
         slot: Callable[[], None],
         needs_record: bool = True,
         applies: Callable[[dict[str, Any]], bool] | None = None,
+        *,
+        writes: bool = True,
     ) -> QAction:
         """``applies``: whether the action makes sense for the record in the form (an account
-        already disabled is not disabled again)."""
+        already disabled is not disabled again). ``writes=False``: it only reads (print,
+        export, history), so it stays on for a database opened read-only."""
         action = self._action(text, slot)
         action.setProperty("needs_record", needs_record)
+        action.setProperty("writes", writes)
         if applies is not None:
             self._applies[action] = applies
         return action
@@ -222,14 +226,20 @@ class RegisterTab(DatabaseView, QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        has_record = self.current_id is not None
+        has_record, editable = self.current_id is not None, self.editable
         for action in self.toolbar.actions():
-            if action.property("needs_record"):
+            if action.property("writes") and not editable:
+                action.setEnabled(False)  # a database opened read-only
+            elif action.property("needs_record"):
                 applies = self._applies.get(action)
                 action.setEnabled(has_record and (applies is None or applies(self.current_values)))
-        self.delete_action.setEnabled(has_record)
-        self.save_button.setEnabled(self.database is not None)
+            elif action.property("writes"):
+                action.setEnabled(True)
+        self.new_action.setEnabled(editable)
+        self.delete_action.setEnabled(has_record and editable)
+        self.save_button.setEnabled(editable)
         self.revert_button.setEnabled(self._dirty)
+        self.form.set_read_only(not editable)
 
     # ------------------------------------------------------------------ loading
 
@@ -239,7 +249,7 @@ class RegisterTab(DatabaseView, QWidget):
         self.refresh()
 
     def _dropped_workbook(self, event: QDragEnterEvent | QDropEvent) -> Path | None:
-        urls = event.mimeData().urls() if self.database is not None else []
+        urls = event.mimeData().urls() if self.editable else []  # a drop imports: it writes
         paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
         return paths[0] if len(paths) == 1 and paths[0].suffix.lower() in (".xlsx", ".xlsm") else None
 

@@ -69,7 +69,10 @@ def _add_stocktake(tab: RegisterTab) -> None:
         tab.open_dialog = dialog
 
     tab.actions["stocktake_history"] = tab.add_action(
-        QCoreApplication.translate("RegisterActions", "Stock-take history…"), history, needs_record=False
+        QCoreApplication.translate("RegisterActions", "Stock-take history…"),
+        history,
+        needs_record=False,
+        writes=False,
     )
 
     def print_labels() -> None:
@@ -90,12 +93,16 @@ def _add_stocktake(tab: RegisterTab) -> None:
         tab.run(load, chosen)
 
     tab.actions["labels"] = tab.add_action(
-        QCoreApplication.translate("RegisterActions", "Print labels…"), print_labels, needs_record=False
+        QCoreApplication.translate("RegisterActions", "Print labels…"),
+        print_labels,
+        needs_record=False,
+        writes=False,
     )
     tab.actions["stocktake_sheet"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Print stock-take sheet…"),
         print_sheet,
         needs_record=False,
+        writes=False,
     )
 
 
@@ -107,7 +114,8 @@ def _labels_chosen(tab: RegisterTab, dialog: LabelsDialog) -> None:
     def build(path: Path) -> int:
         from sme_guard.exchange.labels_print import print_labels, save_office_sheet
 
-        save_office_sheet(database, sheet)  # the office's own measurements, for next time
+        if not database.read_only:
+            save_office_sheet(database, sheet)  # the office's own measurements, for next time
         return print_labels(
             database,
             register,
@@ -243,7 +251,7 @@ def _add_incident_report(tab: RegisterTab) -> None:
         )
 
     tab.actions["report"] = tab.add_action(
-        QCoreApplication.translate("RegisterActions", "Print report…"), print_report
+        QCoreApplication.translate("RegisterActions", "Print report…"), print_report, writes=False
     )
 
 
@@ -352,6 +360,7 @@ def _add_excel(tab: RegisterTab) -> None:
         QCoreApplication.translate("RegisterActions", "Export to Excel…"),
         lambda: export_register(tab),
         needs_record=False,
+        writes=False,
     )
     tab.file_dropped.connect(lambda path: import_register(tab, path))
     tab.actions["import"] = tab.add_action(

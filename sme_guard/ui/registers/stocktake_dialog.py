@@ -160,6 +160,8 @@ class StockTakeDialog(QDialog):
         self.scans_view.setMaximumHeight(140)
         self.location_box = QLineEdit()
         self.location_box.setPlaceholderText(self.tr("Where it really was (if not where the register says)"))
+        if register.location_key is not None:  # the register's location column takes no more
+            self.location_box.setMaxLength(register.column(register.location_key).max_length)
         self.model = StockTakeModel(lang, self)
         self.table = QTableView()
         self.table.setModel(self.model)
