@@ -208,13 +208,19 @@ def grid_table(
 
 
 def signature_block(
-    fields: Sequence[tuple[str, str]], *, styles: Styles, width: float, lead: Sequence[Any] = ()
+    fields: Sequence[tuple[str, str]],
+    *,
+    styles: Styles,
+    width: float,
+    lead: Sequence[Any] = (),
+    align: str = "CENTER",
 ) -> KeepTogether:
     """A row of "label ______ hint" fields to fill in by hand (date, names with 印), kept whole.
 
     ``fields`` are (label, hint) pairs; the hint ("年　月　日", "(印)") is printed faintly at the
     right end of the line, its spaces kept. ``lead`` flowables (a heading) stay on the same
-    page as the block.
+    page as the block. A row narrower than the page sits where ``align`` says (LEFT, CENTER,
+    RIGHT).
     """
     label_size = 9.5
     gap = 6 * mm  # between one field's line and the next field's label
@@ -233,7 +239,7 @@ def signature_block(
         hint_markup = escape_text(hint).replace(" ", "&nbsp;").replace("\u3000", "&nbsp;" * 2)
         cells += [para(label, label_style), Paragraph(hint_markup, hint_style)]
         widths += [label_width, blank_width]
-    table = Table([cells], colWidths=widths, rowHeights=[12 * mm])
+    table = Table([cells], colWidths=widths, rowHeights=[12 * mm], hAlign=align)
     commands: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), styles.regular_font),  # else the table sets Helvetica
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
