@@ -4,77 +4,82 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="49"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="50"/>
         <source>About SME Guard</source>
         <translation>SMEガードについて</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="55"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="56"/>
         <source>&lt;h3&gt;SME Guard {version}&lt;/h3&gt;&lt;p&gt;Information-security registers, incident log, continuity plans and self-assessment for a small office, after the JNSA guideline.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SMEガード {version}&lt;/h3&gt;&lt;p&gt;JNSA の手引きに沿って、小さな事業所の情報セキュリティ台帳・障害・事故記録・IT継続計画・自己点検を管理するアプリです。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="63"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="64"/>
         <source>Python {python}, Qt {qt}, PySide6 {pyside}</source>
         <translation>Python {python}、Qt {qt}、PySide6 {pyside}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="67"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="68"/>
         <source>(not open)</source>
         <translation>(開いていません)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="70"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="71"/>
         <source>Open the data folder</source>
         <translation>データフォルダを開く</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="77"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="78"/>
         <source>Version:</source>
         <translation>バージョン:</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="78"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="79"/>
         <source>Components:</source>
         <translation>構成要素:</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="79"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="80"/>
         <source>Database:</source>
         <translation>データベース:</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="80"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="81"/>
         <source>Data folder:</source>
         <translation>データフォルダ:</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="84"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="85"/>
         <source>Bundled software and their licences</source>
         <translation>同梱しているソフトウェアとライセンス</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="85"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="86"/>
         <source>SIL Open Font License 1.1 (BIZ UDGothic font)</source>
         <translation>SIL Open Font License 1.1(BIZ UDゴシック フォント)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="86"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="87"/>
         <source>GNU Lesser General Public License v3 (Qt, PySide6)</source>
         <translation>GNU 劣等一般公衆利用許諾書 v3(Qt、PySide6)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="87"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="88"/>
         <source>GNU General Public License v3 (part of the LGPL)</source>
         <translation>GNU 一般公衆利用許諾書 v3(LGPL の一部)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="103"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="89"/>
+        <source>GNU Lesser General Public License v2.1 (libiconv, inside lxml)</source>
+        <translation>GNU Lesser General Public License v2.1(lxml に含まれる libiconv)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/about_dialog.py" line="105"/>
         <source>Licences:</source>
         <translation>ライセンス:</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="115"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="117"/>
         <source>The file {file} could not be read: {error}</source>
         <translation>ファイル {file} を読み込めませんでした: {error}</translation>
     </message>
@@ -918,6 +923,64 @@ Restore it? The damaged file is kept in the backups folder first. Changes made a
     </message>
 </context>
 <context>
+    <name>DiagnosisDialog</name>
+    <message>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="47"/>
+        <source>Self-diagnosis result</source>
+        <translation>自社診断の結果</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="54"/>
+        <source>Answer each question on IPA&apos;s self-diagnosis sheet, then choose the same answer here. The topics are SME Guard&apos;s short labels; the questions are on the sheet.</source>
+        <translation>IPA の診断シートで各設問に答え、同じ回答をここで選んでください。見出しは SMEガードが付けた短いものです。設問の文は診断シートにあります。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="74"/>
+        <source>(choose)</source>
+        <translation>(選択)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="103"/>
+        <source>Date *</source>
+        <translation>実施日 *</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="105"/>
+        <source>Notes</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="130"/>
+        <source>Part {number}: {title} — {points} points</source>
+        <translation>Part {number}: {title} — {points} 点</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="135"/>
+        <source>Total: {points} of 100 points ({answered} of 25 answered)</source>
+        <translation>合計: {points} 点 / 100 点(25 問中 {answered} 問回答)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="153"/>
+        <source>Please check the fields marked in red.</source>
+        <translation>赤字の項目を確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="155"/>
+        <source>Not answered yet: {numbers}</source>
+        <translation>未回答の設問があります: {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="164"/>
+        <source>Unsaved changes</source>
+        <translation>保存していない変更</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="164"/>
+        <source>The answers have not been saved. Discard them?</source>
+        <translation>回答は保存されていません。破棄しますか?</translation>
+    </message>
+</context>
+<context>
     <name>DisposeDialog</name>
     <message>
         <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="53"/>
@@ -933,6 +996,171 @@ Restore it? The damaged file is kept in the backups folder first. Changes made a
         <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="72"/>
         <source>Record disposal</source>
         <translation>廃棄を記録</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPage</name>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="98"/>
+        <source>New version</source>
+        <translation>新しい版</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="99"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="101"/>
+        <source>Redraw from the records</source>
+        <translation>記録から作成し直す</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="102"/>
+        <source>Issue…</source>
+        <translation>発行…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="103"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="343"/>
+        <source>Delete version</source>
+        <translation>版を削除</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="105"/>
+        <source>Print PDF…</source>
+        <translation>PDF 印刷…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="106"/>
+        <source>Word…</source>
+        <translation>Word…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="107"/>
+        <source>Text…</source>
+        <translation>テキスト…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="108"/>
+        <source>HTML…</source>
+        <translation>HTML…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="111"/>
+        <source>Record publication…</source>
+        <translation>公表を記録…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="113"/>
+        <source>Version</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="113"/>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="113"/>
+        <source>Issued</source>
+        <translation>発行日</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="115"/>
+        <source>Published</source>
+        <translation>公表日</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="205"/>
+        <source>Version {number}</source>
+        <translation>第{number}版</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="207"/>
+        <source>Draft</source>
+        <translation>下書き</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="251"/>
+        <source>Unsaved changes</source>
+        <translation>保存していない変更</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="252"/>
+        <source>The draft has changes that are not saved. Discard them?</source>
+        <translation>下書きに保存していない変更があります。破棄しますか?</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="278"/>
+        <source>New version started.</source>
+        <translation>新しい版を作成しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="290"/>
+        <source>Draft saved.</source>
+        <translation>下書きを保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="302"/>
+        <source>The rules were drawn again from the records.</source>
+        <translation>記録から対策基準を作成し直しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="313"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="320"/>
+        <source>Issue version</source>
+        <translation>版の発行</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="314"/>
+        <source>Save the office&apos;s name and representative first: the version is issued with them.</source>
+        <translation>先に事業所名と代表者を保存してください。版はその内容で発行されます。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="322"/>
+        <source>Issue version {number} today ({date}) with the office&apos;s name and representative above? An issued version can no longer be changed; a change will be a new version.</source>
+        <translation>第{number}版を本日({date})、上の事業所名と代表者で発行しますか?発行した版は変更できません。変更するときは新しい版を作成します。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="330"/>
+        <source>Version {number} issued.</source>
+        <translation>第{number}版を発行しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="339"/>
+        <source>Delete the draft of version {number}?</source>
+        <translation>第{number}版の下書きを削除しますか?</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="341"/>
+        <source>Delete version {number}, issued on {date}? It has not been published.</source>
+        <translation>{date} に発行した第{number}版を削除しますか?(まだ公表していません)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="350"/>
+        <source>Version deleted.</source>
+        <translation>版を削除しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="361"/>
+        <source>Save the document</source>
+        <translation>文書の保存</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="365"/>
+        <source>Saved to {path}.</source>
+        <translation>{path} に保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="367"/>
+        <source>Saved to {path} (the draft as last saved, marked as a draft).</source>
+        <translation>{path} に保存しました(最後に保存した下書きを、下書きと明記して出力しました)。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="411"/>
+        <source>Publication recorded.</source>
+        <translation>公表を記録しました。</translation>
     </message>
 </context>
 <context>
@@ -1587,104 +1815,109 @@ The details were written to:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="54"/>
+        <location filename="../sme_guard/ui/main_window.py" line="55"/>
         <source>SME Guard — information security registers</source>
         <translation>SMEガード 情報セキュリティ管理台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="75"/>
-        <location filename="../sme_guard/ui/main_window.py" line="276"/>
+        <location filename="../sme_guard/ui/main_window.py" line="76"/>
+        <location filename="../sme_guard/ui/main_window.py" line="298"/>
         <source>Home</source>
         <translation>ホーム</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="88"/>
+        <location filename="../sme_guard/ui/main_window.py" line="90"/>
         <source>Asset registers</source>
         <translation>資産台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="89"/>
+        <location filename="../sme_guard/ui/main_window.py" line="91"/>
         <source>Employees</source>
         <translation>従業員</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="90"/>
+        <location filename="../sme_guard/ui/main_window.py" line="92"/>
         <source>Cloud and accounts</source>
         <translation>クラウド・アカウント</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="91"/>
+        <location filename="../sme_guard/ui/main_window.py" line="93"/>
         <source>Incidents</source>
         <translation>障害・事故</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="92"/>
+        <location filename="../sme_guard/ui/main_window.py" line="94"/>
         <source>IT continuity</source>
         <translation>IT継続計画</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="93"/>
+        <location filename="../sme_guard/ui/main_window.py" line="95"/>
         <source>Self-assessment</source>
         <translation>自己点検</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="97"/>
+        <location filename="../sme_guard/ui/main_window.py" line="99"/>
         <source>Staff guidelines</source>
         <translation>従業員向けガイドライン</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="106"/>
+        <location filename="../sme_guard/ui/main_window.py" line="104"/>
+        <source>Policy and SECURITY ACTION</source>
+        <translation>方針・SECURITY ACTION</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/main_window.py" line="113"/>
         <source>The catalog could not be loaded</source>
         <translation>カタログを読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="107"/>
+        <location filename="../sme_guard/ui/main_window.py" line="114"/>
         <source>Catalog</source>
         <translation>カタログ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="110"/>
+        <location filename="../sme_guard/ui/main_window.py" line="117"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="111"/>
+        <location filename="../sme_guard/ui/main_window.py" line="118"/>
         <source>Office &amp;settings…</source>
         <translation>事業所の設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="115"/>
+        <location filename="../sme_guard/ui/main_window.py" line="122"/>
         <source>Change &amp;history…</source>
         <translation>変更履歴(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="123"/>
+        <location filename="../sme_guard/ui/main_window.py" line="130"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="127"/>
+        <location filename="../sme_guard/ui/main_window.py" line="134"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="128"/>
+        <location filename="../sme_guard/ui/main_window.py" line="135"/>
         <source>&amp;About SME Guard</source>
         <translation>SMEガードについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="160"/>
+        <location filename="../sme_guard/ui/main_window.py" line="167"/>
         <source>Opening {path} …</source>
         <translation>{path} を開いています…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="347"/>
+        <location filename="../sme_guard/ui/main_window.py" line="372"/>
         <source>Database: {path}</source>
         <translation>データベース: {path}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="368"/>
-        <location filename="../sme_guard/ui/main_window.py" line="382"/>
+        <location filename="../sme_guard/ui/main_window.py" line="393"/>
+        <location filename="../sme_guard/ui/main_window.py" line="407"/>
         <source>No database open</source>
         <translation>データベースが開かれていません</translation>
     </message>
@@ -1713,22 +1946,22 @@ The details were written to:
     </message>
     <message>
         <location filename="../sme_guard/ui/assessment/measures_page.py" line="55"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="77"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="233"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="81"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="244"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
         <location filename="../sme_guard/ui/assessment/measures_page.py" line="55"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="79"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="233"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="84"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="244"/>
         <source>Owner</source>
         <translation>担当者</translation>
     </message>
     <message>
         <location filename="../sme_guard/ui/assessment/measures_page.py" line="55"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="80"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="233"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="85"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="244"/>
         <source>Target date</source>
         <translation>目標日</translation>
     </message>
@@ -1739,46 +1972,56 @@ The details were written to:
     </message>
     <message>
         <location filename="../sme_guard/ui/assessment/measures_page.py" line="71"/>
+        <source>Why the measure does not apply to the office</source>
+        <translation>この管理策が当てはまらない理由</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="75"/>
         <source>e.g. 2026-12-31</source>
         <translation>例: 2026-12-31</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="72"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="76"/>
         <source>Save answer</source>
         <translation>回答を保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="74"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="78"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="78"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="82"/>
         <source>Evidence</source>
         <translation>証跡・メモ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="113"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="83"/>
+        <source>Reason (n/a)</source>
+        <translation>対象外の理由</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="118"/>
         <source>(owner)</source>
         <translation>(担当者)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="126"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="131"/>
         <source>(own)</source>
         <translation>(自社)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="168"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="173"/>
         <source>{item}: {percent} (done {done}, partly {partial}, not done {not_done}, n/a {na})</source>
         <translation>{item}: {percent}(実施済 {done}、一部実施 {partial}、未実施 {not_done}、対象外 {na})</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="178"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="183"/>
         <source>(Reference) measures, scored apart: {percent}</source>
         <translation>(参考)の管理策は別集計: {percent}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="182"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="187"/>
         <source>(reference, optional)</source>
         <translation>(参考・任意)</translation>
     </message>
@@ -2213,6 +2456,102 @@ The details were written to:
     </message>
 </context>
 <context>
+    <name>PolicyEditor</name>
+    <message>
+        <location filename="../sme_guard/ui/policy/editor.py" line="75"/>
+        <source>For the office only; not printed</source>
+        <translation>事業所内のメモ(印刷されません)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/editor.py" line="81"/>
+        <source>Title *</source>
+        <translation>名称 *</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/editor.py" line="84"/>
+        <source>Introduction *</source>
+        <translation>前文 *</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/editor.py" line="88"/>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/editor.py" line="102"/>
+        <source>The rules as they will print (drawn from the records):</source>
+        <translation>印刷される対策基準(記録から作成):</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/editor.py" line="135"/>
+        <source>No version yet. Start one with “New version”.</source>
+        <translation>まだ版がありません。「新しい版」で作成してください。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/editor.py" line="147"/>
+        <source>Version {number} — draft. Edit it, save, then issue it; an issued version is not changed again.</source>
+        <translation>第{number}版 — 下書き。編集して保存し、発行してください。発行した版は変更しません。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/editor.py" line="154"/>
+        <source>Version {number} — issued on {date}. An issued version is not changed: make a new version to change it.</source>
+        <translation>第{number}版 — {date} 発行。発行した版は変更しません。変更するときは新しい版を作成してください。</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyTab</name>
+    <message>
+        <location filename="../sme_guard/ui/policy/policy_tab.py" line="45"/>
+        <source>e.g. 株式会社サンプル</source>
+        <translation>例: 株式会社サンプル</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/policy_tab.py" line="47"/>
+        <source>e.g. 代表取締役 山田 太郎</source>
+        <translation>例: 代表取締役 山田 太郎</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/policy_tab.py" line="48"/>
+        <source>Save office details</source>
+        <translation>事業所情報を保存</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/policy_tab.py" line="50"/>
+        <source>Who the documents name and who signs them</source>
+        <translation>文書に記載する事業所と署名する代表者</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/policy_tab.py" line="52"/>
+        <source>Office name</source>
+        <translation>事業所名</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/policy_tab.py" line="54"/>
+        <source>Representative</source>
+        <translation>代表者</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/policy_tab.py" line="68"/>
+        <source>Basic policy</source>
+        <translation>基本方針</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/policy_tab.py" line="69"/>
+        <source>Security rules</source>
+        <translation>対策基準</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/policy_tab.py" line="70"/>
+        <source>SECURITY ACTION</source>
+        <translation>SECURITY ACTION</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/policy_tab.py" line="110"/>
+        <source>Office details saved.</source>
+        <translation>事業所情報を保存しました。</translation>
+    </message>
+</context>
+<context>
     <name>ProtectionPage</name>
     <message>
         <location filename="../sme_guard/ui/continuity/plan_pages.py" line="56"/>
@@ -2264,6 +2603,29 @@ The details were written to:
         <location filename="../sme_guard/ui/continuity/plan_pages.py" line="151"/>
         <source>Protection and dependencies saved.</source>
         <translation>保護対策と依存関係を保存しました。</translation>
+    </message>
+</context>
+<context>
+    <name>PublicationDialog</name>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="54"/>
+        <source>Record publication</source>
+        <translation>公表の記録</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="60"/>
+        <source>e.g. https://www.example.co.jp/security/ or the notice board at reception</source>
+        <translation>例: https://www.example.co.jp/security/ または受付の掲示板</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="70"/>
+        <source>Published on *</source>
+        <translation>公表日 *</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="71"/>
+        <source>Where *</source>
+        <translation>公表先 *</translation>
     </message>
 </context>
 <context>
@@ -3036,6 +3398,216 @@ Backups folder: {folder}</source>
         <location filename="../sme_guard/ui/continuity/plan_pages.py" line="425"/>
         <source>Scenario removed.</source>
         <translation>シナリオを削除しました。</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityActionPage</name>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="87"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="106"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="362"/>
+        <source>Level</source>
+        <translation>段階</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="87"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="107"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="363"/>
+        <source>Declared on</source>
+        <translation>宣言日</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="87"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="108"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="364"/>
+        <source>Self-declaration ID</source>
+        <translation>自己宣言ID</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="95"/>
+        <source>blank: preparing, not declared yet</source>
+        <translation>空欄: 準備中(未宣言)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="97"/>
+        <source>given by IPA when the declaration is made</source>
+        <translation>宣言の申込み後に IPA から通知されます</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="100"/>
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="101"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="102"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="141"/>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="103"/>
+        <source>SECURITY ACTION declarations</source>
+        <translation>SECURITY ACTION の宣言</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="109"/>
+        <source>Notes</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="118"/>
+        <source>Ready for two stars (★★)?</source>
+        <translation>二つ星(★★)の準備</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="125"/>
+        <source>Date</source>
+        <translation>実施日</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="126"/>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="127"/>
+        <source>Part 1</source>
+        <translation>Part 1</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="128"/>
+        <source>Part 2</source>
+        <translation>Part 2</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="129"/>
+        <source>Part 3</source>
+        <translation>Part 3</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="130"/>
+        <source>Change</source>
+        <translation>前回比</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="139"/>
+        <source>Record a result…</source>
+        <translation>結果を記録…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="140"/>
+        <source>Edit…</source>
+        <translation>編集…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="144"/>
+        <source>5-minute self-diagnosis (IPA)</source>
+        <translation>5分でできる自社診断(IPA)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="200"/>
+        <source>preparing</source>
+        <translation>準備中</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="219"/>
+        <source>Done</source>
+        <translation>済</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="219"/>
+        <source>To do</source>
+        <translation>未</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="224"/>
+        <source>Everything ★★ asks for besides the declaration is in place.</source>
+        <translation>★★ の宣言に必要なものはそろっています。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="226"/>
+        <source>The home screen lists what is still missing until it is complete.</source>
+        <translation>そろうまで、足りないものをホームに表示します。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="229"/>
+        <source>Record a ★★ declaration (a date is not needed while you prepare) and the home screen lists what is still missing.</source>
+        <translation>★★ の宣言を記録すると(準備中は宣言日は空欄で構いません)、足りないものをホームに表示します。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="267"/>
+        <source>No result yet. Answer IPA&apos;s self-diagnosis sheet and record the result here.</source>
+        <translation>まだ結果がありません。IPA の診断シートに回答し、ここに結果を記録してください。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="276"/>
+        <source>Result of {date}: {points} of 100 points</source>
+        <translation>{date} の結果: {points} 点 / 100 点</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="282"/>
+        <source>Since {date}: {change} points. {changes}</source>
+        <translation>{date} から {change} 点。{changes}</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="285"/>
+        <source>No answer changed.</source>
+        <translation>回答の変わった設問はありません。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="292"/>
+        <source>Answers below full points, and what in the guideline addresses them:</source>
+        <translation>満点でない設問と、その対策に当たる手引きの管理策など:</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="293"/>
+        <source>The catalog has no measure for this question.</source>
+        <translation>カタログにはこの設問に当たる管理策がありません。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="321"/>
+        <source>Unsaved changes</source>
+        <translation>保存していない変更</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="322"/>
+        <source>The declaration has changes that are not saved. Discard them?</source>
+        <translation>宣言の記録に保存していない変更があります。破棄しますか?</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="355"/>
+        <source>Declaration saved.</source>
+        <translation>宣言を保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="380"/>
+        <source>Delete declaration</source>
+        <translation>宣言の削除</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="380"/>
+        <source>Delete the declaration record shown?</source>
+        <translation>表示している宣言の記録を削除しますか?</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="412"/>
+        <source>Self-diagnosis saved.</source>
+        <translation>自社診断を保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="430"/>
+        <source>Delete result</source>
+        <translation>結果の削除</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="431"/>
+        <source>Delete the self-diagnosis result of {date}?</source>
+        <translation>{date} の自社診断の結果を削除しますか?</translation>
     </message>
 </context>
 <context>
