@@ -14,8 +14,9 @@ from datetime import date
 from enum import StrEnum
 
 from sme_guard.domain.codes import MeasureStatus, PolicyKind, label
-from sme_guard.services.policies import PolicyDocument, version_name
+from sme_guard.services.policies import PolicyDocument
 from sme_guard.services.rules_draft import Category, RuleItem, RuleMeasure, RulesContent
+from sme_guard.services.versions import version_name
 
 
 class Kind(StrEnum):

@@ -8,16 +8,12 @@ are written beside their target and renamed over it once complete.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
-from collections.abc import Iterator
 from enum import StrEnum
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sme_guard.errors import UserError
+from sme_guard.exchange.files import written_atomically
 from sme_guard.exchange.policy_document import Block, Kind, blocks
 from sme_guard.services.policies import PolicyDocument
 
@@ -38,36 +34,12 @@ class Format(StrEnum):
 def export_policy(path: Path, doc: PolicyDocument, file_format: Format | str) -> None:
     """Write ``doc`` to ``path`` as .docx, plain text (UTF-8) or an HTML page (UTF-8)."""
     file_format = Format(file_format)
-    with written_atomically(Path(path)) as temporary:
+    with written_atomically(Path(path)) as temporary:  # exchange.files
         if file_format is Format.DOCX:
             word_document(doc).save(str(temporary))
         else:
             text = web_text(doc) if file_format is Format.TXT else web_page(doc)
             temporary.write_text(text, encoding="utf-8", newline="\n")
-
-
-@contextlib.contextmanager
-def written_atomically(path: Path) -> Iterator[Path]:
-    """A temporary file beside ``path``, renamed over it once complete; an OSError becomes a
-    ``UserError`` and leaves no file behind (an older file of the same name is kept)."""
-    temporary: Path | None = None
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".part", dir=path.parent)
-        os.close(handle)
-        temporary = Path(name)
-        yield temporary
-        temporary.replace(path)
-        temporary = None
-    except OSError as exc:
-        raise UserError(
-            f"ファイルを保存できませんでした（{path}）。保存先のフォルダーと空き容量を確認し、"
-            f"同じ名前のファイルを開いていれば閉じてから、もう一度お試しください。\n{exc}",
-            f"Could not save the file ({path}). Check the folder and the free space, close the "
-            f"file if it is open in another program, and try again.\n{exc}",
-        ) from exc
-    finally:
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
 
 
 # ---------------------------------------------------------------- web text

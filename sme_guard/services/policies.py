@@ -30,21 +30,27 @@ from sqlalchemy import Connection, Table, select
 
 from sme_guard.db.database import Database
 from sme_guard.domain.catalog import Catalog
-from sme_guard.domain.codes import PolicyKind, label
+from sme_guard.domain.codes import PolicyKind
 from sme_guard.domain.policies import PolicyTemplates
-from sme_guard.errors import UserError
 from sme_guard.services import clock
 from sme_guard.services import settings as office_settings
 from sme_guard.services.catalog import bundled_policy_templates
-from sme_guard.services.details import DetailInvalidError, day_field, required_text
+from sme_guard.services.details import day_field, required_text
 from sme_guard.services.registers import table_named
 from sme_guard.services.rules_draft import RulesContent, compose
 from sme_guard.services.values import Problem, parse_text
+from sme_guard.services.versions import (
+    VersionInvalidError,
+    VersionRuleError,
+    draft_exists,
+    issue_date_problems,
+    issued_already,
+    unreadable,
+    version_name,
+)
+from sme_guard.services.versions import find_version as versions_find
 
-
-class PolicyRuleError(UserError):
-    """An action the versioning does not allow (editing an issued version, a second draft...)."""
-
+PolicyRuleError = VersionRuleError  # the versioning's own (services.versions)
 
 FIELD_NAMES: dict[str, tuple[str, str]] = {
     "title": ("名称", "Title"),
@@ -57,20 +63,16 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
 }
 
 
-class PolicyInvalidError(DetailInvalidError):
+class PolicyInvalidError(VersionInvalidError):
     """Nothing was saved; ``problems`` maps each field (``<section>.heading`` / ``.body`` for
-    a section of the basic policy). The message names them, so it reads on its own too."""
+    a section of the basic policy, named by the section's heading)."""
 
     def __init__(self, problems: Mapping[str, Problem], sections: Mapping[str, str] | None = None) -> None:
-        super().__init__(problems)
         names = dict(FIELD_NAMES)
         for key, heading in (sections or {}).items():
             names[f"{key}.heading"] = (f"{heading}: 見出し", f"{heading}: heading")
             names[f"{key}.body"] = (f"{heading}: 本文", f"{heading}: text")
-        lines = [(names.get(key, (key, key)), problem) for key, problem in problems.items()]
-        self.ja = "入力内容を確認してください。\n" + "\n".join(f"{ja}: {p.ja}" for (ja, _en), p in lines)
-        self.en = "Please check the following.\n" + "\n".join(f"{en}: {p.en}" for (_ja, en), p in lines)
-        self.args = (self.en,)
+        super().__init__(problems, names)
 
 
 # ---------------------------------------------------------------- stored content
@@ -134,10 +136,6 @@ def _kind(kind: PolicyKind | str) -> PolicyKind:
     return PolicyKind(kind)
 
 
-def version_name(version: int, lang: str) -> str:
-    return f"version {version}" if lang == "en" else f"第{version}版"
-
-
 def _infos(connection: Connection, *where: Any) -> list[PolicyInfo]:
     table = _policies()
     rows = connection.execute(
@@ -191,10 +189,7 @@ def _stored(connection: Connection, info: PolicyInfo) -> _StoredContent:
     try:
         return _StoredContent.model_validate(json.loads(raw or "{}"))
     except (ValueError, ValidationError) as exc:  # json.JSONDecodeError is a ValueError
-        raise UserError(
-            f"{version_name(info.version, 'ja')}の内容を読み取れません(データベースの値が壊れています)。",
-            f"The contents of {version_name(info.version, 'en')} cannot be read (the stored value is damaged).",
-        ) from exc
+        raise unreadable(info.version) from exc
 
 
 def _document(connection: Connection, policy_id: int) -> PolicyDocument:
@@ -231,27 +226,8 @@ def document(database: Database, policy_id: int) -> PolicyDocument:
 
 def find_version(database: Database, kind: PolicyKind | str, version: int | None) -> int:
     """The id of version ``version`` of a kind, or of the version in force when None."""
-    kind = _kind(kind)
-    name = label(kind, "ja"), label(kind, "en")
     with database.engine.connect() as connection:
-        if version is None:
-            current = _current(connection, kind)
-            if current is None:
-                raise UserError(
-                    f"{name[0]}はまだ発行されていません(下書きは版の番号で指定してください)。",
-                    f"The {name[1].lower()} has not been issued yet (name a draft by its version number).",
-                )
-            return current.id
-        table = _policies()
-        found = connection.execute(
-            select(table.c.id).where(table.c.kind == kind.value, table.c.version == version)
-        ).scalar()
-    if found is None:
-        raise UserError(
-            f"{name[0]}の第{version}版はありません。",
-            f"There is no version {version} of the {name[1].lower()}.",
-        )
-    return int(found)
+        return versions_find(connection, _policies(), _kind(kind), version)
 
 
 # ---------------------------------------------------------------- the office's name and representative
@@ -332,10 +308,7 @@ def new_draft(
         existing = _infos(connection, table.c.kind == kind.value)
         draft = next((v for v in existing if not v.issued), None)
         if draft is not None:
-            raise PolicyRuleError(
-                f"{version_name(draft.version, 'ja')}の下書きがあります。下書きを編集するか、削除してから作成してください。",
-                f"There is a draft already ({version_name(draft.version, 'en')}). Edit it, or delete it first.",
-            )
+            raise draft_exists(draft.version)
         inserted = connection.execute(
             table.insert().values(
                 kind=kind.value,
@@ -365,12 +338,7 @@ def _rules(database: Database, catalog: Catalog | None, lang: str) -> RulesConte
 def _draft(connection: Connection, policy_id: int) -> PolicyInfo:
     info = _info(connection, policy_id)
     if info.issued_on is not None:
-        raise PolicyRuleError(
-            f"{version_name(info.version, 'ja')}は {info.issued_on.isoformat()} に発行済みのため変更できません。"
-            "変更するときは新しい版を作成してください。",
-            f"{version_name(info.version, 'en').capitalize()} was issued on {info.issued_on.isoformat()} "
-            "and cannot be changed. Make a new version to change it.",
-        )
+        raise issued_already(info.version, info.issued_on)
     return info
 
 
@@ -453,7 +421,7 @@ def issue(database: Database, policy_id: int, issued_on: Any, raw: Mapping[str, 
         office, representative = _identity(connection)
         problems.update(_identity_problems(office, representative))
         if day is not None:
-            problems.update(_issue_date_problems(connection, info, day))
+            problems.update(issue_date_problems(connection, _policies(), info.kind, day))
         values, content = _edited(connection, info, raw or _form_of(connection, info), problems)
         if problems:
             raise PolicyInvalidError(problems, _headings(content))
@@ -474,21 +442,6 @@ def _form_of(connection: Connection, info: PolicyInfo) -> dict[str, Any]:
         "intro": stored.intro,
         "sections": {s.key: {"heading": s.heading, "body": s.body} for s in stored.sections},
     }
-
-
-def _issue_date_problems(connection: Connection, info: PolicyInfo, day: date) -> dict[str, Problem]:
-    if day > clock.today():
-        return {"issued_on": Problem("今日より後の日付は指定できません", "cannot be later than today")}
-    current = _current(connection, info.kind)
-    if current is not None and current.issued_on is not None and day < current.issued_on:
-        issued = current.issued_on.isoformat()
-        return {
-            "issued_on": Problem(
-                f"前の版({version_name(current.version, 'ja')}、{issued} 発行)より前の日付です",
-                f"earlier than the version before it ({version_name(current.version, 'en')}, issued {issued})",
-            )
-        }
-    return {}
 
 
 def delete_version(database: Database, policy_id: int) -> None:

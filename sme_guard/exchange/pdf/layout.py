@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import os
 import re
-import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,7 +40,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     TableStyle,
 )
 
-from sme_guard.errors import UserError
+from sme_guard.exchange import files
 from sme_guard.exchange.pdf.fonts import register_fonts
 
 AUTHOR = "SME Guard"
@@ -368,32 +366,11 @@ def build_document(
         doc.build(story, canvasmaker=functools.partial(_NumberedCanvas, footer=draw_footer))
 
 
-@contextlib.contextmanager
-def written_atomically(path: Path) -> Iterator[Path]:
-    """A temporary file beside ``path`` to write to, renamed over ``path`` once complete.
-
-    On any error no file is left behind (an older file of the same name is kept); an OSError
-    (folder missing, no permission, file open in a PDF viewer on Windows, disk full) becomes
-    a ``UserError``.
-    """
-    temporary: Path | None = None
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".pdf.tmp", dir=path.parent)
-        os.close(handle)
-        temporary = Path(name)
-        yield temporary
-        temporary.replace(path)
-        temporary = None
-    except OSError as exc:
-        raise UserError(
-            f"PDFを保存できませんでした（{path}）。保存先のフォルダーと空き容量を確認し、"
-            f"同じ名前のファイルを開いていれば閉じてから、もう一度お試しください。\n{exc}",
-            f"Could not save the PDF ({path}). Check the folder and the free space, close the "
-            f"file if it is open in another program, and try again.\n{exc}",
-        ) from exc
-    finally:
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
+def written_atomically(path: Path) -> contextlib.AbstractContextManager[Path]:
+    """A temporary file beside ``path`` renamed over it once complete (``exchange.files``); an
+    OSError (folder missing, no permission, file open in a PDF viewer on Windows, disk full)
+    becomes a ``UserError`` about the PDF."""
+    return files.written_atomically(path, ("PDF", "the PDF"))
 
 
 def content_width(landscape: bool = False) -> float:

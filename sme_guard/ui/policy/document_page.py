@@ -33,6 +33,7 @@ from sme_guard.ui.guidelines.editor import show_error
 from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view
 from sme_guard.ui.policy.editor import PolicyEditor
 from sme_guard.ui.registers.detail_page import error_label
+from sme_guard.ui.versions_view import row_to_show, select_quietly
 
 if TYPE_CHECKING:
     from sme_guard.ui.policy.policy_tab import PolicyTab
@@ -185,18 +186,12 @@ class DocumentPage(QWidget):
                 self._shown_id = None
                 self._show_document(None)
                 return
-            ids = [v.id for v in found]
-            row = (
-                ids.index(keep) if keep in ids else next((i for i, v in enumerate(found) if not v.issued), 0)
-            )
-            selection = self.version_view.selectionModel()
-            selection.blockSignals(True)  # the load below is the one wanted
-            self.version_view.selectRow(row)
-            selection.blockSignals(False)
-            if ids[row] == self._shown_id and self.editor.dirty and select_id is None:
+            row = row_to_show(found, keep)
+            select_quietly(self.version_view, row)  # the load below is the one wanted
+            if found[row].id == self._shown_id and self.editor.dirty and select_id is None:
                 self._update_actions()  # a refresh from elsewhere keeps the edits in progress
                 return
-            self._load(ids[row])
+            self._load(found[row].id)
 
         self.tab.runner.submit(lambda: policies.versions(database, kind), done, self.tab.show_error)
 
@@ -221,9 +216,7 @@ class DocumentPage(QWidget):
         if not self.discard_edits():
             ids = [v.id for v in self.versions]
             if self._shown_id in ids:  # back to the version being edited, without asking again
-                self.version_view.selectionModel().blockSignals(True)
-                self.version_view.selectRow(ids.index(self._shown_id))
-                self.version_view.selectionModel().blockSignals(False)
+                select_quietly(self.version_view, ids.index(self._shown_id))
             return
         self._load(chosen)
 
