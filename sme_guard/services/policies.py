@@ -192,7 +192,7 @@ def _stored(connection: Connection, info: PolicyInfo) -> _StoredContent:
         raise unreadable(info.version) from exc
 
 
-def _document(connection: Connection, policy_id: int) -> PolicyDocument:
+def _document(connection: Connection, policy_id: int, identity: tuple[str, str]) -> PolicyDocument:
     info = _info(connection, policy_id)
     stored = _stored(connection, info)
     table = _policies()
@@ -205,7 +205,7 @@ def _document(connection: Connection, policy_id: int) -> PolicyDocument:
     if info.issued:
         office, representative = stored.office or "", stored.representative or ""
     else:
-        office, representative = _identity(connection)
+        office, representative = identity
     return PolicyDocument(
         info=info,
         lang=stored.lang,
@@ -220,8 +220,9 @@ def _document(connection: Connection, policy_id: int) -> PolicyDocument:
 
 def document(database: Database, policy_id: int) -> PolicyDocument:
     """A version with its text (a draft with the office's name and representative of now)."""
+    identity = office_identity(database)
     with database.engine.connect() as connection:
-        return _document(connection, policy_id)
+        return _document(connection, policy_id, identity)
 
 
 def find_version(database: Database, kind: PolicyKind | str, version: int | None) -> int:
@@ -233,17 +234,12 @@ def find_version(database: Database, kind: PolicyKind | str, version: int | None
 # ---------------------------------------------------------------- the office's name and representative
 
 
-def _identity(connection: Connection) -> tuple[str, str]:
-    table = table_named("app_setting")
-    keys = (office_settings.OFFICE_NAME, office_settings.OFFICE_REPRESENTATIVE)
-    stored = dict(connection.execute(select(table.c.key, table.c.value).where(table.c.key.in_(keys))).all())
-    return str(stored.get(keys[0]) or "").strip(), str(stored.get(keys[1]) or "").strip()
-
-
 def office_identity(database: Database) -> tuple[str, str]:
     """The office's name and its representative (代表者), "" where not set."""
-    with database.engine.connect() as connection:
-        return _identity(connection)
+    return (
+        office_settings.office_name(database).strip(),
+        office_settings.office_representative(database).strip(),
+    )
 
 
 def save_office_identity(database: Database, raw: Mapping[str, Any]) -> None:
@@ -286,7 +282,7 @@ def new_draft(
     with database.engine.connect() as connection:
         existing = _infos(connection, table.c.kind == kind.value)
         newest = _stored(connection, existing[0]) if existing else None
-        office, _representative = _identity(connection)
+    office = office_identity(database)[0]
     if newest is not None:
         lang, title = newest.lang, existing[0].title
         content = _StoredContent(lang=lang, sections=newest.sections, intro=newest.intro)
@@ -416,10 +412,10 @@ def issue(database: Database, policy_id: int, issued_on: Any, raw: Mapping[str, 
     if day is None and "issued_on" not in problems:
         problems["issued_on"] = Problem("入力してください", "required")
     table = _policies()
+    office, representative = office_identity(database)
+    problems.update(_identity_problems(office, representative))
     with database.engine.begin() as connection:
         info = _draft(connection, policy_id)
-        office, representative = _identity(connection)
-        problems.update(_identity_problems(office, representative))
         if day is not None:
             problems.update(issue_date_problems(connection, _policies(), info.kind, day))
         values, content = _edited(connection, info, raw or _form_of(connection, info), problems)

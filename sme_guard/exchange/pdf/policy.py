@@ -52,7 +52,9 @@ def _styles(styles: Styles) -> dict[Kind, ParagraphStyle]:
             "PolicyTitle", parent=styles.title, fontSize=18, leading=24, alignment=TA_CENTER
         ),
         Kind.META: ParagraphStyle("PolicyMeta", parent=styles.small, alignment=TA_RIGHT),
-        Kind.HEADING: ParagraphStyle("PolicyHeading", parent=styles.heading, fontSize=11, spaceBefore=3 * mm),
+        Kind.HEADING: ParagraphStyle(
+            "PolicyHeading", parent=styles.heading, fontSize=12, leading=16, spaceBefore=4 * mm
+        ),
         Kind.SUBHEADING: ParagraphStyle(
             "PolicySubheading", parent=styles.heading, fontSize=10, spaceBefore=2.5 * mm, spaceAfter=1 * mm
         ),
@@ -60,7 +62,7 @@ def _styles(styles: Styles) -> dict[Kind, ParagraphStyle]:
             "PolicyLabel", parent=styles.body, fontName=styles.bold_font, fontSize=9, leftIndent=3 * mm
         ),
         Kind.PARAGRAPH: ParagraphStyle(
-            "PolicyBody", parent=styles.body, fontSize=10, leading=15, firstLineIndent=10
+            "PolicyBody", parent=styles.body, fontSize=10.5, leading=16, firstLineIndent=10.5
         ),
         Kind.ENTRY: ParagraphStyle(
             "PolicyEntry", parent=styles.body, fontSize=9, leading=12.5, leftIndent=6 * mm
@@ -99,7 +101,7 @@ def _flowables(
             )
         ]
     if block.kind is Kind.CLOSING:
-        return [Spacer(1, 6 * mm), *(para(line, by_kind[Kind.CLOSING]) for line in block.lines)]
+        return [Spacer(1, 10 * mm), *(para(line, by_kind[Kind.CLOSING]) for line in block.lines)]
     if block.kind is Kind.SIGNATURE:
         width = content_width() * 0.55
         return [signature_block([(block.text, block.hint)], styles=styles, width=width, align="RIGHT")]

@@ -72,6 +72,7 @@ class PolicyEditor(QWidget):
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
         self.notes = _text_box(44)
+        self.notes.setMaximumHeight(80)
         self.notes.setPlaceholderText(self.tr("For the office only; not printed"))
         for signal in (self.title.textEdited, self.intro.textChanged, self.notes.textChanged):
             signal.connect(self._edited)
