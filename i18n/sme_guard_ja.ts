@@ -4,77 +4,82 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="49"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="50"/>
         <source>About SME Guard</source>
         <translation>SMEガードについて</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="55"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="56"/>
         <source>&lt;h3&gt;SME Guard {version}&lt;/h3&gt;&lt;p&gt;Information-security registers, incident log, continuity plans and self-assessment for a small office, after the JNSA guideline.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SMEガード {version}&lt;/h3&gt;&lt;p&gt;JNSA の手引きに沿って、小さな事業所の情報セキュリティ台帳・障害・事故記録・IT継続計画・自己点検を管理するアプリです。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="63"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="64"/>
         <source>Python {python}, Qt {qt}, PySide6 {pyside}</source>
         <translation>Python {python}、Qt {qt}、PySide6 {pyside}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="67"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="68"/>
         <source>(not open)</source>
         <translation>(開いていません)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="70"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="71"/>
         <source>Open the data folder</source>
         <translation>データフォルダを開く</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="77"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="78"/>
         <source>Version:</source>
         <translation>バージョン:</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="78"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="79"/>
         <source>Components:</source>
         <translation>構成要素:</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="79"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="80"/>
         <source>Database:</source>
         <translation>データベース:</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="80"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="81"/>
         <source>Data folder:</source>
         <translation>データフォルダ:</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="84"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="85"/>
         <source>Bundled software and their licences</source>
         <translation>同梱しているソフトウェアとライセンス</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="85"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="86"/>
         <source>SIL Open Font License 1.1 (BIZ UDGothic font)</source>
         <translation>SIL Open Font License 1.1(BIZ UDゴシック フォント)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="86"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="87"/>
         <source>GNU Lesser General Public License v3 (Qt, PySide6)</source>
         <translation>GNU 劣等一般公衆利用許諾書 v3(Qt、PySide6)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="87"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="88"/>
         <source>GNU General Public License v3 (part of the LGPL)</source>
         <translation>GNU 一般公衆利用許諾書 v3(LGPL の一部)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="103"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="89"/>
+        <source>GNU Lesser General Public License v2.1 (libiconv, inside lxml)</source>
+        <translation>GNU Lesser General Public License v2.1(lxml に含まれる libiconv)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/about_dialog.py" line="105"/>
         <source>Licences:</source>
         <translation>ライセンス:</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="115"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="117"/>
         <source>The file {file} could not be read: {error}</source>
         <translation>ファイル {file} を読み込めませんでした: {error}</translation>
     </message>
@@ -826,30 +831,30 @@
         <translation>バックアップから復元(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/data_safety.py" line="70"/>
-        <location filename="../sme_guard/ui/data_safety.py" line="82"/>
+        <location filename="../sme_guard/ui/data_safety.py" line="72"/>
+        <location filename="../sme_guard/ui/data_safety.py" line="84"/>
         <source>Back up to</source>
         <translation>バックアップの作成</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/data_safety.py" line="70"/>
+        <location filename="../sme_guard/ui/data_safety.py" line="72"/>
         <source>SQLite database (*.sqlite3)</source>
         <translation>SQLite データベース (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/data_safety.py" line="75"/>
+        <location filename="../sme_guard/ui/data_safety.py" line="77"/>
         <source>Backing up to {path} …</source>
         <translation>{path} にバックアップしています…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/data_safety.py" line="83"/>
+        <location filename="../sme_guard/ui/data_safety.py" line="85"/>
         <source>The backup was written to:
 {path}</source>
         <translation>バックアップを作成しました:
 {path}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/data_safety.py" line="120"/>
+        <location filename="../sme_guard/ui/data_safety.py" line="122"/>
         <source>The current data will be replaced by the backup of {date}:
 {file}
 
@@ -860,42 +865,42 @@ The current data is backed up first. Restore?</source>
 現在のデータは先にバックアップします。復元しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/data_safety.py" line="123"/>
-        <location filename="../sme_guard/ui/data_safety.py" line="139"/>
+        <location filename="../sme_guard/ui/data_safety.py" line="125"/>
+        <location filename="../sme_guard/ui/data_safety.py" line="141"/>
         <source>Restore from backup</source>
         <translation>バックアップから復元</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/data_safety.py" line="132"/>
+        <location filename="../sme_guard/ui/data_safety.py" line="134"/>
         <source>Restoring {file} …</source>
         <translation>{file} から復元しています…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/data_safety.py" line="136"/>
+        <location filename="../sme_guard/ui/data_safety.py" line="138"/>
         <source>The data was restored from:
 {file}</source>
         <translation>次のファイルからデータを復元しました:
 {file}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/data_safety.py" line="138"/>
+        <location filename="../sme_guard/ui/data_safety.py" line="140"/>
         <source>The data it replaced was kept in:
 {file}</source>
         <translation>置き換える前のデータは次に保存してあります:
 {file}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/data_safety.py" line="161"/>
+        <location filename="../sme_guard/ui/data_safety.py" line="165"/>
         <source>Looking for a backup that passes the checks …</source>
         <translation>確認に合格するバックアップを探しています…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/data_safety.py" line="170"/>
+        <location filename="../sme_guard/ui/data_safety.py" line="182"/>
         <source>Damaged database</source>
         <translation>データベースの破損</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/data_safety.py" line="179"/>
+        <location filename="../sme_guard/ui/data_safety.py" line="191"/>
         <source>No backup that passes the checks was found. The backups are kept in:
 {folder}
 
@@ -906,7 +911,7 @@ The damaged file was left as it is.</source>
 破損したファイルはそのまま残してあります。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/data_safety.py" line="189"/>
+        <location filename="../sme_guard/ui/data_safety.py" line="202"/>
         <source>The newest backup that passes the checks is from {date}:
 {file}
 
@@ -915,6 +920,64 @@ Restore it? The damaged file is kept in the backups folder first. Changes made a
 {file}
 
 このバックアップから復元しますか? 破損したファイルは先にバックアップフォルダに保存します。{date} より後の変更はバックアップに含まれていません。</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosisDialog</name>
+    <message>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="47"/>
+        <source>Self-diagnosis result</source>
+        <translation>自社診断の結果</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="54"/>
+        <source>Answer each question on IPA&apos;s self-diagnosis sheet, then choose the same answer here. The topics are SME Guard&apos;s short labels; the questions are on the sheet.</source>
+        <translation>IPA の診断シートで各設問に答え、同じ回答をここで選んでください。見出しは SMEガードが付けた短いものです。設問の文は診断シートにあります。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="74"/>
+        <source>(choose)</source>
+        <translation>(選択)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="103"/>
+        <source>Date *</source>
+        <translation>実施日 *</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="105"/>
+        <source>Notes</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="130"/>
+        <source>Part {number}: {title} — {points} points</source>
+        <translation>Part {number}: {title} — {points} 点</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="135"/>
+        <source>Total: {points} of 100 points ({answered} of 25 answered)</source>
+        <translation>合計: {points} 点 / 100 点(25 問中 {answered} 問回答)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="153"/>
+        <source>Please check the fields marked in red.</source>
+        <translation>赤字の項目を確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="155"/>
+        <source>Not answered yet: {numbers}</source>
+        <translation>未回答の設問があります: {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="164"/>
+        <source>Unsaved changes</source>
+        <translation>保存していない変更</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="164"/>
+        <source>The answers have not been saved. Discard them?</source>
+        <translation>回答は保存されていません。破棄しますか?</translation>
     </message>
 </context>
 <context>
@@ -933,6 +996,171 @@ Restore it? The damaged file is kept in the backups folder first. Changes made a
         <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="72"/>
         <source>Record disposal</source>
         <translation>廃棄を記録</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPage</name>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="99"/>
+        <source>New version</source>
+        <translation>新しい版</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="100"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="102"/>
+        <source>Redraw from the records</source>
+        <translation>記録から作成し直す</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="103"/>
+        <source>Issue…</source>
+        <translation>発行…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="104"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="336"/>
+        <source>Delete version</source>
+        <translation>版を削除</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="106"/>
+        <source>Print PDF…</source>
+        <translation>PDF 印刷…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="107"/>
+        <source>Word…</source>
+        <translation>Word…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="108"/>
+        <source>Text…</source>
+        <translation>テキスト…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="109"/>
+        <source>HTML…</source>
+        <translation>HTML…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="112"/>
+        <source>Record publication…</source>
+        <translation>公表を記録…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="114"/>
+        <source>Version</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="114"/>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="114"/>
+        <source>Issued</source>
+        <translation>発行日</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="116"/>
+        <source>Published</source>
+        <translation>公表日</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="200"/>
+        <source>Version {number}</source>
+        <translation>第{number}版</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="202"/>
+        <source>Draft</source>
+        <translation>下書き</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="244"/>
+        <source>Unsaved changes</source>
+        <translation>保存していない変更</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="245"/>
+        <source>The draft has changes that are not saved. Discard them?</source>
+        <translation>下書きに保存していない変更があります。破棄しますか?</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="271"/>
+        <source>New version started.</source>
+        <translation>新しい版を作成しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="283"/>
+        <source>Draft saved.</source>
+        <translation>下書きを保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="295"/>
+        <source>The rules were drawn again from the records.</source>
+        <translation>記録から対策基準を作成し直しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="306"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="313"/>
+        <source>Issue version</source>
+        <translation>版の発行</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="307"/>
+        <source>Save the office&apos;s name and representative first: the version is issued with them.</source>
+        <translation>先に事業所名と代表者を保存してください。版はその内容で発行されます。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="315"/>
+        <source>Issue version {number} today ({date}) with the office&apos;s name and representative above? An issued version can no longer be changed; a change will be a new version.</source>
+        <translation>第{number}版を本日({date})、上の事業所名と代表者で発行しますか?発行した版は変更できません。変更するときは新しい版を作成します。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="323"/>
+        <source>Version {number} issued.</source>
+        <translation>第{number}版を発行しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="332"/>
+        <source>Delete the draft of version {number}?</source>
+        <translation>第{number}版の下書きを削除しますか?</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="334"/>
+        <source>Delete version {number}, issued on {date}? It has not been published.</source>
+        <translation>{date} に発行した第{number}版を削除しますか?(まだ公表していません)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="343"/>
+        <source>Version deleted.</source>
+        <translation>版を削除しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="354"/>
+        <source>Save the document</source>
+        <translation>文書の保存</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="358"/>
+        <source>Saved to {path}.</source>
+        <translation>{path} に保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="360"/>
+        <source>Saved to {path} (the draft as last saved, marked as a draft).</source>
+        <translation>{path} に保存しました(最後に保存した下書きを、下書きと明記して出力しました)。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="404"/>
+        <source>Publication recorded.</source>
+        <translation>公表を記録しました。</translation>
     </message>
 </context>
 <context>
@@ -1004,17 +1232,17 @@ Restore it? The damaged file is kept in the backups folder first. Changes made a
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../sme_guard/ui/errors.py" line="28"/>
+        <location filename="../sme_guard/ui/errors.py" line="41"/>
         <source>SME Guard</source>
         <translation>SMEガード</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/errors.py" line="35"/>
+        <location filename="../sme_guard/ui/errors.py" line="48"/>
         <source>Unexpected error</source>
         <translation>予期しないエラー</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/errors.py" line="36"/>
+        <location filename="../sme_guard/ui/errors.py" line="49"/>
         <source>Something went wrong that SME Guard did not expect. Your saved data is safe; the last action may not have been completed.
 
 The details were written to:
@@ -1094,158 +1322,158 @@ The details were written to:
 <context>
     <name>GuidelinesTab</name>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="63"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="64"/>
         <source>Guideline: </source>
         <translation>ガイドライン: </translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="67"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="68"/>
         <source>New version</source>
         <translation>新しい版</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="68"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="69"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="69"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="70"/>
         <source>Issue…</source>
         <translation>発行…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="70"/>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="309"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="71"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="301"/>
         <source>Delete version</source>
         <translation>版を削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="72"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="73"/>
         <source>Print…</source>
         <translation>印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="75"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="76"/>
         <source>Version</source>
         <translation>版</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="75"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="76"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="75"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="76"/>
         <source>Issued</source>
         <translation>発行日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="75"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="76"/>
         <source>Acknowledged</source>
         <translation>確認人数</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="95"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="96"/>
         <source>Versions</source>
         <translation>版と内容</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="96"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="97"/>
         <source>Acknowledgments</source>
         <translation>確認状況</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="173"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="167"/>
         <source>Draft</source>
         <translation>下書き</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="175"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="169"/>
         <source>Version {number}</source>
         <translation>第{number}版</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="222"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="214"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="223"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="215"/>
         <source>The draft has changes that are not saved. Discard them?</source>
         <translation>下書きに保存していない変更があります。破棄しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="253"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="245"/>
         <source>New version started from the one before.</source>
         <translation>前の版をもとに新しい版を作成しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="271"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="263"/>
         <source>Draft saved.</source>
         <translation>下書きを保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="283"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="275"/>
         <source>Issue version</source>
         <translation>版を発行</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="285"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="277"/>
         <source>Issue version {number} today ({date})? An issued version can no longer be changed; a change will be a new version. Staff can then acknowledge it.</source>
         <translation>第{number}版を今日({date})付けで発行しますか? 発行した版は変更できなくなり、変更は新しい版になります。発行後、従業員の確認を記録できます。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="294"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="286"/>
         <source>Version {number} issued.</source>
         <translation>第{number}版を発行しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="305"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="297"/>
         <source>Delete the draft of version {number}?</source>
         <translation>第{number}版の下書きを削除しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="307"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="299"/>
         <source>Delete version {number}? Nobody has acknowledged it; it was issued on {date}.</source>
         <translation>第{number}版を削除しますか? {date} に発行されましたが、まだ誰も確認していません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="325"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="317"/>
         <source>guideline-{kind}-v{number}.pdf</source>
         <translation>ガイドライン-{kind}-第{number}版.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="326"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="318"/>
         <source>Save the guideline</source>
         <translation>ガイドラインの保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="336"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="328"/>
         <source>Saved to {path}.</source>
         <translation>{path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="338"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="330"/>
         <source>Saved to {path} (the draft as last saved, marked as a draft).</source>
         <translation>{path} に保存しました(最後に保存した下書きの内容で、下書きと明記しています)。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="362"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="354"/>
         <source>{count} acknowledgments recorded.</source>
         <translation>{count} 人の確認を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="385"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="377"/>
         <source>Remove acknowledgment</source>
         <translation>確認の記録を削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="386"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="378"/>
         <source>Remove the record that {name} acknowledged version {number} on {date}?</source>
         <translation>{name} さんが {date} に第{number}版を確認した記録を削除しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="396"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="388"/>
         <source>Acknowledgment removed.</source>
         <translation>確認の記録を削除しました。</translation>
     </message>
@@ -1253,82 +1481,82 @@ The details were written to:
 <context>
     <name>HomeTab</name>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="88"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="89"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="88"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="89"/>
         <source>Area</source>
         <translation>分野</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="88"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="89"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="88"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="89"/>
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="88"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="89"/>
         <source>now</source>
         <translation>今すぐ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="101"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="102"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="102"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="103"/>
         <source>Recurring checks…</source>
         <translation>定期点検…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="103"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="104"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="105"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="106"/>
         <source>Self-assessment score per control item</source>
         <translation>管理項目ごとの自己点検の実施率</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="108"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="109"/>
         <source>Incidents per month (last 12 months)</source>
         <translation>月別の障害・事故(過去12か月)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="110"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="111"/>
         <source>Assets by status</source>
         <translation>状態別の資産</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="124"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="125"/>
         <source>Overview</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="140"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="141"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="173"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="174"/>
         <source>Everything is in order.</source>
         <translation>すべて順調です。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="177"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="178"/>
         <source>{overdue} overdue, {due} due within 30 days</source>
         <translation>期限切れ {overdue} 件、30 日以内に期限 {due} 件</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="194"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="195"/>
         <source>No data yet</source>
         <translation>まだデータがありません</translation>
     </message>
@@ -1587,109 +1815,114 @@ The details were written to:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="54"/>
+        <location filename="../sme_guard/ui/main_window.py" line="56"/>
         <source>SME Guard — information security registers</source>
         <translation>SMEガード 情報セキュリティ管理台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="75"/>
-        <location filename="../sme_guard/ui/main_window.py" line="276"/>
+        <location filename="../sme_guard/ui/main_window.py" line="80"/>
+        <location filename="../sme_guard/ui/main_window.py" line="302"/>
         <source>Home</source>
         <translation>ホーム</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="88"/>
+        <location filename="../sme_guard/ui/main_window.py" line="94"/>
         <source>Asset registers</source>
         <translation>資産台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="89"/>
+        <location filename="../sme_guard/ui/main_window.py" line="95"/>
         <source>Employees</source>
         <translation>従業員</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="90"/>
+        <location filename="../sme_guard/ui/main_window.py" line="96"/>
         <source>Cloud and accounts</source>
         <translation>クラウド・アカウント</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="91"/>
+        <location filename="../sme_guard/ui/main_window.py" line="97"/>
         <source>Incidents</source>
         <translation>障害・事故</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="92"/>
+        <location filename="../sme_guard/ui/main_window.py" line="98"/>
         <source>IT continuity</source>
         <translation>IT継続計画</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="93"/>
+        <location filename="../sme_guard/ui/main_window.py" line="99"/>
         <source>Self-assessment</source>
         <translation>自己点検</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="97"/>
+        <location filename="../sme_guard/ui/main_window.py" line="103"/>
         <source>Staff guidelines</source>
         <translation>従業員向けガイドライン</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="106"/>
+        <location filename="../sme_guard/ui/main_window.py" line="108"/>
+        <source>Policy and SECURITY ACTION</source>
+        <translation>方針・SECURITY ACTION</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/main_window.py" line="117"/>
         <source>The catalog could not be loaded</source>
         <translation>カタログを読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="107"/>
+        <location filename="../sme_guard/ui/main_window.py" line="118"/>
         <source>Catalog</source>
         <translation>カタログ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="110"/>
+        <location filename="../sme_guard/ui/main_window.py" line="121"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="111"/>
+        <location filename="../sme_guard/ui/main_window.py" line="122"/>
         <source>Office &amp;settings…</source>
         <translation>事業所の設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="115"/>
+        <location filename="../sme_guard/ui/main_window.py" line="126"/>
         <source>Change &amp;history…</source>
         <translation>変更履歴(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="123"/>
+        <location filename="../sme_guard/ui/main_window.py" line="134"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="127"/>
+        <location filename="../sme_guard/ui/main_window.py" line="138"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="128"/>
+        <location filename="../sme_guard/ui/main_window.py" line="139"/>
         <source>&amp;About SME Guard</source>
         <translation>SMEガードについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="160"/>
+        <location filename="../sme_guard/ui/main_window.py" line="171"/>
         <source>Opening {path} …</source>
         <translation>{path} を開いています…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="347"/>
+        <location filename="../sme_guard/ui/main_window.py" line="379"/>
         <source>Database: {path}</source>
         <translation>データベース: {path}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="368"/>
-        <location filename="../sme_guard/ui/main_window.py" line="382"/>
+        <location filename="../sme_guard/ui/main_window.py" line="408"/>
+        <location filename="../sme_guard/ui/main_window.py" line="423"/>
         <source>No database open</source>
         <translation>データベースが開かれていません</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="352"/>
+        <location filename="../sme_guard/ui/main_window.py" line="377"/>
         <source>Database: {path} (read-only)</source>
         <translation>データベース: {path}(読み取り専用)</translation>
     </message>
@@ -1718,22 +1951,22 @@ The details were written to:
     </message>
     <message>
         <location filename="../sme_guard/ui/assessment/measures_page.py" line="55"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="77"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="233"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="81"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="244"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
         <location filename="../sme_guard/ui/assessment/measures_page.py" line="55"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="79"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="233"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="84"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="244"/>
         <source>Owner</source>
         <translation>担当者</translation>
     </message>
     <message>
         <location filename="../sme_guard/ui/assessment/measures_page.py" line="55"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="80"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="233"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="85"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="244"/>
         <source>Target date</source>
         <translation>目標日</translation>
     </message>
@@ -1744,46 +1977,56 @@ The details were written to:
     </message>
     <message>
         <location filename="../sme_guard/ui/assessment/measures_page.py" line="71"/>
+        <source>Why the measure does not apply to the office</source>
+        <translation>この管理策が当てはまらない理由</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="75"/>
         <source>e.g. 2026-12-31</source>
         <translation>例: 2026-12-31</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="72"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="76"/>
         <source>Save answer</source>
         <translation>回答を保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="74"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="78"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="78"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="82"/>
         <source>Evidence</source>
         <translation>証跡・メモ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="113"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="83"/>
+        <source>Reason (n/a)</source>
+        <translation>対象外の理由</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="118"/>
         <source>(owner)</source>
         <translation>(担当者)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="126"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="131"/>
         <source>(own)</source>
         <translation>(自社)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="168"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="173"/>
         <source>{item}: {percent} (done {done}, partly {partial}, not done {not_done}, n/a {na})</source>
         <translation>{item}: {percent}(実施済 {done}、一部実施 {partial}、未実施 {not_done}、対象外 {na})</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="178"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="183"/>
         <source>(Reference) measures, scored apart: {percent}</source>
         <translation>(参考)の管理策は別集計: {percent}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="182"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="187"/>
         <source>(reference, optional)</source>
         <translation>(参考・任意)</translation>
     </message>
@@ -2027,12 +2270,12 @@ The details were written to:
         <translation>パスワードの確認…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/accounts/password_actions.py" line="65"/>
+        <location filename="../sme_guard/ui/accounts/password_actions.py" line="68"/>
         <source>Password policy…</source>
         <translation>パスワード方針…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/accounts/password_actions.py" line="68"/>
+        <location filename="../sme_guard/ui/accounts/password_actions.py" line="71"/>
         <source>Print password policy…</source>
         <translation>パスワード方針を印刷…</translation>
     </message>
@@ -2218,6 +2461,102 @@ The details were written to:
     </message>
 </context>
 <context>
+    <name>PolicyEditor</name>
+    <message>
+        <location filename="../sme_guard/ui/policy/editor.py" line="76"/>
+        <source>For the office only; not printed</source>
+        <translation>事業所内のメモ(印刷されません)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/editor.py" line="82"/>
+        <source>Title *</source>
+        <translation>名称 *</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/editor.py" line="85"/>
+        <source>Introduction *</source>
+        <translation>前文 *</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/editor.py" line="89"/>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/editor.py" line="103"/>
+        <source>The rules as they will print (drawn from the records):</source>
+        <translation>印刷される対策基準(記録から作成):</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/editor.py" line="136"/>
+        <source>No version yet. Start one with “New version”.</source>
+        <translation>まだ版がありません。「新しい版」で作成してください。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/editor.py" line="148"/>
+        <source>Version {number} — draft. Edit it, save, then issue it; an issued version is not changed again.</source>
+        <translation>第{number}版 — 下書き。編集して保存し、発行してください。発行した版は変更しません。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/editor.py" line="155"/>
+        <source>Version {number} — issued on {date}. An issued version is not changed: make a new version to change it.</source>
+        <translation>第{number}版 — {date} 発行。発行した版は変更しません。変更するときは新しい版を作成してください。</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyTab</name>
+    <message>
+        <location filename="../sme_guard/ui/policy/policy_tab.py" line="45"/>
+        <source>e.g. 株式会社サンプル</source>
+        <translation>例: 株式会社サンプル</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/policy_tab.py" line="47"/>
+        <source>e.g. 代表取締役 山田 太郎</source>
+        <translation>例: 代表取締役 山田 太郎</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/policy_tab.py" line="48"/>
+        <source>Save office details</source>
+        <translation>事業所情報を保存</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/policy_tab.py" line="50"/>
+        <source>Who the documents name and who signs them</source>
+        <translation>文書に記載する事業所と署名する代表者</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/policy_tab.py" line="52"/>
+        <source>Office name</source>
+        <translation>事業所名</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/policy_tab.py" line="54"/>
+        <source>Representative</source>
+        <translation>代表者</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/policy_tab.py" line="68"/>
+        <source>Basic policy</source>
+        <translation>基本方針</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/policy_tab.py" line="69"/>
+        <source>Security rules</source>
+        <translation>対策基準</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/policy_tab.py" line="70"/>
+        <source>SECURITY ACTION</source>
+        <translation>SECURITY ACTION</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/policy_tab.py" line="110"/>
+        <source>Office details saved.</source>
+        <translation>事業所情報を保存しました。</translation>
+    </message>
+</context>
+<context>
     <name>ProtectionPage</name>
     <message>
         <location filename="../sme_guard/ui/continuity/plan_pages.py" line="56"/>
@@ -2272,6 +2611,29 @@ The details were written to:
     </message>
 </context>
 <context>
+    <name>PublicationDialog</name>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="55"/>
+        <source>Record publication</source>
+        <translation>公表の記録</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="61"/>
+        <source>e.g. https://www.example.co.jp/security/ or the notice board at reception</source>
+        <translation>例: https://www.example.co.jp/security/ または受付の掲示板</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="71"/>
+        <source>Published on *</source>
+        <translation>公表日 *</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="72"/>
+        <source>Where *</source>
+        <translation>公表先 *</translation>
+    </message>
+</context>
+<context>
     <name>ReadOnly</name>
     <message>
         <location filename="../sme_guard/ui/read_only.py" line="13"/>
@@ -2279,7 +2641,7 @@ The details were written to:
         <translation>読み取り専用: 保存できません</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/read_only.py" line="19"/>
+        <location filename="../sme_guard/ui/read_only.py" line="17"/>
         <source>This database is on media that cannot be written (a CD-R, a write-protected USB stick, a read-only share). You can view, search, export, print and check it. To make changes, copy it to a folder that can be written and open it there.</source>
         <translation>このデータベースは書き込めない場所(CD-R、書き込み禁止の USB メモリー、読み取り専用の共有フォルダーなど)にあります。閲覧、検索、Excel 出力、印刷、確認はできます。変更するには、書き込めるフォルダーにコピーしてから、そちらを開いてください。</translation>
     </message>
@@ -2446,177 +2808,177 @@ The details were written to:
         <translation>棚卸の履歴…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="93"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="96"/>
         <source>Print labels…</source>
         <translation>ラベル印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="96"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="102"/>
         <source>Print stock-take sheet…</source>
         <translation>棚卸表を印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="124"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="132"/>
         <source>Save the labels</source>
         <translation>ラベルの保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="125"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="133"/>
         <source>labels-{register}.pdf</source>
         <translation>ラベル-{register}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="127"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="135"/>
         <source>{count} labels saved to {path}.</source>
         <translation>{count} 枚のラベルを {path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="147"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="155"/>
         <source>Disposal recorded.</source>
         <translation>廃棄を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="154"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="162"/>
         <source>Dispose…</source>
         <translation>廃棄…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="168"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="176"/>
         <source>Settings check recorded.</source>
         <translation>設定確認を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="176"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="184"/>
         <source>Settings check…</source>
         <translation>設定確認…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="191"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="199"/>
         <source>Record the loss in the incident log as well?</source>
         <translation>紛失を障害・事故としても記録しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="196"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="204"/>
         <source>Returned</source>
         <translation>返却</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="199"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="207"/>
         <source>Record this badge as returned today?</source>
         <translation>この社員証を本日返却済にしますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="200"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="208"/>
         <source>Badge returned.</source>
         <translation>社員証を返却済にしました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="204"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="212"/>
         <source>Lost</source>
         <translation>紛失</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="207"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="215"/>
         <source>Record this badge as lost? Remember to stop it in the entry system.</source>
         <translation>この社員証を紛失として記録しますか? 入館システムでの停止も忘れずに行ってください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="210"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="218"/>
         <source>Badge recorded as lost.</source>
         <translation>社員証を紛失として記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="214"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="222"/>
         <source>Revoke</source>
         <translation>失効</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="217"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="225"/>
         <source>Revoke this badge?</source>
         <translation>この社員証を失効させますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="218"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="226"/>
         <source>Badge revoked.</source>
         <translation>社員証を失効させました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="236"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="244"/>
         <source>incident-{number}.pdf</source>
         <translation>障害事故報告書-{number}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="235"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="243"/>
         <source>Save the incident report</source>
         <translation>障害・事故報告書の保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="240"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="248"/>
         <source>Incident report saved to {path}.</source>
         <translation>障害・事故報告書を {path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="246"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="254"/>
         <source>Print report…</source>
         <translation>報告書を印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="268"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="276"/>
         <source>Leaving recorded.</source>
         <translation>退職を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="267"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="275"/>
         <source>Leaving…</source>
         <translation>退職…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="274"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="282"/>
         <source>Transfer recorded.</source>
         <translation>人事異動を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="272"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="280"/>
         <source>Transfer…</source>
         <translation>人事異動…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="288"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="296"/>
         <source>Review recorded.</source>
         <translation>見直しを記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="292"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="300"/>
         <source>Reviewed today</source>
         <translation>本日見直し済み</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="310"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="318"/>
         <source>Record this account as disabled today? Disable it in the system itself too.</source>
         <translation>このアカウントを本日付けで無効化済みとして記録しますか?システム側でも無効化してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="319"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="327"/>
         <source>Account disabled.</source>
         <translation>アカウントを無効化しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="323"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="331"/>
         <source>Disable</source>
         <translation>無効化</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="345"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="353"/>
         <source>Record incident…</source>
         <translation>障害・事故として記録…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="352"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="360"/>
         <source>Export to Excel…</source>
         <translation>Excel出力…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="358"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="367"/>
         <source>Import from Excel…</source>
         <translation>Excel取込…</translation>
     </message>
@@ -2630,7 +2992,7 @@ The details were written to:
     </message>
     <message>
         <location filename="../sme_guard/ui/registers/register_tab.py" line="78"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="484"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="494"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -2681,34 +3043,34 @@ The details were written to:
         <translation>記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="400"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="410"/>
         <source>{shown} of {total}</source>
         <translation>{shown} / {total} 件</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="414"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="454"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="424"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="464"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="414"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="454"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="424"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="464"/>
         <source>Discard the changes to the current record?</source>
         <translation>編集中の変更を破棄しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="471"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="481"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="485"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="495"/>
         <source>Delete this record from the register? This cannot be undone.</source>
         <translation>この記録を台帳から削除しますか? 元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="491"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="501"/>
         <source>Deleted.</source>
         <translation>削除しました。</translation>
     </message>
@@ -3062,6 +3424,216 @@ Backups folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>SecurityActionPage</name>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="87"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="106"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="362"/>
+        <source>Level</source>
+        <translation>段階</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="87"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="107"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="363"/>
+        <source>Declared on</source>
+        <translation>宣言日</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="87"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="108"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="364"/>
+        <source>Self-declaration ID</source>
+        <translation>自己宣言ID</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="95"/>
+        <source>blank: preparing, not declared yet</source>
+        <translation>空欄: 準備中(未宣言)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="97"/>
+        <source>given by IPA when the declaration is made</source>
+        <translation>宣言の申込み後に IPA から通知されます</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="100"/>
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="101"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="102"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="141"/>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="103"/>
+        <source>SECURITY ACTION declarations</source>
+        <translation>SECURITY ACTION の宣言</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="109"/>
+        <source>Notes</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="118"/>
+        <source>Ready for two stars (★★)?</source>
+        <translation>二つ星(★★)の準備</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="125"/>
+        <source>Date</source>
+        <translation>実施日</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="126"/>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="127"/>
+        <source>Part 1</source>
+        <translation>Part 1</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="128"/>
+        <source>Part 2</source>
+        <translation>Part 2</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="129"/>
+        <source>Part 3</source>
+        <translation>Part 3</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="130"/>
+        <source>Change</source>
+        <translation>前回比</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="139"/>
+        <source>Record a result…</source>
+        <translation>結果を記録…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="140"/>
+        <source>Edit…</source>
+        <translation>編集…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="144"/>
+        <source>5-minute self-diagnosis (IPA)</source>
+        <translation>5分でできる自社診断(IPA)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="200"/>
+        <source>preparing</source>
+        <translation>準備中</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="219"/>
+        <source>Done</source>
+        <translation>済</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="219"/>
+        <source>To do</source>
+        <translation>未</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="224"/>
+        <source>Everything ★★ asks for besides the declaration is in place.</source>
+        <translation>★★ の宣言に必要なものはそろっています。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="226"/>
+        <source>The home screen lists what is still missing until it is complete.</source>
+        <translation>そろうまで、足りないものをホームに表示します。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="229"/>
+        <source>Record a ★★ declaration (a date is not needed while you prepare) and the home screen lists what is still missing.</source>
+        <translation>★★ の宣言を記録すると(準備中は宣言日は空欄で構いません)、足りないものをホームに表示します。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="267"/>
+        <source>No result yet. Answer IPA&apos;s self-diagnosis sheet and record the result here.</source>
+        <translation>まだ結果がありません。IPA の診断シートに回答し、ここに結果を記録してください。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="276"/>
+        <source>Result of {date}: {points} of 100 points</source>
+        <translation>{date} の結果: {points} 点 / 100 点</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="282"/>
+        <source>Since {date}: {change} points. {changes}</source>
+        <translation>{date} から {change} 点。{changes}</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="285"/>
+        <source>No answer changed.</source>
+        <translation>回答の変わった設問はありません。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="292"/>
+        <source>Answers below full points, and what in the guideline addresses them:</source>
+        <translation>満点でない設問と、その対策に当たる手引きの管理策など:</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="293"/>
+        <source>The catalog has no measure for this question.</source>
+        <translation>カタログにはこの設問に当たる管理策がありません。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="321"/>
+        <source>Unsaved changes</source>
+        <translation>保存していない変更</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="322"/>
+        <source>The declaration has changes that are not saved. Discard them?</source>
+        <translation>宣言の記録に保存していない変更があります。破棄しますか?</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="355"/>
+        <source>Declaration saved.</source>
+        <translation>宣言を保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="380"/>
+        <source>Delete declaration</source>
+        <translation>宣言の削除</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="380"/>
+        <source>Delete the declaration record shown?</source>
+        <translation>表示している宣言の記録を削除しますか?</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="412"/>
+        <source>Self-diagnosis saved.</source>
+        <translation>自社診断を保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="430"/>
+        <source>Delete result</source>
+        <translation>結果の削除</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="431"/>
+        <source>Delete the self-diagnosis result of {date}?</source>
+        <translation>{date} の自社診断の結果を削除しますか?</translation>
+    </message>
+</context>
+<context>
     <name>SettingsCheckDialog</name>
     <message>
         <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="114"/>
@@ -3408,73 +3980,73 @@ Only one SME Guard works on a database at a time, so that no change is lost. Bri
         <translation>実際の所在(台帳と違う場合)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="169"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="171"/>
         <source>Found</source>
         <translation>確認済</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="170"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="172"/>
         <source>Missing</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="171"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="173"/>
         <source>Clear</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="172"/>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="313"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="174"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="315"/>
         <source>Finish stock-take</source>
         <translation>棚卸を終了</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="173"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="175"/>
         <source>Close (continue later)</source>
         <translation>閉じる(後で続ける)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="230"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="232"/>
         <source>{found} found, {missing} missing, {open} not checked yet</source>
         <translation>確認済 {found}、不明 {missing}、未確認 {open}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="278"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="280"/>
         <source>{number} was already scanned</source>
         <translation>{number} はすでにスキャン済みです</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="283"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="285"/>
         <source>✓ {number} found</source>
         <translation>✓ {number} 確認済</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="291"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="293"/>
         <source>{number} is {state}: it should not be here any more</source>
         <translation>{number} は{state}です: ここにあるはずのないものです</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="295"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="297"/>
         <source>{number} belongs to another register: {register}</source>
         <translation>{number} は別の台帳のものです: {register}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="299"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="301"/>
         <source>{number} is not on this stock-take&apos;s list</source>
         <translation>{number} はこの棚卸の一覧にありません</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="315"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="317"/>
         <source>{count} items are not checked yet. Finish anyway? They will be listed as not checked.</source>
         <translation>{count} 件がまだ確認されていません。終了しますか? 未確認として記録されます。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="331"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="333"/>
         <source>Stock-take finished</source>
         <translation>棚卸を終了しました</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="331"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="333"/>
         <source>Save the result as a PDF?</source>
         <translation>結果を PDF に保存しますか?</translation>
     </message>
@@ -3484,7 +4056,7 @@ Only one SME Guard works on a database at a time, so that no change is lost. Bri
         <translation>棚卸結果の保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="328"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="330"/>
         <source>{found} found, {missing} missing, {unchecked} not checked. The result is kept.</source>
         <translation>確認済 {found}、不明 {missing}、未確認 {unchecked}。結果を保存しました。</translation>
     </message>
@@ -3492,52 +4064,52 @@ Only one SME Guard works on a database at a time, so that no change is lost. Bri
 <context>
     <name>StockTakeHistoryDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="351"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="353"/>
         <source>Stock-take history: {register}</source>
         <translation>棚卸の履歴: {register}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="356"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="358"/>
         <source>Started</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="357"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="359"/>
         <source>Finished</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="358"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="360"/>
         <source>By</source>
         <translation>実施者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="359"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="361"/>
         <source>Found</source>
         <translation>確認済</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="360"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="362"/>
         <source>Missing</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="361"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="363"/>
         <source>Not checked</source>
         <translation>未確認</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="366"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="368"/>
         <source>Save as PDF…</source>
         <translation>PDF に保存…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="367"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="369"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="381"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="383"/>
         <source>(running)</source>
         <translation>(実施中)</translation>
     </message>

@@ -10,7 +10,9 @@ Commands that write (``import``, ``restore``) refuse while the app (or another w
 command) holds the database's instance lock; the others only read and may run beside it.
 ``check`` verifies the database (integrity, references) and its audit trail (the hash chain,
 and the trail against the data); it exits 0 only when everything holds, and names the first
-broken entry otherwise. ``export audit`` writes the audit trail (変更履歴).
+broken entry otherwise. ``export audit`` writes the audit trail (変更履歴). ``export policy``
+and ``export rules`` write the basic policy or the security rules as .docx, plain text or HTML
+(``--format``; the version in force unless ``--version``); ``pdf policy|rules`` prints them.
 """
 
 from __future__ import annotations
@@ -52,8 +54,12 @@ EXPORTS: dict[str, tuple[str, ...]] = {
     "plans": ("plans",),  # with its detail sheets (sme_guard.exchange.excel.DETAILS)
     "assessments": (),  # self-assessment runs: not a register (see run_export)
     "audit": (),  # the audit trail (変更履歴): not a register (see run_export)
+    "policy": (),  # the basic policy (基本方針): a document, see --format
+    "rules": (),  # the security rules (対策基準): a document, see --format
     "all": ("media", "devices", "badges", "people", "incidents", "plans", "cloud_services", "accounts"),
 }
+# The formats of ``export policy|rules`` (sme_guard.exchange.policy_export.Format).
+DOCUMENT_FORMATS = ("docx", "txt", "html")
 # Exit code of an import that could read nothing (argparse uses 2 for bad usage, too).
 IMPORT_UNREADABLE = 2
 
@@ -101,10 +107,25 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export",
         help="write registers to an Excel file (one sheet each; plans with their steps, drills, "
-        "reviews and other lines)",
+        "reviews and other lines), or the basic policy or security rules as a document",
     )
     export.add_argument("register", choices=list(EXPORTS), help="what to export")
-    export.add_argument("--out", type=Path, required=True, help="target .xlsx file")
+    export.add_argument(
+        "--out", type=Path, required=True, help="target file (.xlsx; policy, rules: see --format)"
+    )
+    export.add_argument(
+        "--format",
+        dest="file_format",
+        choices=list(DOCUMENT_FORMATS),
+        help="policy, rules: docx (Word, default), txt or html (for the office's web page, without "
+        "the signature line)",
+    )
+    export.add_argument(
+        "--version",
+        dest="document_version",
+        type=int,
+        help="policy, rules: the version to export (default: the one in force; a draft by its number)",
+    )
     _common_options(export, suppress=True)
 
     import_ = commands.add_parser("import", help="read a register from an Excel file")
@@ -123,7 +144,8 @@ def build_parser() -> argparse.ArgumentParser:
         "(its latest finished stock-take) or a stock-take number; incident: its number (2026-001); "
         "labels: the register; contacts: none; plan: its name (e.g. 会計システム); "
         "checklist, assessment, sheets: none (see their options); report: none (see --year); "
-        "password-policy: none; guideline: devices or sns (see --version)",
+        "password-policy: none; guideline: devices or sns (see --version); policy, rules: none "
+        "(see --version)",
     )
     pdf.add_argument("--out", type=Path, required=True, help="target .pdf file")
     labels = pdf.add_argument_group("labels")
@@ -148,7 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--version",
         dest="guideline_version",
         type=int,
-        help="guideline: the version to print (default: the current one; a draft by its number)",
+        help="guideline, policy, rules: the version to print (default: the current one; a draft by "
+        "its number)",
     )
     _common_options(pdf, suppress=True)
     return parser
@@ -251,9 +274,21 @@ def run_export(args: argparse.Namespace) -> int:
     from sme_guard.exchange.excel import export_sheets, with_details
 
     target = args.out.expanduser().resolve()
+    documents = ("policy", "rules")
+    if (args.file_format is not None or args.document_version is not None) and args.register not in documents:
+        raise UserError(
+            "--format と --version は policy と rules の出力だけに指定できます",
+            "--format and --version apply to policy and rules only",
+        )
     database = open_database(_database_path(args))
     try:
-        if args.register == "assessments":
+        if args.register in documents:
+            from sme_guard.exchange.policy_print import export_policy_file
+            from sme_guard.services import policies
+
+            policy_id = policies.find_version(database, args.register, args.document_version)
+            export_policy_file(database, policy_id, target, args.file_format or "docx")
+        elif args.register == "assessments":
             from sme_guard.exchange.assessment_excel import export_assessments
             from sme_guard.services.office_catalog import effective_catalog
 
@@ -494,6 +529,14 @@ def _pdf_guideline(database: Database, args: argparse.Namespace) -> None:
     print(args.out)
 
 
+def _pdf_policy(database: Database, args: argparse.Namespace) -> None:
+    from sme_guard.exchange.policy_print import print_policy
+    from sme_guard.services import policies
+
+    print_policy(database, policies.find_version(database, args.kind, args.guideline_version), args.out)
+    print(args.out)
+
+
 PDFS: dict[str, Callable[[Database, argparse.Namespace], None]] = {
     "stocktake": _pdf_stocktake,
     "stocktake-result": _pdf_stocktake_result,
@@ -507,6 +550,8 @@ PDFS: dict[str, Callable[[Database, argparse.Namespace], None]] = {
     "report": _pdf_report,
     "password-policy": _pdf_password_policy,
     "guideline": _pdf_guideline,
+    "policy": _pdf_policy,
+    "rules": _pdf_policy,
 }
 
 

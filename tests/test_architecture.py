@@ -65,12 +65,12 @@ def test_registers_do_not_use_qtablewidget() -> None:
 
 
 def test_start_up_does_not_import_the_exchange_libraries() -> None:
-    # openpyxl, reportlab and Alembic cost start-up time; they load when first needed.
+    # openpyxl, reportlab, python-docx (lxml) and Alembic cost start-up time; they load when first needed.
     code = (
         "import os, sys\n"
         "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
         "import sme_guard.ui.app, sme_guard.ui.main_window\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'openpyxl', 'reportlab', 'alembic'}))\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'openpyxl', 'reportlab', 'alembic', 'docx', 'lxml'}))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True

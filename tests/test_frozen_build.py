@@ -16,14 +16,16 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 
 from sme_guard.db.database import open_database
 from sme_guard.domain.registers import BADGES, PEOPLE
-from sme_guard.services import registers
+from sme_guard.services import policies, registers
 from sme_guard.services.catalog import bundled_catalog, catalog_as_json
 from sme_guard.ui.app import STARTUP_CHECK_ENV
 from tests import pdf_reading
@@ -124,6 +126,9 @@ def test_the_folder_holds_both_programs_and_the_bundled_data(build: Build) -> No
         "resources/fonts/OFL.txt",
         "resources/licenses/THIRD_PARTY_NOTICES.txt",
         "resources/licenses/LGPL-3.0.txt",
+        "resources/licenses/LGPL-2.1.txt",
+        "catalog/policy_templates.yaml",
+        "catalog/security_action.yaml",
         "resources/icons/sme_guard.ico",
         "sme_guard/db/migrations/versions/0001_initial_schema.py",
     ):
@@ -206,6 +211,32 @@ def test_exports_and_prints_from_a_database_it_creates(
 
     check = _run(build, frozen_env, tmp_path, "--db", db, "check")
     assert check.returncode == 0, check.stdout + check.stderr  # the audit chain, hashed frozen and not
+
+
+def test_the_policy_goes_to_word_and_pdf_frozen(
+    build: Build, frozen_env: dict[str, str], tmp_path: Path
+) -> None:
+    """python-docx's template and lxml come from the bundle; the text is the PDF's."""
+    db = tmp_path / "方針.sqlite3"
+    created = _run(build, frozen_env, tmp_path, "--db", db, "backup", "--out", tmp_path / "first.sqlite3")
+    assert created.returncode == 0, created.stderr
+    database = open_database(db)
+    policies.save_office_identity(
+        database, {"office_name": "株式会社サンプル", "representative": "代表取締役 山田 太郎"}
+    )
+    policy_id = policies.new_draft(database, "policy", "ja")
+    policies.issue(database, policy_id, date.today())
+    database.close()
+    word, pdf = tmp_path / "基本方針.docx", tmp_path / "基本方針.pdf"
+    result = _run(
+        build, frozen_env, tmp_path, "--db", db, "export", "policy", "--format", "docx", "--out", word
+    )
+    assert result.returncode == 0, result.stderr
+    result = _run(build, frozen_env, tmp_path, "--db", db, "pdf", "policy", "--out", pdf)
+    assert result.returncode == 0, result.stderr
+    text = "".join(p.text for p in docx.Document(str(word)).paragraphs)
+    assert text.startswith("情報セキュリティ基本方針1. 目的株式会社サンプル(以下「当社」")
+    assert "代表取締役 山田 太郎" in text and "代表取締役 山田 太郎" in pdf_reading.text(pdf)
 
 
 def _start_gui(program: list[str], env: dict[str, str], tmp_path: Path) -> dict[str, object]:

@@ -29,6 +29,7 @@ JA_TABS = [
     "IT継続計画",
     "自己点検",
     "従業員向けガイドライン",
+    "方針・SECURITY ACTION",
     "カタログ",
 ]
 EN_TABS = [
@@ -40,6 +41,7 @@ EN_TABS = [
     "IT continuity",
     "Self-assessment",
     "Staff guidelines",
+    "Policy and SECURITY ACTION",
     "Catalog",
 ]
 

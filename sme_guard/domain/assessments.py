@@ -28,6 +28,9 @@ class MeasureResult(Record, table=True):
     evidence: str | None = None
     owner_id: int | None = Field(default=None, foreign_key="person.id")
     due_on: date | None = None
+    # Why the measure does not apply to the office (対象外); kept only with that status. The
+    # security rules (対策基準) print it.
+    reason: str | None = None
 
 
 class SheetResult(Record, table=True):

@@ -211,6 +211,18 @@ class GuidelineDecision(StrEnum):
     CONDITIONAL = "conditional"
 
 
+class PolicyKind(StrEnum):
+    # The office's own security policy documents, each kept as numbered versions.
+    POLICY = "policy"  # 情報セキュリティ基本方針
+    RULES = "rules"  # 情報セキュリティ対策基準
+
+
+class SecurityActionLevel(StrEnum):
+    # IPA's SECURITY ACTION self-declaration.
+    ONE_STAR = "one_star"
+    TWO_STARS = "two_stars"
+
+
 class AuditAction(StrEnum):
     INSERT = "insert"
     UPDATE = "update"
@@ -324,6 +336,10 @@ LABELS: dict[StrEnum, tuple[str, str]] = {
     GuidelineDecision.ALLOWED: ("可", "Allowed"),
     GuidelineDecision.NOT_ALLOWED: ("不可", "Not allowed"),
     GuidelineDecision.CONDITIONAL: ("条件付きで可", "Allowed with conditions"),
+    PolicyKind.POLICY: ("情報セキュリティ基本方針", "Information security policy"),
+    PolicyKind.RULES: ("情報セキュリティ対策基準", "Information security rules"),
+    SecurityActionLevel.ONE_STAR: ("一つ星(★)", "One star (★)"),
+    SecurityActionLevel.TWO_STARS: ("二つ星(★★)", "Two stars (★★)"),
     AuditAction.INSERT: ("追加", "Added"),
     AuditAction.UPDATE: ("変更", "Changed"),
     AuditAction.DELETE: ("削除", "Deleted"),

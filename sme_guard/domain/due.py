@@ -22,6 +22,7 @@ class Area(StrEnum):
     CONTACTS = "contacts"  # contact tree confirmation (3 運用①)
     ASSESSMENT = "assessment"  # target dates of the latest self-assessment passed
     GUIDELINES = "guidelines"  # staff who have not acknowledged a current guideline (10⑨, 18①)
+    SECURITY_ACTION = "security_action"  # what SECURITY ACTION ★★ still needs, while aimed at
 
 
 AREA_LABELS: dict[Area, tuple[str, str]] = {
@@ -35,6 +36,7 @@ AREA_LABELS: dict[Area, tuple[str, str]] = {
     Area.CONTACTS: ("緊急連絡網", "Contact tree"),
     Area.ASSESSMENT: ("自己点検", "Self-assessment"),
     Area.GUIDELINES: ("ガイドラインの確認", "Guideline acknowledgments"),
+    Area.SECURITY_ACTION: ("SECURITY ACTION ★★", "SECURITY ACTION ★★"),
 }
 
 
@@ -51,7 +53,8 @@ class Target:
     "badges", "people", "incidents", "plans", "cloud_services", "accounts"; ``record_id`` the
     row), "check" (``record_id`` the recurring check), "stocktake" (``key`` = register key),
     "contacts", "assessment" (``record_id`` = run id, ``key`` = catalog measure or sheet id),
-    "guidelines" (``key`` = the guideline's kind: its acknowledgments).
+    "guidelines" (``key`` = the guideline's kind: its acknowledgments), "policy" (``key`` =
+    "policy", "rules" or "security_action": that page of the policy screen).
     """
 
     screen: str

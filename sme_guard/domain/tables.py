@@ -29,6 +29,8 @@ from sme_guard.domain.incidents import (
 )
 from sme_guard.domain.office_catalog import OfficeCatalogEntry
 from sme_guard.domain.people import Person
+from sme_guard.domain.policies import SecurityPolicy
+from sme_guard.domain.security_action import SecurityAction, SelfDiagnosis, SelfDiagnosisAnswer
 from sme_guard.domain.staff_guidelines import GuidelineAcknowledgment, StaffGuideline
 from sme_guard.domain.stocktake import AppSetting, StockTake, StockTakeItem
 
@@ -64,6 +66,10 @@ __all__ = [
     "PlanScenario",
     "PlanStep",
     "RecurringCheck",
+    "SecurityAction",
+    "SecurityPolicy",
+    "SelfDiagnosis",
+    "SelfDiagnosisAnswer",
     "SheetResult",
     "SmartDevice",
     "StaffGuideline",

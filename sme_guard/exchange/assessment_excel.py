@@ -72,6 +72,7 @@ MEASURE_COLUMNS = (
     Column("reference", "参考", "Reference", "bool", width=8),
     Column("status", "実施状況", "Status", "code", MeasureStatus, width=10),
     Column("evidence", "実施内容・根拠", "Evidence", width=30, multiline=True),
+    Column("reason", "対象外の理由", "Reason (not applicable)", width=30, multiline=True),
     Column("owner", "担当者", "Owner", width=14),
     Column("due_on", "期限", "Target date", "date", width=12),
 )
@@ -126,6 +127,7 @@ def assessment_sheets(catalog: Catalog, runs: Sequence[RunAnswers]) -> list[Rows
                     measure.reference,
                     answer.status,
                     answer.evidence,
+                    answer.reason,
                     answer.owner,
                     answer.due_on,
                 )

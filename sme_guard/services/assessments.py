@@ -53,6 +53,7 @@ class MeasureAnswer:
     owner_id: int | None = None
     owner: str | None = None
     due_on: date | None = None
+    reason: str | None = None  # why it does not apply (対象外 only)
 
 
 @dataclass(frozen=True)
@@ -267,6 +268,7 @@ def answers(database: Database, run_id: int) -> RunAnswers:
                 r["owner_id"],
                 names.get(r["owner_id"]) if r["owner_id"] is not None else None,
                 r["due_on"],
+                r["reason"],
             )
             for r in connection.execute(select(measures).where(measures.c.assessment_id == run_id)).mappings()
         }
@@ -302,15 +304,18 @@ def _status(raw: Any, key: str, allowed: Sequence[MeasureStatus], problems: dict
 
 
 def save_measure(database: Database, run_id: int, measure_id: str, raw: Mapping[str, Any]) -> None:
-    """The answer for one measure: status, evidence, owner, target date."""
+    """The answer for one measure: status, evidence, owner, target date, and for 対象外 the
+    reason it does not apply (dropped with any other status, so no stale reason is printed)."""
     table = table_named("measure_result")
     problems: dict[str, Problem] = {}
     with database.engine.begin() as connection:
+        status = _status(raw.get("status"), "status", tuple(MeasureStatus), problems)
         values = {
-            "status": _status(raw.get("status"), "status", tuple(MeasureStatus), problems),
+            "status": status,
             "evidence": parse_text(raw.get("evidence")),
             "owner_id": person_field(people_index(connection), raw.get("owner_id"), "owner_id", problems),
             "due_on": day_field(raw.get("due_on"), "due_on", problems),
+            "reason": parse_text(raw.get("reason")) if status == MeasureStatus.NOT_APPLICABLE.value else None,
         }
         if problems:
             raise DetailInvalidError(problems)

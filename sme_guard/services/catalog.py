@@ -13,6 +13,8 @@ from pydantic import BaseModel, ValidationError
 from sme_guard import paths
 from sme_guard.domain.catalog import Catalog, ControlItem, Legend, ReferenceItem, TaskSheet, circled
 from sme_guard.domain.plan_templates import PlanTemplate, PlanTemplates
+from sme_guard.domain.policies import PolicyTemplates
+from sme_guard.domain.security_action import DiagnosisMap
 from sme_guard.domain.text import matches
 from sme_guard.errors import CatalogError
 
@@ -23,6 +25,8 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 
 LEGEND_FILE = "legend.yaml"
 PLAN_TEMPLATES_FILE = "plan_templates.yaml"
+POLICY_TEMPLATES_FILE = "policy_templates.yaml"
+DIAGNOSIS_MAP_FILE = "security_action.yaml"
 # file name -> (top-level key, entry model)
 LIST_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "items.yaml": ("items", ControlItem),
@@ -122,6 +126,70 @@ def _template_name(data: Any, index: int) -> str:
 @cache
 def bundled_plan_templates() -> tuple[PlanTemplate, ...]:
     return load_plan_templates()
+
+
+def load_policy_templates(path: Path | None = None) -> PolicyTemplates:
+    """SME Guard's template of the basic policy and of the rules' introduction
+    (``catalog/policy_templates.yaml``), validated like the catalog."""
+    path = path or paths.catalog_dir() / POLICY_TEMPLATES_FILE
+    return _validate(PolicyTemplates, _read_yaml(path), path.name, "templates")  # type: ignore[no-any-return]
+
+
+@cache
+def bundled_policy_templates() -> PolicyTemplates:
+    return load_policy_templates()
+
+
+def catalog_entry_ids(catalog: Catalog) -> set[str]:
+    """Every id a file may point at: measures, operational points, task sheets, references."""
+    ids = {measure.id for item in catalog.items for measure in item.measures}
+    ids |= {point.id for item in catalog.items for point in item.points}
+    return ids | {sheet.id for sheet in catalog.sheets} | {ref.id for ref in catalog.references}
+
+
+def entry_reference(catalog: Catalog, entry_id: str, lang: str) -> tuple[str, str]:
+    """How a printout names a catalog entry, and its text: ("9②", measure text), ("9 運用①",
+    point text), ("業務 No.1", sheet title), ("参照: バックアップ", "") for an item the excerpt
+    does not contain (it has no text here). An id the catalog lacks is returned as it is, with no text."""
+    for item in catalog.items:
+        for measure in item.measures:
+            if measure.id == entry_id:
+                return f"{item.number}{circled(measure.no)}", measure.text.get(lang)
+        for point in item.points:
+            if point.id == entry_id:
+                point_word = "point " if lang == "en" else "運用"
+                return f"{item.number} {point_word}{circled(point.no)}", point.text.get(lang)
+    for sheet in catalog.sheets:
+        if sheet.id == entry_id:
+            return ("Task sheet" if lang == "en" else "業務") + f" No.{sheet.number}", sheet.title.get(lang)
+    for reference in catalog.references:
+        if reference.id == entry_id:
+            number = f"{reference.number} " if reference.number is not None else ""
+            return ("See: " if lang == "en" else "参照: ") + number + reference.name.get(lang), ""
+    return entry_id, ""
+
+
+def load_diagnosis_map(path: Path | None = None, *, catalog: Catalog | None = None) -> DiagnosisMap:
+    """SME Guard's reading of which catalog entries address each question of IPA's
+    self-diagnosis (``catalog/security_action.yaml``); every id is checked against ``catalog``
+    (the bundled one by default), naming the question."""
+    path = path or paths.catalog_dir() / DIAGNOSIS_MAP_FILE
+    mapping: DiagnosisMap = _validate(DiagnosisMap, _read_yaml(path), path.name, "security_action")
+    known = catalog_entry_ids(catalog or bundled_catalog())
+    for question in mapping.questions:
+        unknown = [entry for entry in question.addressed_by if entry not in known]
+        if unknown:
+            where = f"{path.name}: questions.{question.number}: addressed_by"
+            raise CatalogError(
+                f"{where}: {', '.join(unknown)} はカタログにありません",
+                f"{where}: {', '.join(unknown)} is not in the catalog",
+            )
+    return mapping
+
+
+@cache
+def bundled_diagnosis_map() -> DiagnosisMap:
+    return load_diagnosis_map()
 
 
 @cache

@@ -45,6 +45,8 @@ from sme_guard.services.registers import holdings_of, load_rows, table_named
 # - CONTACTS: if the contact-tree check is on: latest confirmation + the office's interval.
 # - ASSESSMENT: the latest run's measures and sheets whose target date has come and that are
 #   not in place (実施済 or 対象外 are; a sheet that does not apply is left out).
+# - SECURITY_ACTION: while the office aims at ★★, each step it still lacks (self-diagnosis,
+#   basic policy issued, published): no date, and never overdue (a goal, not a duty).
 #
 # No duty is listed twice: a recurring check completed by another record (the stock-takes,
 # the contact tree, the drills) is listed only in that record's area, never under CHECKS.
@@ -170,6 +172,7 @@ def due_items(
     _contacts(found, linked_checks.get(CompletedBy.CONTACT_TREE), linked)
     _assessment(found, database, catalog or bundled_catalog())
     _guidelines(found, database)
+    _security_action(found, database)
     return sorted(
         found.items,
         key=lambda i: (i.due_on is not None, i.due_on or date.min, AREA_ORDER[i.area]),
@@ -549,6 +552,22 @@ def _guidelines(found: _Found, database: Database) -> None:
             ),
             found.text(f"{names}({reference})", f"{names} ({reference})"),
             Target("guidelines", kind.value),
+        )
+
+
+def _security_action(found: _Found, database: Database) -> None:
+    """The SECURITY ACTION ★★ checklist, until it is complete."""
+    from sme_guard.services import security_action
+
+    for step in security_action.checklist_on_home(database):
+        page = "security_action" if step.key == "diagnosis" else "policy"
+        found.add(
+            Area.SECURITY_ACTION,
+            None,
+            step.title(found.lang),
+            step.detail(found.lang),
+            Target("policy", page),
+            overdue=False,
         )
 
 

@@ -14,6 +14,7 @@ from sme_guard.services.flags import DEFAULT_PATCH_MAX_AGE_DAYS
 PATCH_MAX_AGE_DAYS = "devices.patch_max_age_days"
 CONTACTS_CONFIRM_DAYS = "contacts.confirm_interval_days"  # 3 運用①: how often to re-check the tree
 OFFICE_NAME = "office.name"  # printed on labels, sheets and reports
+OFFICE_REPRESENTATIVE = "office.representative"  # signs the security policy (代表者)
 BACKUPS_KEEP = KEEP_SETTING  # how many automatic backups of each kind the backups folder keeps
 # The password policy (5⑥, sheet No.6; services/password_policy.py); booleans as "1"/"0".
 PASSWORD_MIN_LENGTH = "password.min_length"
@@ -27,6 +28,7 @@ DEFAULTS = {
     PATCH_MAX_AGE_DAYS: str(DEFAULT_PATCH_MAX_AGE_DAYS),
     CONTACTS_CONFIRM_DAYS: "180",
     OFFICE_NAME: "",
+    OFFICE_REPRESENTATIVE: "",
     BACKUPS_KEEP: str(DEFAULT_KEEP),
     PASSWORD_MIN_LENGTH: str(GUIDELINE_POLICY.min_length),
     PASSWORD_REQUIRE_UPPER: str(int(GUIDELINE_POLICY.require_upper)),
@@ -82,3 +84,8 @@ def set_int(database: Database, key: str, value: int) -> None:
 def office_name(database: Database) -> str:
     """The office's name as printed on labels, sheets and reports ("" when not set)."""
     return get_text(database, OFFICE_NAME)
+
+
+def office_representative(database: Database) -> str:
+    """The office's representative (代表者) as the security policy names them ("" when not set)."""
+    return get_text(database, OFFICE_REPRESENTATIVE)

@@ -41,23 +41,20 @@ from sme_guard.services.details import DetailInvalidError, day_field
 from sme_guard.services.guideline_points import bundled_guideline_points
 from sme_guard.services.registers import table_named
 from sme_guard.services.values import Problem, parse_text
+from sme_guard.services.versions import (
+    VersionInvalidError,
+    VersionRuleError,
+    draft_exists,
+    issue_date_problems,
+    issued_already,
+    unreadable,
+    version_name,
+)
+from sme_guard.services.versions import find_version as versions_find
 
-
-class GuidelineRuleError(UserError):
-    """An action the versioning does not allow (editing an issued version, a second draft...)."""
-
-
-class GuidelineInvalidError(DetailInvalidError):
-    """A draft was not saved or issued; ``problems`` maps the title and each point's key.
-
-    Its message names the points (with their guideline reference), so it reads on its own too."""
-
-    def __init__(self, problems: Mapping[str, Problem], names: Mapping[str, tuple[str, str]]) -> None:
-        super().__init__(problems)
-        lines = [(names.get(key, (key, key)), problem) for key, problem in problems.items()]
-        self.ja = "入力内容を確認してください。\n" + "\n".join(f"{ja}: {p.ja}" for (ja, _en), p in lines)
-        self.en = "Please check the following.\n" + "\n".join(f"{en}: {p.en}" for (_ja, en), p in lines)
-        self.args = (self.en,)
+# The versioning's own errors (services.versions), under the names this module has always used.
+GuidelineRuleError = VersionRuleError
+GuidelineInvalidError = VersionInvalidError
 
 
 # ---------------------------------------------------------------- stored choices
@@ -209,7 +206,7 @@ def _current(connection: Connection, kind: GuidelineKind) -> VersionInfo | None:
 
 
 def _version_name(info: VersionInfo, lang: str) -> str:
-    return f"version {info.version}" if lang == "en" else f"第{info.version}版"
+    return version_name(info.version, lang)
 
 
 # ---------------------------------------------------------------- reading
@@ -231,10 +228,7 @@ def _stored(raw: str | None, info: VersionInfo) -> _StoredChoices:
     try:
         return _StoredChoices.model_validate(json.loads(raw or "{}"))
     except (ValueError, ValidationError) as exc:  # json.JSONDecodeError is a ValueError
-        raise UserError(
-            f"{_version_name(info, 'ja')}の内容を読み取れません(データベースの値が壊れています)。",
-            f"The contents of {_version_name(info, 'en')} cannot be read (the stored value is damaged).",
-        ) from exc
+        raise unreadable(info.version) from exc
 
 
 def _draft_points(template: GuidelineTemplate, stored: _StoredChoices, lang: str) -> tuple[PointChoice, ...]:
@@ -321,27 +315,8 @@ def document(
 
 def find_version(database: Database, kind: GuidelineKind | str, version: int | None) -> int:
     """The id of version ``version`` of a kind, or of the current version when None."""
-    kind = _kind(kind)
-    name = label(kind, "ja"), label(kind, "en")
     with database.engine.connect() as connection:
-        if version is None:
-            current = _current(connection, kind)
-            if current is None:
-                raise UserError(
-                    f"{name[0]}はまだ発行されていません(下書きは版の番号で指定してください)。",
-                    f"The {name[1].lower()} has not been issued yet (name a draft by its version number).",
-                )
-            return current.id
-        guidelines = _guidelines()
-        found = connection.execute(
-            select(guidelines.c.id).where(guidelines.c.kind == kind.value, guidelines.c.version == version)
-        ).scalar()
-    if found is None:
-        raise UserError(
-            f"{name[0]}の第{version}版はありません。",
-            f"There is no version {version} of the {name[1].lower()}.",
-        )
-    return int(found)
+        return versions_find(connection, _guidelines(), _kind(kind), version)
 
 
 # ---------------------------------------------------------------- drafts
@@ -359,10 +334,7 @@ def new_draft(
         existing = _version_query(connection, guidelines.c.kind == kind.value)
         draft = next((v for v in existing if not v.issued), None)
         if draft is not None:
-            raise GuidelineRuleError(
-                f"{_version_name(draft, 'ja')}の下書きがあります。下書きを編集するか、削除してから作成してください。",
-                f"There is a draft already ({_version_name(draft, 'en')}). Edit it, or delete it first.",
-            )
+            raise draft_exists(draft.version)
         if existing:
             newest = _document(connection, existing[0].id, templates, lang)
             title = newest.info.title
@@ -463,14 +435,8 @@ def _names(template: GuidelineTemplate) -> dict[str, tuple[str, str]]:
 
 def _draft(connection: Connection, guideline_id: int) -> VersionInfo:
     info = _info(connection, guideline_id)
-    if info.issued:
-        assert info.issued_on is not None
-        raise GuidelineRuleError(
-            f"{_version_name(info, 'ja')}は {info.issued_on.isoformat()} に発行済みのため変更できません。"
-            "変更するときは新しい版を作成してください。",
-            f"{_version_name(info, 'en').capitalize()} was issued on {info.issued_on.isoformat()} and "
-            "cannot be changed. Make a new version to change it.",
-        )
+    if info.issued_on is not None:
+        raise issued_already(info.version, info.issued_on)
     return info
 
 
@@ -526,7 +492,7 @@ def issue(
     with database.engine.begin() as connection:
         info = _draft(connection, guideline_id)
         if day is not None:
-            problems.update(_issue_date_problems(connection, info, day))
+            problems.update(issue_date_problems(connection, _guidelines(), info.kind, day))
         if raw is None:
             document = _document(connection, guideline_id, templates, "ja")
             raw = {
@@ -540,21 +506,6 @@ def issue(
         connection.execute(
             guidelines.update().where(guidelines.c.id == guideline_id).values(**values, issued_on=day)
         )
-
-
-def _issue_date_problems(connection: Connection, info: VersionInfo, day: date) -> dict[str, Problem]:
-    if day > clock.today():
-        return {"issued_on": Problem("今日より後の日付は指定できません", "cannot be later than today")}
-    current = _current(connection, info.kind)
-    if current is not None and current.issued_on is not None and day < current.issued_on:
-        issued = current.issued_on.isoformat()
-        return {
-            "issued_on": Problem(
-                f"前の版({_version_name(current, 'ja')}、{issued} 発行)より前の日付です",
-                f"earlier than the version before it ({_version_name(current, 'en')}, issued {issued})",
-            )
-        }
-    return {}
 
 
 def delete_version(database: Database, guideline_id: int) -> None:

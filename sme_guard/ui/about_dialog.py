@@ -34,6 +34,7 @@ NOTICE_FILES = (
     ("ofl", Path("fonts") / "OFL.txt"),
     ("lgpl", Path("licenses") / "LGPL-3.0.txt"),
     ("gpl", Path("licenses") / "GPL-3.0.txt"),
+    ("lgpl21", Path("licenses") / "LGPL-2.1.txt"),
 )
 
 
@@ -85,6 +86,7 @@ class AboutDialog(QDialog):
             "ofl": self.tr("SIL Open Font License 1.1 (BIZ UDGothic font)"),
             "lgpl": self.tr("GNU Lesser General Public License v3 (Qt, PySide6)"),
             "gpl": self.tr("GNU General Public License v3 (part of the LGPL)"),
+            "lgpl21": self.tr("GNU Lesser General Public License v2.1 (libiconv, inside lxml)"),
         }
         for key, _file in NOTICE_FILES:
             self.notice_choice.addItem(titles[key], key)

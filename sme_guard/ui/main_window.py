@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from sme_guard.ui.assessment.assessment_tab import AssessmentTab
     from sme_guard.ui.guidelines.guidelines_tab import GuidelinesTab
     from sme_guard.ui.incidents.incidents_tab import IncidentsTab
+    from sme_guard.ui.policy.policy_tab import PolicyTab
     from sme_guard.ui.registers.register_tab import RegisterTab
     from sme_guard.ui.registers.screens import RegisterGroup
 
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
             "continuity": LazyPage(lambda: self._wire(self._continuity_tab())),
             "assessment": LazyPage(lambda: self._wire(self._assessment_tab())),
             "guidelines": LazyPage(lambda: self._wire(self._guidelines_tab())),
+            "policy": LazyPage(lambda: self._wire(self._policy_tab())),
         }
         self.tabs.insertTab(1, self.pages["assets"], self.tr("Asset registers"))
         self.tabs.insertTab(2, self.pages["people"], self.tr("Employees"))
@@ -99,6 +101,11 @@ class MainWindow(QMainWindow):
             self.tabs.indexOf(self.pages["assessment"]) + 1,
             self.pages["guidelines"],
             self.tr("Staff guidelines"),
+        )
+        self.tabs.insertTab(
+            self.tabs.indexOf(self.pages["guidelines"]) + 1,
+            self.pages["policy"],
+            self.tr("Policy and SECURITY ACTION"),
         )
         self.catalog_tab: CatalogTab | None = None
         try:
@@ -224,6 +231,19 @@ class MainWindow(QMainWindow):
 
         return GuidelinesTab(self.lang, self.runner)
 
+    def _policy_tab(self) -> QWidget:
+        from sme_guard.ui.policy.policy_tab import PolicyTab  # built when first shown
+
+        return PolicyTab(self.lang, self.runner)
+
+    @property
+    def policy_tab(self) -> PolicyTab:
+        from sme_guard.ui.policy.policy_tab import PolicyTab
+
+        page = self.pages["policy"].content()
+        assert isinstance(page, PolicyTab)
+        return page
+
     @property
     def assessment_tab(self) -> AssessmentTab:
         from sme_guard.ui.assessment.assessment_tab import AssessmentTab
@@ -272,6 +292,8 @@ class MainWindow(QMainWindow):
         if page.objectName() == "guidelines":
             # Acknowledging the devices guideline dates the users' smart devices (10⑨).
             page.changed.connect(partial(self._reload_registers, except_tab=page))
+        if page.objectName() == "policy":
+            page.changed.connect(self.home.refresh)  # the SECURITY ACTION ★★ checklist
         return page
 
     def _show_overdue(self, overdue: int) -> None:
@@ -315,6 +337,9 @@ class MainWindow(QMainWindow):
         elif target.screen == "guidelines" and target.key is not None:
             self.tabs.setCurrentWidget(self.pages["guidelines"])
             self.guidelines_tab.show_acknowledgments(target.key)
+        elif target.screen == "policy":
+            self.tabs.setCurrentWidget(self.pages["policy"])
+            self.policy_tab.show_page(target.key or "policy")
 
     def _other_views(self, page: QWidget) -> list[Any]:
         """Views besides the registers that show the database (they have set_database/refresh)."""
@@ -322,7 +347,7 @@ class MainWindow(QMainWindow):
 
         if isinstance(page, IncidentsTab):
             return [page.contacts]
-        return [page] if page.objectName() in ("assessment", "guidelines") else []
+        return [page] if page.objectName() in ("assessment", "guidelines", "policy") else []
 
     def register_tabs(self) -> list[RegisterTab]:
         """The register tabs built so far."""

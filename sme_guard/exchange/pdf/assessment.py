@@ -277,6 +277,10 @@ def _answer_cell(answer: MeasureAnswer, look: _Look, lang: str) -> Paragraph:
         text = clip(answer.evidence.strip())
         lines.append(escape_text(tr(lang, f"証跡: {text}", f"Evidence: {text}")))
         plain.append(text)
+    if answer.reason and answer.reason.strip():
+        text = clip(answer.reason.strip())
+        lines.append(escape_text(tr(lang, f"対象外の理由: {text}", f"Why not applicable: {text}")))
+        plain.append(text)
     who_when = []
     if answer.owner:
         owner = clip(answer.owner, 60, 1)

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import os
 import re
-import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,7 +40,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     TableStyle,
 )
 
-from sme_guard.errors import UserError
+from sme_guard.exchange import files
 from sme_guard.exchange.pdf.fonts import register_fonts
 
 AUTHOR = "SME Guard"
@@ -208,13 +206,19 @@ def grid_table(
 
 
 def signature_block(
-    fields: Sequence[tuple[str, str]], *, styles: Styles, width: float, lead: Sequence[Any] = ()
+    fields: Sequence[tuple[str, str]],
+    *,
+    styles: Styles,
+    width: float,
+    lead: Sequence[Any] = (),
+    align: str = "CENTER",
 ) -> KeepTogether:
     """A row of "label ______ hint" fields to fill in by hand (date, names with 印), kept whole.
 
     ``fields`` are (label, hint) pairs; the hint ("年　月　日", "(印)") is printed faintly at the
     right end of the line, its spaces kept. ``lead`` flowables (a heading) stay on the same
-    page as the block.
+    page as the block. A row narrower than the page sits where ``align`` says (LEFT, CENTER,
+    RIGHT).
     """
     label_size = 9.5
     gap = 6 * mm  # between one field's line and the next field's label
@@ -233,7 +237,7 @@ def signature_block(
         hint_markup = escape_text(hint).replace(" ", "&nbsp;").replace("\u3000", "&nbsp;" * 2)
         cells += [para(label, label_style), Paragraph(hint_markup, hint_style)]
         widths += [label_width, blank_width]
-    table = Table([cells], colWidths=widths, rowHeights=[12 * mm])
+    table = Table([cells], colWidths=widths, rowHeights=[12 * mm], hAlign=align)
     commands: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), styles.regular_font),  # else the table sets Helvetica
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
@@ -362,32 +366,11 @@ def build_document(
         doc.build(story, canvasmaker=functools.partial(_NumberedCanvas, footer=draw_footer))
 
 
-@contextlib.contextmanager
-def written_atomically(path: Path) -> Iterator[Path]:
-    """A temporary file beside ``path`` to write to, renamed over ``path`` once complete.
-
-    On any error no file is left behind (an older file of the same name is kept); an OSError
-    (folder missing, no permission, file open in a PDF viewer on Windows, disk full) becomes
-    a ``UserError``.
-    """
-    temporary: Path | None = None
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".pdf.tmp", dir=path.parent)
-        os.close(handle)
-        temporary = Path(name)
-        yield temporary
-        temporary.replace(path)
-        temporary = None
-    except OSError as exc:
-        raise UserError(
-            f"PDFを保存できませんでした（{path}）。保存先のフォルダーと空き容量を確認し、"
-            f"同じ名前のファイルを開いていれば閉じてから、もう一度お試しください。\n{exc}",
-            f"Could not save the PDF ({path}). Check the folder and the free space, close the "
-            f"file if it is open in another program, and try again.\n{exc}",
-        ) from exc
-    finally:
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
+def written_atomically(path: Path) -> contextlib.AbstractContextManager[Path]:
+    """A temporary file beside ``path`` renamed over it once complete (``exchange.files``); an
+    OSError (folder missing, no permission, file open in a PDF viewer on Windows, disk full)
+    becomes a ``UserError`` about the PDF."""
+    return files.written_atomically(path, ("PDF", "the PDF"))
 
 
 def content_width(landscape: bool = False) -> float:

@@ -51,6 +51,7 @@ from sme_guard.exchange.pdf.layout import (
     tr,
 )
 from sme_guard.services.staff_guidelines import GuidelineDocument, PointChoice
+from sme_guard.services.versions import version_name
 
 WARNING_HEX = "#B00000"
 WARNING = colors.HexColor(WARNING_HEX)
@@ -60,10 +61,6 @@ DECISION_COLOURS = {
     GuidelineDecision.NOT_ALLOWED: "#B00000",
     GuidelineDecision.CONDITIONAL: "#8A4B00",
 }
-
-
-def version_name(version: int, lang: str) -> str:
-    return tr(lang, f"第{version}版", f"version {version}")
 
 
 def _issued_text(doc: GuidelineDocument, lang: str) -> str:

@@ -66,6 +66,10 @@ class MeasuresPage(QWidget):
         self.status = StatusChoice(tuple(MeasureStatus), lang)
         self.evidence = QLineEdit()
         self.evidence.setPlaceholderText(self.tr("How it is done, where the proof is"))
+        # 対象外: why the measure does not apply; the security rules (対策基準) print it.
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Why the measure does not apply to the office"))
+        self.status.group.buttonToggled.connect(lambda *_: self._reason_enabled())
         self.owner = QComboBox()
         self.due = QLineEdit()
         self.due.setPlaceholderText(self.tr("e.g. 2026-12-31"))
@@ -76,6 +80,7 @@ class MeasuresPage(QWidget):
         form.addRow(self.measure_text)
         form.addRow(self.tr("Status"), self.status)
         form.addRow(self.tr("Evidence"), self.evidence)
+        form.addRow(self.tr("Reason (n/a)"), self.reason)
         form.addRow(self.tr("Owner"), self.owner)
         form.addRow(self.tr("Target date"), self.due)
         form.addRow(self.errors)
@@ -209,9 +214,14 @@ class MeasuresPage(QWidget):
         self.measure_text.setText(f"{circled(measure.no)} {measure.text.get(lang)}")
         self.status.set_value(answer.status)
         self.evidence.setText(answer.evidence or "")
+        self.reason.setText(answer.reason or "")
+        self._reason_enabled()
         self.owner.setCurrentIndex(max(0, self.owner.findData(answer.owner_id)))
         self.due.setText(answer.due_on.isoformat() if answer.due_on else "")
         self.errors.hide()
+
+    def _reason_enabled(self) -> None:
+        self.reason.setEnabled(self.status.value() == MeasureStatus.NOT_APPLICABLE.value)
 
     # ------------------------------------------------------------------ saving
 
@@ -223,6 +233,7 @@ class MeasuresPage(QWidget):
         raw = {
             "status": self.status.value(),
             "evidence": self.evidence.text(),
+            "reason": self.reason.text(),
             "owner_id": self.owner.currentData(),
             "due_on": self.due.text(),
         }

@@ -33,6 +33,7 @@ from sme_guard.ui.guidelines.acknowledgments import AcknowledgmentsPage, RecordA
 from sme_guard.ui.guidelines.editor import GuidelineEditor
 from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view
 from sme_guard.ui.tasks import Runner
+from sme_guard.ui.versions_view import row_to_show, select_quietly
 
 Loaded = tuple[list[VersionInfo], list[PersonStatus]]
 
@@ -147,21 +148,14 @@ class GuidelinesTab(DatabaseView, QWidget):
             self.versions, self.statuses = result
             self.current = next((v for v in self.versions if v.issued), None)
             self.version_model.set_rows([self._version_row(v) for v in self.versions])
-            ids = [v.id for v in self.versions]
-            if keep in ids:
-                row = ids.index(keep)
-            else:
-                row = next((i for i, v in enumerate(self.versions) if not v.issued), 0)
             self.acknowledgments.show_status(self.current, self.statuses)
             if not self.versions:
                 self._shown_id = None
                 self._show_document(None)
                 return
+            row = row_to_show(self.versions, keep)
             target = self.versions[row].id
-            selection = self.version_view.selectionModel()
-            selection.blockSignals(True)  # the load below is the one wanted
-            self.version_view.selectRow(row)
-            selection.blockSignals(False)
+            select_quietly(self.version_view, row)  # the load below is the one wanted
             if target == self._shown_id and self.editor.dirty and select_id is None:
                 self._update_actions()  # a refresh from elsewhere keeps the edits in progress
                 return
@@ -192,9 +186,7 @@ class GuidelinesTab(DatabaseView, QWidget):
             # Back to the version being edited, without asking again.
             ids = [v.id for v in self.versions]
             if self._shown_id in ids:
-                self.version_view.selectionModel().blockSignals(True)
-                self.version_view.selectRow(ids.index(self._shown_id))
-                self.version_view.selectionModel().blockSignals(False)
+                select_quietly(self.version_view, ids.index(self._shown_id))
             return
         self._load_version(chosen)
 
