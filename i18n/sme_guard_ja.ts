@@ -1253,82 +1253,82 @@ The details were written to:
 <context>
     <name>HomeTab</name>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="88"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="87"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="88"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="87"/>
         <source>Area</source>
         <translation>分野</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="88"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="87"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="88"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="87"/>
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="88"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="87"/>
         <source>now</source>
         <translation>今すぐ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="101"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="100"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="102"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="101"/>
         <source>Recurring checks…</source>
         <translation>定期点検…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="103"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="102"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="105"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="104"/>
         <source>Self-assessment score per control item</source>
         <translation>管理項目ごとの自己点検の実施率</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="108"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="107"/>
         <source>Incidents per month (last 12 months)</source>
         <translation>月別の障害・事故(過去12か月)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="110"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="109"/>
         <source>Assets by status</source>
         <translation>状態別の資産</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="124"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="123"/>
         <source>Overview</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="140"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="139"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="173"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="171"/>
         <source>Everything is in order.</source>
         <translation>すべて順調です。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="177"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="175"/>
         <source>{overdue} overdue, {due} due within 30 days</source>
         <translation>期限切れ {overdue} 件、30 日以内に期限 {due} 件</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="194"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="192"/>
         <source>No data yet</source>
         <translation>まだデータがありません</translation>
     </message>
@@ -1593,7 +1593,7 @@ The details were written to:
     </message>
     <message>
         <location filename="../sme_guard/ui/main_window.py" line="75"/>
-        <location filename="../sme_guard/ui/main_window.py" line="276"/>
+        <location filename="../sme_guard/ui/main_window.py" line="277"/>
         <source>Home</source>
         <translation>ホーム</translation>
     </message>
@@ -1678,13 +1678,13 @@ The details were written to:
         <translation>{path} を開いています…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="347"/>
+        <location filename="../sme_guard/ui/main_window.py" line="348"/>
         <source>Database: {path}</source>
         <translation>データベース: {path}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="368"/>
-        <location filename="../sme_guard/ui/main_window.py" line="382"/>
+        <location filename="../sme_guard/ui/main_window.py" line="369"/>
+        <location filename="../sme_guard/ui/main_window.py" line="383"/>
         <source>No database open</source>
         <translation>データベースが開かれていません</translation>
     </message>
@@ -2914,7 +2914,7 @@ Backups folder: {folder}</source>
     </message>
     <message>
         <location filename="../sme_guard/ui/continuity/plan_pages.py" line="454"/>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="599"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="603"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
@@ -2929,57 +2929,62 @@ Backups folder: {folder}</source>
         <translation>訓練(4 運用①)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="494"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="495"/>
         <source>Never reviewed: review the plan and record it.</source>
         <translation>まだ見直していません。計画を見直して記録してください。</translation>
     </message>
     <message>
         <location filename="../sme_guard/ui/continuity/plan_pages.py" line="497"/>
+        <source>Not reviewed yet; first review due {due}.</source>
+        <translation>まだ見直していません。最初の見直し期限は {due} です。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="501"/>
         <source>Last reviewed {last}; next review due {due}.</source>
         <translation>最終見直し {last}、次回の見直し期限 {due}。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="501"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="505"/>
         <source>The review is overdue.</source>
         <translation>見直し期限を過ぎています。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="504"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="508"/>
         <source>After the drill of {day}: {note}</source>
         <translation>{day} の訓練を受けて: {note}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="536"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="540"/>
         <source>{achieved} min</source>
         <translation>{achieved} 分</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="537"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="541"/>
         <source>{achieved} / {objective} min</source>
         <translation>{achieved} 分 / 目標 {objective} 分</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="538"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="542"/>
         <source>(over the objective)</source>
         <translation>(目標超過)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="550"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="554"/>
         <source>Review recorded.</source>
         <translation>見直しを記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="575"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="579"/>
         <source>Drill saved.</source>
         <translation>訓練を保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="599"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="603"/>
         <source>Remove this drill from the record?</source>
         <translation>この訓練の記録を削除しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="602"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="606"/>
         <source>Drill removed.</source>
         <translation>訓練の記録を削除しました。</translation>
     </message>

@@ -20,6 +20,7 @@ from sme_guard.ui.app import configure_application
 from sme_guard.ui.home.checks_dialog import ChecksDialog
 from sme_guard.ui.main_window import MainWindow
 from sme_guard.ui.tasks import SynchronousRunner
+from tests.backdating import made_on
 
 TODAY = date(2026, 11, 27)
 
@@ -70,6 +71,7 @@ def _fill(path: Path) -> dict[str, int]:
                 },
             ),
         }
+        made_on(database, "continuity_plan", ids["plan"], date(2025, 6, 1))  # never reviewed since
     finally:
         database.close()
     return ids
@@ -103,17 +105,17 @@ def test_what_is_due_is_listed_counted_and_shown_first_at_start(
     rows = _rows(window)
     areas = [row[1] for row in rows]
     assert "記憶媒体" in areas and "IT継続計画" in areas and "障害・事故" in areas
-    # Sorted by date: the plan never reviewed and the open incident (no date) before the
-    # medium whose migration was due on 2026-10-01.
+    # Sorted by date: the open incident (no date), the plan never reviewed since it was made
+    # (due a year later), then the medium whose migration was due on 2026-10-01.
     dates = [row[0] for row in rows]
-    assert dates.index("2026-10-01") > dates.index("今すぐ")
+    assert dates == ["今すぐ", "2026-06-01", "2026-10-01"]
     medium_row = areas.index("記憶媒体")
     assert window.home.model.items[medium_row].overdue
     assert window.home.model.data(window.home.model.index(medium_row, 0), 9) is not None  # red
     assert window.home.count_labels[Area.MEDIA].text() == "記憶媒体: 1"
     assert window.home.count_labels[Area.CHECKS].text() == "定期点検: 0"
-    overdue = sum(1 for item in window.home.model.items if item.overdue)
-    assert window.tabs.tabText(0) == f"ホーム ({overdue})"
+    # The tab counts what the list lists.
+    assert window.tabs.tabText(0) == f"ホーム ({window.home.model.rowCount()})" == "ホーム (3)"
     assert window.tabs.currentIndex() == 0  # something is overdue: ホーム comes first
     assert ids
 
@@ -163,7 +165,7 @@ def test_a_recurring_check_done_leaves_the_list(window: MainWindow, db_path: Pat
     (item,) = window.home.model.items
     assert item.due_on == date(2026, 12, 27) and not item.overdue
     assert window.home.headline.text() == "期限切れ 0 件、30 日以内に期限 1 件"
-    assert window.tabs.tabText(0) == "ホーム"
+    assert window.tabs.tabText(0) == "ホーム (1)"
     window.home.checks_button.click()
     dialog = window.home.open_dialog
     assert isinstance(dialog, ChecksDialog)
@@ -174,6 +176,7 @@ def test_a_recurring_check_done_leaves_the_list(window: MainWindow, db_path: Pat
         dialog.reject()
     assert window.home.model.rowCount() == 0
     assert window.home.headline.text() == "すべて順調です。"
+    assert window.tabs.tabText(0) == "ホーム"
 
 
 def test_check_schedule_is_edited_and_own_checks_added(

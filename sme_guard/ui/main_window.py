@@ -271,10 +271,11 @@ class MainWindow(QMainWindow):
         return page
 
     def _show_overdue(self, overdue: int) -> None:
-        """The tab bar shows how many lines are overdue; at start, ホーム comes first if any."""
+        """The tab bar shows how many lines the home list has (the count matches the list);
+        at start, ホーム comes first if any is overdue."""
         index = self.tabs.indexOf(self.home)
-        title = self.tr("Home")
-        self.tabs.setTabText(index, f"{title} ({overdue})" if overdue else title)
+        title, listed = self.tr("Home"), self.home.model.rowCount()
+        self.tabs.setTabText(index, f"{title} ({listed})" if listed else title)
         if overdue and not self._reminded:
             self.tabs.setCurrentIndex(index)
         self._reminded = True

@@ -490,15 +490,19 @@ class ReviewPage(PlanPage):
             self.reviews.set_rows([])
             self.drills.set_rows([])
             return
+        last = _day(detail.values.get("last_reviewed_on"))
         if detail.next_review_on is None:
             text = self.tr("Never reviewed: review the plan and record it.")
+        elif not last:
+            text = self.tr("Not reviewed yet; first review due {due}.").format(
+                due=detail.next_review_on.isoformat()
+            )
         else:
-            last = _day(detail.values.get("last_reviewed_on"))
             text = self.tr("Last reviewed {last}; next review due {due}.").format(
                 last=last, due=detail.next_review_on.isoformat()
             )
-            if detail.review_due:
-                text += " " + self.tr("The review is overdue.")
+        if detail.review_due and detail.next_review_on is not None:
+            text += " " + self.tr("The review is overdue.")
         self.review_status.setText(text)
         self.review_status.setStyleSheet(ERROR_STYLE if detail.review_due else "")
         after_drill = self.tr("After the drill of {day}: {note}")

@@ -43,13 +43,12 @@ class HomeData:
 def load_home(database: Database, lang: str) -> HomeData:
     """Off the GUI thread: the due list and the chart data (services imported here, not at
     start-up)."""
-    from sme_guard.services import home, overview, recurring_checks
+    from sme_guard.services import home, overview
     from sme_guard.services.office_catalog import effective_catalog
 
     today = clock.today()
-    recurring_checks.ensure_defaults(database)
+    items = home.home_list(database, today, lang)
     catalog = effective_catalog(database)
-    items = home.due_items(database, today, lang, catalog=catalog)
     charts = (
         overview.score_series(database, catalog),
         overview.incidents_by_month(database, today),
@@ -60,7 +59,7 @@ def load_home(database: Database, lang: str) -> HomeData:
 
 class HomeTab(QWidget):
     open_requested = Signal(object)  # the Target of the line to open
-    overdue_changed = Signal(int)  # how many lines are overdue (the tab shows it)
+    overdue_changed = Signal(int)  # the list was shown; how many lines are overdue
     loaded = Signal()
 
     def __init__(self, lang: str, runner: Runner, parent: QWidget | None = None) -> None:
@@ -146,9 +145,8 @@ class HomeTab(QWidget):
         self.reload()  # the first tab: loaded at once, so start-up can show what is overdue
 
     def refresh(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.reload()
+        # Reloaded even when hidden: the tab's count must match the list at all times.
+        self.reload()
 
     def showEvent(self, event: QShowEvent) -> None:
         # Answers, drills and checks change elsewhere without telling: reload whenever shown.
