@@ -2312,17 +2312,22 @@ The details were written to:
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../sme_guard/ui/registers/record_form.py" line="65"/>
+        <location filename="../sme_guard/ui/registers/record_form.py" line="66"/>
         <source>Disposal record (control 9②)</source>
         <translation>廃棄記録(管理策9②)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/record_form.py" line="126"/>
+        <location filename="../sme_guard/ui/registers/record_form.py" line="117"/>
+        <source>(choose)</source>
+        <translation>(選択してください)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/record_form.py" line="130"/>
         <source>e.g. 2026-04-01, 2026/4/1, 令和8年4月1日</source>
         <translation>例: 2026/4/1、令和8年4月1日、2026-04-01</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/record_form.py" line="128"/>
+        <location filename="../sme_guard/ui/registers/record_form.py" line="132"/>
         <source>e.g. 2026/11/27 14:30</source>
         <translation>例: 2026/11/27 14:30</translation>
     </message>
@@ -2601,91 +2606,122 @@ The details were written to:
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="77"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="78"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="78"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="484"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="79"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="527"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="80"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="81"/>
         <source>History…</source>
         <translation>変更履歴…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="85"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="86"/>
         <source>Search every column (Japanese, kana, any width)</source>
         <translation>すべての列を検索(漢字・かな・全角半角を問わず)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="87"/>
-        <source>Active</source>
-        <translation>使用中・有効なもの</translation>
-    </message>
-    <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="88"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="92"/>
         <source>Needs attention</source>
         <translation>要注意</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="89"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="98"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="93"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="102"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="106"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="110"/>
         <source>Every year</source>
         <translation>すべての年</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="124"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="128"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="125"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="129"/>
         <source>Revert</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="141"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="146"/>
         <source>Record</source>
         <translation>記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="400"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="195"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="196"/>
+        <source>Not disposed</source>
+        <translation>廃棄済以外</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="197"/>
+        <source>Not returned or revoked</source>
+        <translation>返却・失効以外</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="198"/>
+        <source>Current staff</source>
+        <translation>在籍中</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="199"/>
+        <source>Open</source>
+        <translation>未完了</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="200"/>
+        <source>In use</source>
+        <translation>利用中</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="201"/>
+        <source>Not disabled</source>
+        <translation>無効化済以外</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="422"/>
         <source>{shown} of {total}</source>
         <translation>{shown} / {total} 件</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="414"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="454"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="436"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="491"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="414"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="454"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="436"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="491"/>
         <source>Discard the changes to the current record?</source>
         <translation>編集中の変更を破棄しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="471"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="453"/>
+        <source>New record</source>
+        <translation>新しい記録</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="511"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="485"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="528"/>
         <source>Delete this record from the register? This cannot be undone.</source>
         <translation>この記録を台帳から削除しますか? 元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="491"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="534"/>
         <source>Deleted.</source>
         <translation>削除しました。</translation>
     </message>
@@ -3102,134 +3138,149 @@ Backups folder: {folder}</source>
 <context>
     <name>SheetsPage</name>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="44"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="69"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="46"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="71"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="44"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="70"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="46"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="72"/>
         <source>Task</source>
         <translation>業務</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="44"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="46"/>
         <source>Applies</source>
         <translation>該当</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="44"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="72"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="46"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="74"/>
         <source>Technical</source>
         <translation>技術的対策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="44"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="73"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="46"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="75"/>
         <source>Human</source>
         <translation>人的対策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="54"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="56"/>
         <source>Not answered</source>
         <translation>未回答</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="55"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="57"/>
         <source>Applies (this task and weakness exist here)</source>
         <translation>該当(この業務と弱点が自社にある)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="56"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="58"/>
         <source>Does not apply</source>
         <translation>非該当</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="63"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="65"/>
         <source>e.g. 2026-12-31</source>
         <translation>例: 2026-12-31</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="65"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="67"/>
         <source>Save answer</source>
         <translation>回答を保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="71"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="73"/>
         <source>Impacts</source>
         <translation>影響</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="74"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="87"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="240"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="76"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="89"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="260"/>
         <source>Owner</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="75"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="88"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="241"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="77"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="90"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="261"/>
         <source>Target date</source>
         <translation>目標日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="81"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="83"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="83"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="85"/>
         <source>In our office</source>
         <translation>自社では</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="84"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="238"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="86"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="258"/>
         <source>Technical measures</source>
         <translation>技術的対策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="85"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="239"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="87"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="259"/>
         <source>Human measures</source>
         <translation>人的対策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="86"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="88"/>
         <source>Responsible</source>
         <translation>実施責任</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="89"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="91"/>
         <source>Notes</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="95"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="97"/>
         <source>Open risks: most impacts first, then furthest from done</source>
         <translation>未対応のリスク(影響の多い順、対策の遅れの大きい順)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="125"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="131"/>
         <source>(owner)</source>
         <translation>(担当者)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="132"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="138"/>
         <source>not answered</source>
         <translation>未回答</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="133"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="139"/>
         <source>applies</source>
         <translation>該当</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="133"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="139"/>
         <source>does not apply</source>
         <translation>非該当</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="174"/>
+        <source>{count} of {total} task sheets are not answered yet: their risks are not assessed.</source>
+        <translation>業務シート {total} 件のうち {count} 件が未回答です。未回答のシートのリスクは評価されていません。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="180"/>
+        <source>Every task sheet is answered.</source>
+        <translation>すべての業務シートに回答済みです。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="181"/>
+        <source>No open risks.</source>
+        <translation>残っているリスクはありません。</translation>
     </message>
 </context>
 <context>

@@ -142,6 +142,12 @@ def test_task_sheets_are_answered_and_open_risks_listed(tab: AssessmentTab, db: 
     _start(tab, "点検")
     page = tab.sheets
     tab.pages.setCurrentWidget(page)
+    # Nothing answered yet: the empty risk list is not an all-clear, and says so.
+    assert page.risks.rows == []
+    assert (
+        page.risks_note.text()
+        == "業務シート 5 件のうち 5 件が未回答です。未回答のシートのリスクは評価されていません。"
+    )
     sheet = catalog.sheets[0]
     page.select_sheet(sheet.number)
     assert sheet.title.ja in page.sheet_text.toPlainText()
@@ -165,6 +171,7 @@ def test_task_sheets_are_answered_and_open_risks_listed(tab: AssessmentTab, db: 
     page.applies.setCurrentIndex(page.applies.findData(False))
     page.save_button.click()
     assert _cells(page.risks, 0) == [f"No.{sheet.number}"]  # a sheet that does not apply is no risk
+    assert "3 件が未回答" in page.risks_note.text()
 
 
 def test_a_related_measure_in_a_sheet_opens_its_item(tab: AssessmentTab) -> None:

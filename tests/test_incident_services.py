@@ -11,6 +11,7 @@ from sme_guard.domain.codes import IncidentStatus
 from sme_guard.domain.registers import BADGES, INCIDENTS, PEOPLE
 from sme_guard.services import clock, incidents, registers
 from sme_guard.services.details import DetailInvalidError
+from sme_guard.services.registers import RecordInvalidError
 from sme_guard.services.incidents import IncidentRuleError
 
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
@@ -64,8 +65,11 @@ def test_when_who_what_are_asked_and_checked(db: Database) -> None:
 def test_closing_needs_a_root_cause_and_every_action_done(db: Database) -> None:
     incident = _incident(db)
     incidents.change_status(db, incident, IncidentStatus.IN_PROGRESS, NOW)
-    with pytest.raises(IncidentRuleError, match="root cause is empty"):
+    with pytest.raises(RecordInvalidError) as refused:  # names the field, so the form can show it
         incidents.change_status(db, incident, IncidentStatus.CLOSED, NOW)
+    assert {k: p.en for k, p in refused.value.problems.items()} == {
+        "root_cause": "The root cause is empty, so the incident cannot be closed (control 3③)."
+    }
     registers.save_record(db, INCIDENTS, incident, {"root_cause": "宛先の自動補完"})
     action = incidents.save_action(
         db, incident, None, {"description": "自動補完を無効にする", "due_on": "2026/12/10"}

@@ -16,12 +16,19 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from sme_guard.db.database import Database
-from sme_guard.domain.codes import IncidentStatus
+from sme_guard.domain.codes import INCIDENT_TYPE_IMPACTS, IncidentStatus, IncidentType
 from sme_guard.domain.registers import BADGES, DEVICES, INCIDENTS, MEDIA, PEOPLE, Register
 from sme_guard.errors import UserError
 from sme_guard.services import settings as office_settings
 from sme_guard.services.details import DetailInvalidError, day_field, person_field, required_text
-from sme_guard.services.registers import get_record, people_index, table_named, table_of
+from sme_guard.services.registers import (
+    RecordInvalidError,
+    get_record,
+    people_index,
+    save_record,
+    table_named,
+    table_of,
+)
 from sme_guard.services.values import Problem, parse_text
 
 NUMBER_PATTERN = re.compile(r"^(\d{4})-(\d{1,6})$")
@@ -128,6 +135,8 @@ def change_status(
         if row[0] == status.value:
             return
         if status is IncidentStatus.CLOSED and (problem := closing_problem(connection, incident_id, row[1])):
+            if not (row[1] or "").strip():
+                raise RecordInvalidError({"root_cause": problem}, INCIDENTS)  # the form shows the field
             raise IncidentRuleError(problem.ja, problem.en)
         closed_on = now.astimezone().date() if status is IncidentStatus.CLOSED else None
         connection.execute(
@@ -402,6 +411,14 @@ def link_asset(database: Database, incident_id: int, register: Register, record_
             connection.execute(assets.insert().values(incident_id=incident_id, **{column: record_id}))
 
 
+def record_about_asset(database: Database, raw: Mapping[str, Any], register: Register, asset_id: int) -> int:
+    """Save a new incident (as typed in the form, e.g. from ``draft_from_asset``) and link the
+    asset it is about."""
+    incident_id = save_record(database, INCIDENTS, None, raw)
+    link_asset(database, incident_id, register, asset_id)
+    return incident_id
+
+
 def link_asset_by_number(database: Database, incident_id: int, register: Register, number: str) -> None:
     """Link the asset the user names by its number (as printed on its label)."""
     table = table_of(register)
@@ -452,7 +469,14 @@ def draft_from_asset(
         if lang != "en"
         else f"Lost {register.label(lang).lower()} {number}"
     )
-    return {"what": what, "occurred_at": now, "incident_type": "other", "severity": "medium"}
+    # Lost (or stolen): what it held may be read by others, and the office is without it. The
+    # severity is left for the person recording it to judge.
+    return {
+        "what": what,
+        "occurred_at": now,
+        "incident_type": IncidentType.LOSS_THEFT.value,
+        **dict.fromkeys(INCIDENT_TYPE_IMPACTS[IncidentType.LOSS_THEFT], True),
+    }
 
 
 # ---------------------------------------------------------------- the contact tree (3①)

@@ -88,6 +88,7 @@ from sme_guard.services.assessments import (
     item_scores,
     open_risks,
     overall,
+    unanswered_sheets,
 )
 
 # The statuses a box can show (対象外 is written out instead of a box).
@@ -796,7 +797,29 @@ def _items_section(
 
 def _risks_section(catalog: Catalog, run: RunAnswers, look: _Look, lang: str) -> list[Any]:
     risks = open_risks(catalog, run)
+    unanswered = unanswered_sheets(catalog, run)
+    # What was not answered is reported as unanswered: never an all-clear for it.
+    missing = (
+        [
+            para(
+                tr(
+                    lang,
+                    f"未回答の業務シートが {len(unanswered)} 件あります(全 {len(catalog.sheets)} 件中)。"
+                    "未回答のシートのリスクは評価されていません: "
+                    + "、".join(f"No.{sheet.number}" for sheet in unanswered),
+                    f"{len(unanswered)} of {len(catalog.sheets)} task sheets are not answered yet; their "
+                    "risks have not been assessed: "
+                    + ", ".join(f"No.{sheet.number}" for sheet in unanswered),
+                ),
+                look.base.body,
+            )
+        ]
+        if unanswered
+        else []
+    )
     if not risks:
+        if unanswered:
+            return missing
         return [
             para(
                 tr(
@@ -845,7 +868,7 @@ def _risks_section(catalog: Catalog, run: RunAnswers, look: _Look, lang: str) ->
         ),
         look.note,
     )
-    return [lead, _lines_table(header, rows, (10, 62, 34, 19, 19, 24, 18), look.rs)]
+    return [*missing, lead, _lines_table(header, rows, (10, 62, 34, 19, 19, 24, 18), look.rs)]
 
 
 def _todo_section(catalog: Catalog, run: RunAnswers, look: _Look, lang: str) -> list[Any]:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -30,6 +31,7 @@ from sme_guard.ui.assessment.answer_editor import StatusChoice, fill_people
 from sme_guard.ui.catalog.render import render_sheet
 from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view
 from sme_guard.ui.registers.detail_page import error_label
+from sme_guard.ui.registers.record_form import ERROR_STYLE
 
 if TYPE_CHECKING:
     from sme_guard.ui.assessment.assessment_tab import AssessmentTab
@@ -94,6 +96,10 @@ class SheetsPage(QWidget):
         form.addRow(buttons)
         risks_box = QGroupBox(self.tr("Open risks: most impacts first, then furthest from done"))
         risks_layout = QVBoxLayout(risks_box)
+        # Says what was not answered (never an empty list read as "no risks").
+        self.risks_note = QLabel()
+        self.risks_note.setWordWrap(True)
+        risks_layout.addWidget(self.risks_note)
         risks_layout.addWidget(self.risks_view)
 
         left = QWidget()
@@ -161,6 +167,20 @@ class SheetsPage(QWidget):
             )
         self.sheets.set_rows(rows)
         self.open_risks = assessments.open_risks(catalog, run)
+        unanswered = assessments.unanswered_sheets(catalog, run)
+        if unanswered:
+            self.risks_note.setText(
+                self.tr(
+                    "{count} of {total} task sheets are not answered yet: their risks are not assessed."
+                ).format(count=len(unanswered), total=len(catalog.sheets))
+            )
+            self.risks_note.setStyleSheet(ERROR_STYLE)
+        else:
+            self.risks_note.setText(
+                self.tr("Every task sheet is answered.")
+                + ("" if self.open_risks else " " + self.tr("No open risks."))
+            )
+            self.risks_note.setStyleSheet("")
         impacts = {t.code: t.label.get(lang) for t in catalog.legend.impacts}
         self.risks.set_rows(
             [

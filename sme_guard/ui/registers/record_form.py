@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sme_guard.domain.codes import label
+from sme_guard.domain.codes import INCIDENT_TYPE_IMPACTS, IncidentType, label
 from sme_guard.domain.registers import Column, Grid, Register
 from sme_guard.services.registers import DISPOSAL_PREFIX
 from sme_guard.services.values import Problem, display
@@ -35,6 +35,7 @@ ERROR_STYLE = "color: #b00020;"
 
 class RecordForm(QWidget):
     changed = Signal()
+    problem_shown = Signal(object)  # the editor of the first field a save was refused for
 
     def __init__(
         self, register: Register, lang: str, keys: list[str] | None = None, parent: QWidget | None = None
@@ -111,11 +112,14 @@ class RecordForm(QWidget):
         elif column.kind in ("code", "person"):
             editor = QComboBox()
             if column.kind == "code" and column.codes is not None:
-                if not column.required:
-                    editor.addItem("", None)
+                if not column.required or column.default is None:
+                    # Required without a default: blank until chosen (the save names it).
+                    editor.addItem(self.tr("(choose)") if column.required else "", None)
                 for member in column.codes:
                     editor.addItem(label(member, self.lang), member.value)
             editor.currentIndexChanged.connect(self.changed)
+            if column.codes is IncidentType:
+                editor.currentIndexChanged.connect(self._tick_impacts)
         elif column.multiline:
             editor = QPlainTextEdit()
             editor.setFixedHeight(64)
@@ -138,6 +142,19 @@ class RecordForm(QWidget):
         editor.setObjectName(column.key)
         editor.setAccessibleName(column.label(self.lang))
         return editor
+
+    def _tick_impacts(self) -> None:
+        """A kind of incident chosen ticks the impacts it has by its nature (3②)."""
+        box = self.editors.get("incident_type")
+        assert isinstance(box, QComboBox)
+        try:
+            kind = IncidentType(box.currentData())
+        except ValueError:
+            return
+        for key in INCIDENT_TYPE_IMPACTS.get(kind, ()):
+            editor = self.editors.get(key)
+            if isinstance(editor, QCheckBox):
+                editor.setChecked(True)
 
     def set_people(self, people: list[tuple[int, str]]) -> None:
         for column in self.columns:
@@ -240,4 +257,5 @@ class RecordForm(QWidget):
             if problem and first is None:
                 first = self.editors[key]
         if first is not None:
+            self.problem_shown.emit(first)  # the tab brings the form (and its page) forward
             first.setFocus()

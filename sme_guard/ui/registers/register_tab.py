@@ -31,7 +31,7 @@ from sme_guard.domain.codes import label
 from sme_guard.domain.registers import Register
 from sme_guard.services import clock, registers
 from sme_guard.services import settings as office_settings
-from sme_guard.services.flags import FlagContext
+from sme_guard.services.flags import FLAGGED_REGISTERS, FlagContext
 from sme_guard.services.listing import ACTIVE, ALL, FLAGGED, Listing
 from sme_guard.services.registers import RecordInvalidError
 from sme_guard.ui import dialogs
@@ -70,6 +70,7 @@ class RegisterTab(DatabaseView, QWidget):
         self._applies: dict[QAction, Callable[[dict[str, Any]], bool]] = {}
         self.open_dialog: QDialog | None = None  # the workflow dialog last opened
         self.progress_dialog: QProgressDialog | None = None  # of a running import or export
+        self._save_new: Callable[[Database, dict[str, Any]], int] | None = None  # see new_record
         self._widths = register_setting(register.key, "widths")
         self._sort = register_setting(register.key, "sort")
 
@@ -84,8 +85,11 @@ class RegisterTab(DatabaseView, QWidget):
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setPlaceholderText(self.tr("Search every column (Japanese, kana, any width)"))
         self.status_box = QComboBox()
-        self.status_box.addItem(self.tr("Active"), ACTIVE)
-        self.status_box.addItem(self.tr("Needs attention"), FLAGGED)
+        active = self._active_label(register.key)
+        if active is not None:
+            self.status_box.addItem(active, ACTIVE)
+        if register.key in FLAGGED_REGISTERS:
+            self.status_box.addItem(self.tr("Needs attention"), FLAGGED)
         self.status_box.addItem(self.tr("All"), ALL)
         if register.status_codes is not None:
             for member in register.status_codes:
@@ -127,6 +131,7 @@ class RegisterTab(DatabaseView, QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
+        self.form_scroll = scroll
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
@@ -179,8 +184,23 @@ class RegisterTab(DatabaseView, QWidget):
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self._revert)
         self.form.changed.connect(self._mark_dirty)
+        self.form.problem_shown.connect(self._show_field)
         self.setAcceptDrops(True)
         self._set_enabled(False)
+
+    def _active_label(self, key: str) -> str | None:
+        """The "not closed" filter in the register's own words (None: a register without
+        statuses, where it would be the same as All)."""
+        labels = {
+            "media": self.tr("Not disposed"),
+            "devices": self.tr("Not disposed"),
+            "badges": self.tr("Not returned or revoked"),
+            "people": self.tr("Current staff"),
+            "incidents": self.tr("Open"),
+            "cloud_services": self.tr("In use"),
+            "accounts": self.tr("Not disabled"),
+        }
+        return labels.get(key)
 
     # ------------------------------------------------------------------ plumbing
 
@@ -289,6 +309,8 @@ class RegisterTab(DatabaseView, QWidget):
         listing.sort(sort_column, descending)
         self._update_years(listing)
         listing.apply(*self._filters())
+        if select_id is not None:
+            listing.keep_shown(select_id)  # e.g. just closed: it stays until the user moves on
         self.model.set_listing(listing)
         if not self._restored_view:
             self._restore_view(sort_column, descending)
@@ -382,7 +404,7 @@ class RegisterTab(DatabaseView, QWidget):
         self.side_pages.tabBar().setVisible(True)
 
     def _refilter(self) -> None:
-        self.model.refilter(*self._filters())
+        self.model.refilter(*self._filters(), keep=self.current_id)
         self._update_count()
         self._reselect()
 
@@ -417,13 +439,22 @@ class RegisterTab(DatabaseView, QWidget):
             return
         self._show_record(record_id)
 
-    def _show_record(self, record_id: int | None) -> None:
+    def _show_field(self, editor: QWidget) -> None:
+        """A refused save: the form's page comes forward and scrolls to the field."""
+        self.side_pages.setCurrentIndex(0)
+        self.form_scroll.ensureWidgetVisible(editor)
+
+    def _show_record(self, record_id: int | None, draft: dict[str, Any] | None = None) -> None:
         self.current_id = record_id
         self._dirty = False
+        self._save_new = None
         if record_id is None:
             self.current_values = {}
-            self.form_title.setText(f"<b>{self.tr('New record')}</b>")
-            self.form.set_values({})
+            title = self.tr("New record")
+            self.form_title.setText(f"<b>{title}</b>")
+            self.form.set_values(draft or {})
+            if draft:
+                self._mark_dirty()  # filled in for the user, not saved yet
             self.record_shown.emit(None)
             self._update_buttons()
             return
@@ -449,14 +480,22 @@ class RegisterTab(DatabaseView, QWidget):
     def _revert(self) -> None:
         self._show_record(self.current_id)
 
-    def new_record(self) -> None:
+    def new_record(
+        self,
+        draft: dict[str, Any] | None = None,
+        save: Callable[[Database, dict[str, Any]], int] | None = None,
+    ) -> None:
+        """An empty form, or one filled in with ``draft`` (unsaved); ``save`` saves it instead
+        of the register's save (e.g. an incident linked to the asset it is about)."""
         if self._dirty and not dialogs.confirm(
             self, self.tr("Unsaved changes"), self.tr("Discard the changes to the current record?")
         ):
             return
         self.table.clearSelection()
-        self._show_record(None)
-        first = self.form.editors[self.register.columns[0].key]
+        self._show_record(None, draft)
+        self._save_new = save
+        self.side_pages.setCurrentIndex(0)
+        first = next(self.form.editors[c.key] for c in self.register.columns if c.editable)
         first.setFocus()
 
     def save(self) -> None:
@@ -464,6 +503,7 @@ class RegisterTab(DatabaseView, QWidget):
         if database is None:
             return
         values = self.form.values()
+        save_new = self._save_new if record_id is None else None
 
         def done(saved_id: int) -> None:
             self._dirty = False
@@ -473,7 +513,10 @@ class RegisterTab(DatabaseView, QWidget):
             self._show_record(saved_id)  # what the app filled in (a number) shows at once
             self.changed.emit()
 
-        self.run(lambda: registers.save_record(database, register, record_id, values), done)
+        if save_new is not None:
+            self.run(lambda: save_new(database, values), done)
+        else:
+            self.run(lambda: registers.save_record(database, register, record_id, values), done)
 
     def delete_record(self) -> None:
         database, register, record_id = self.database, self.register, self.current_id
