@@ -11,8 +11,8 @@ from sme_guard.domain.codes import IncidentStatus
 from sme_guard.domain.registers import BADGES, INCIDENTS, PEOPLE
 from sme_guard.services import clock, incidents, registers
 from sme_guard.services.details import DetailInvalidError
-from sme_guard.services.registers import RecordInvalidError
 from sme_guard.services.incidents import IncidentRuleError
+from sme_guard.services.registers import RecordInvalidError
 
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
 
