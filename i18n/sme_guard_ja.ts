@@ -239,12 +239,6 @@
         <translation>自己点検「{name}」とすべての回答を削除しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="257"/>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="331"/>
-        <source>Saved to {path}.</source>
-        <translation>{path} に保存しました。</translation>
-    </message>
-    <message>
         <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="278"/>
         <source>Save the checklist</source>
         <translation>チェックリストの保存</translation>
@@ -409,7 +403,7 @@
         <translation>{count} 件の変更履歴を {path} に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="316"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="317"/>
         <source>Exporting the change history…</source>
         <translation>変更履歴を書き出しています…</translation>
     </message>
@@ -463,6 +457,39 @@
         <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="101"/>
         <source>Filled from the chosen run</source>
         <translation>選んだ点検の回答を記入</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPage</name>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="328"/>
+        <source>First training</source>
+        <translation>最初の教育</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="331"/>
+        <source>Go through the guideline with your staff: print the training checklist (every control item and task sheet, blank to fill in by hand).</source>
+        <translation>従業員と一緒にガイドラインを確認しましょう。教育用チェックリスト(すべての管理項目と業務シート、手書きで記入する空欄のもの)を印刷します。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="335"/>
+        <source>Save the training checklist as PDF…</source>
+        <translation>教育用チェックリストを PDF で保存…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="339"/>
+        <source>After Finish, ホーム lists the next steps (employees, assets, cloud services and accounts, the contact tree, an IT continuity plan, the first self-assessment) until each has its first record. File → Getting started… opens this again.</source>
+        <translation>完了すると、ホームに次にすること(従業員、資産、クラウドサービスとアカウント、緊急連絡網、IT継続計画、最初の自己点検)が、それぞれ最初の記録ができるまで表示されます。この画面は ファイル → はじめに… でいつでも開けます。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="351"/>
+        <source>Save the checklist</source>
+        <translation>チェックリストの保存</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="351"/>
+        <source>checklist.pdf</source>
+        <translation>チェックリスト.pdf</translation>
     </message>
 </context>
 <context>
@@ -590,6 +617,29 @@
         <location filename="../sme_guard/ui/home/checks_dialog.py" line="173"/>
         <source>Done where it is recorded: finishing a stock-take, confirming the contact tree, logging a drill or marking each record of the register &apos;Reviewed today&apos;.</source>
         <translation>記録される画面で完了します: 棚卸の終了、緊急連絡網の確認、訓練の記録、または台帳の各記録を「本日見直し済み」にすること。</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPage</name>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="267"/>
+        <source>Recurring checks</source>
+        <translation>定期点検</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="270"/>
+        <source>The guideline asks for these regularly. Untick what does not apply to your office, and choose when each is due the first time (spread out from today; nothing is overdue on the first day).</source>
+        <translation>ガイドラインが「定期的に」求める点検です。自社に当てはまらないものはチェックを外し、それぞれの初回期限を決めてください(今日から順に割り振ってあります。初日に期限切れになるものはありません)。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="307"/>
+        <source>First due</source>
+        <translation>初回期限</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="312"/>
+        <source>{days} days</source>
+        <translation>{days} 日</translation>
     </message>
 </context>
 <context>
@@ -1038,22 +1088,22 @@ The details were written to:
         <translation>{count} 行を {path} に出力しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/excel_actions.py" line="98"/>
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="99"/>
         <source>Exporting to Excel…</source>
         <translation>Excel に出力しています…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/excel_actions.py" line="110"/>
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="111"/>
         <source>Import from Excel</source>
         <translation>Excel から取込</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/excel_actions.py" line="150"/>
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="151"/>
         <source>Importing from Excel…</source>
         <translation>Excel から取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/excel_actions.py" line="159"/>
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="160"/>
         <source>Reading the Excel file…</source>
         <translation>Excel ファイルを確認しています…</translation>
     </message>
@@ -1230,22 +1280,22 @@ The details were written to:
         <translation>{path} に保存しました(最後に保存した下書きの内容で、下書きと明記しています)。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="362"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="365"/>
         <source>{count} acknowledgments recorded.</source>
         <translation>{count} 人の確認を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="385"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="388"/>
         <source>Remove acknowledgment</source>
         <translation>確認の記録を削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="386"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="389"/>
         <source>Remove the record that {name} acknowledged version {number} on {date}?</source>
         <translation>{name} さんが {date} に第{number}版を確認した記録を削除しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="396"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="399"/>
         <source>Acknowledgment removed.</source>
         <translation>確認の記録を削除しました。</translation>
     </message>
@@ -1253,82 +1303,87 @@ The details were written to:
 <context>
     <name>HomeTab</name>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="87"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="88"/>
+        <source>Next steps</source>
+        <translation>次にすること</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="101"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="87"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="101"/>
         <source>Area</source>
         <translation>分野</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="87"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="101"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="87"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="101"/>
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="87"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="101"/>
         <source>now</source>
         <translation>今すぐ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="100"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="114"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="101"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="115"/>
         <source>Recurring checks…</source>
         <translation>定期点検…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="102"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="116"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="104"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="118"/>
         <source>Self-assessment score per control item</source>
         <translation>管理項目ごとの自己点検の実施率</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="107"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="121"/>
         <source>Incidents per month (last 12 months)</source>
         <translation>月別の障害・事故(過去12か月)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="109"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="123"/>
         <source>Assets by status</source>
         <translation>状態別の資産</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="123"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="138"/>
         <source>Overview</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="139"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="154"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="171"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="186"/>
         <source>Everything is in order.</source>
         <translation>すべて順調です。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="175"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="190"/>
         <source>{overdue} overdue, {due} due within 30 days</source>
         <translation>期限切れ {overdue} 件、30 日以内に期限 {due} 件</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="192"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="218"/>
         <source>No data yet</source>
         <translation>まだデータがありません</translation>
     </message>
@@ -1593,7 +1648,7 @@ The details were written to:
     </message>
     <message>
         <location filename="../sme_guard/ui/main_window.py" line="75"/>
-        <location filename="../sme_guard/ui/main_window.py" line="277"/>
+        <location filename="../sme_guard/ui/main_window.py" line="287"/>
         <source>Home</source>
         <translation>ホーム</translation>
     </message>
@@ -1649,42 +1704,47 @@ The details were written to:
     </message>
     <message>
         <location filename="../sme_guard/ui/main_window.py" line="111"/>
+        <source>&amp;Getting started…</source>
+        <translation>はじめに(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/main_window.py" line="116"/>
         <source>Office &amp;settings…</source>
         <translation>事業所の設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="115"/>
+        <location filename="../sme_guard/ui/main_window.py" line="120"/>
         <source>Change &amp;history…</source>
         <translation>変更履歴(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="123"/>
+        <location filename="../sme_guard/ui/main_window.py" line="128"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="127"/>
+        <location filename="../sme_guard/ui/main_window.py" line="132"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="128"/>
+        <location filename="../sme_guard/ui/main_window.py" line="133"/>
         <source>&amp;About SME Guard</source>
         <translation>SMEガードについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="160"/>
+        <location filename="../sme_guard/ui/main_window.py" line="170"/>
         <source>Opening {path} …</source>
         <translation>{path} を開いています…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="348"/>
+        <location filename="../sme_guard/ui/main_window.py" line="360"/>
         <source>Database: {path}</source>
         <translation>データベース: {path}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="369"/>
         <location filename="../sme_guard/ui/main_window.py" line="383"/>
+        <location filename="../sme_guard/ui/main_window.py" line="398"/>
         <source>No database open</source>
         <translation>データベースが開かれていません</translation>
     </message>
@@ -1829,6 +1889,39 @@ The details were written to:
         <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="65"/>
         <source>Date</source>
         <translation>実施日</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePage</name>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="140"/>
+        <source>Your office</source>
+        <translation>事業所</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="142"/>
+        <source>SME Guard prints these on labels, checklists and reports. You can change them later.</source>
+        <translation>ラベル、チェックリスト、報告書に印刷されます。あとから ファイル → 事業所の設定… で変更できます。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="147"/>
+        <source>Office name</source>
+        <translation>事業所名</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="150"/>
+        <source>Office name *</source>
+        <translation>事業所名 *</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="151"/>
+        <source>Representative</source>
+        <translation>代表者</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="152"/>
+        <source>Who runs SME Guard</source>
+        <translation>SMEガードを使う担当者</translation>
     </message>
 </context>
 <context>
@@ -2182,6 +2275,39 @@ The details were written to:
         <location filename="../sme_guard/ui/accounts/password_policy_dialog.py" line="155"/>
         <source>Weaker than the guideline&apos;s example: {what}.</source>
         <translation>ガイドラインの例より弱い設定です: {what}。</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="178"/>
+        <source>Employees</source>
+        <translation>従業員</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="181"/>
+        <source>Everyone who works here, including part-time and dispatched staff. Type them one by one, or take them from your Excel list (a sheet with the columns 氏名, 雇用形態, 役割).</source>
+        <translation>パート・アルバイトや派遣社員を含め、働いている人全員です。1 人ずつ入力するか、Excel の名簿(列: 氏名、雇用形態、役割)から取り込みます。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="189"/>
+        <source>(choose)</source>
+        <translation>(選択してください)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="196"/>
+        <source>Add</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="197"/>
+        <source>Import from Excel…</source>
+        <translation>Excel から取り込む…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="215"/>
+        <source>Registered so far:</source>
+        <translation>登録済み:</translation>
     </message>
 </context>
 <context>
@@ -3103,6 +3229,39 @@ Backups folder: {folder}</source>
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="62"/>
+        <source>Getting started</source>
+        <translation>はじめに</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="64"/>
+        <source>Skip for now</source>
+        <translation>後で設定する</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="65"/>
+        <source>Next &gt;</source>
+        <translation>次へ &gt;</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="66"/>
+        <source>&lt; Back</source>
+        <translation>&lt; 戻る</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="67"/>
+        <source>Finish</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="125"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+</context>
+<context>
     <name>SheetEditor</name>
     <message>
         <location filename="../sme_guard/ui/assessment/entry_editors.py" line="109"/>
@@ -3744,6 +3903,14 @@ Only one SME Guard works on a database at a time, so that no change is lost. Bri
         <location filename="../sme_guard/ui/incidents/incident_pages.py" line="186"/>
         <source>Action removed.</source>
         <translation>対策を外しました。</translation>
+    </message>
+</context>
+<context>
+    <name>field</name>
+    <message>
+        <location filename="../sme_guard/ui/date_field.py" line="53"/>
+        <source>Pick from a calendar</source>
+        <translation>カレンダーから選ぶ</translation>
     </message>
 </context>
 </TS>

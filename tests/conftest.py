@@ -50,3 +50,14 @@ def qt_settings(tmp_path: Path) -> Iterator[None]:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     yield
+
+
+@pytest.fixture(autouse=True)
+def files_written(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files the app said it wrote: its message (with Open / Open folder) waits for a click,
+    so tests record it instead (sme_guard.ui.dialogs is the one place dialogs come from)."""
+    written: list[Path] = []
+    from sme_guard.ui import dialogs
+
+    monkeypatch.setattr(dialogs, "file_written", lambda _parent, path: written.append(Path(path)))
+    return written

@@ -53,7 +53,8 @@ class Target:
     "badges", "people", "incidents", "plans", "cloud_services", "accounts"; ``record_id`` the
     row), "check" (``record_id`` the recurring check), "stocktake" (``key`` = register key),
     "contacts", "assessment" (``record_id`` = run id, ``key`` = catalog measure or sheet id),
-    "guidelines" (``key`` = the guideline's kind: its acknowledgments).
+    "guidelines" (``key`` = the guideline's kind: its acknowledgments), "tab" (``key`` = a
+    main tab: people, assets, access, continuity, assessment; a next step on ホーム).
     """
 
     screen: str

@@ -14,6 +14,9 @@ from sme_guard.services.flags import DEFAULT_PATCH_MAX_AGE_DAYS
 PATCH_MAX_AGE_DAYS = "devices.patch_max_age_days"
 CONTACTS_CONFIRM_DAYS = "contacts.confirm_interval_days"  # 3 運用①: how often to re-check the tree
 OFFICE_NAME = "office.name"  # printed on labels, sheets and reports
+OFFICE_REPRESENTATIVE = "office.representative"  # 代表者: who answers for the office (reports)
+OFFICE_MANAGER = "office.manager"  # who runs SME Guard (総務担当), asked at set-up
+SET_UP_ON = "office.set_up_on"  # ISO date the first-start set-up was finished or skipped; "" before
 BACKUPS_KEEP = KEEP_SETTING  # how many automatic backups of each kind the backups folder keeps
 # The password policy (5⑥, sheet No.6; services/password_policy.py); booleans as "1"/"0".
 PASSWORD_MIN_LENGTH = "password.min_length"
@@ -27,6 +30,9 @@ DEFAULTS = {
     PATCH_MAX_AGE_DAYS: str(DEFAULT_PATCH_MAX_AGE_DAYS),
     CONTACTS_CONFIRM_DAYS: "180",
     OFFICE_NAME: "",
+    OFFICE_REPRESENTATIVE: "",
+    OFFICE_MANAGER: "",
+    SET_UP_ON: "",
     BACKUPS_KEEP: str(DEFAULT_KEEP),
     PASSWORD_MIN_LENGTH: str(GUIDELINE_POLICY.min_length),
     PASSWORD_REQUIRE_UPPER: str(int(GUIDELINE_POLICY.require_upper)),

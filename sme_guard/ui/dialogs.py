@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
@@ -47,3 +48,27 @@ def save_file(parent: QWidget | None, title: str, suggested_name: str, filter_te
 def open_file(parent: QWidget | None, title: str, filter_text: str) -> Path | None:
     path, _selected = QFileDialog.getOpenFileName(parent, title, _documents(), filter_text)
     return Path(path) if path else None
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
+
+
+def file_written(parent: QWidget | None, path: Path) -> None:
+    """A PDF or Excel file was written: say where, and offer to open it or its folder."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        _tr("File saved"),
+        _tr("Saved to {path}").format(path=path),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    open_file = box.addButton(_tr("Open"), QMessageBox.ButtonRole.AcceptRole)
+    open_folder = box.addButton(_tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(_tr("Close"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(open_file)
+    box.exec()
+    if box.clickedButton() is open_file:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    elif box.clickedButton() is open_folder:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))

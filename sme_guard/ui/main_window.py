@@ -16,7 +16,7 @@ from sme_guard.domain.due import Target
 from sme_guard.domain.registers import Register
 from sme_guard.errors import CatalogError
 from sme_guard.services.catalog import bundled_catalog
-from sme_guard.ui import settings
+from sme_guard.ui import first_start, settings
 from sme_guard.ui.catalog.catalog_tab import CatalogTab
 from sme_guard.ui.data_safety import DataSafety
 from sme_guard.ui.empty_state import EmptyState
@@ -108,6 +108,11 @@ class MainWindow(QMainWindow):
 
     def _add_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.setup_action = QAction(self.tr("&Getting started…"), self)  # はじめに
+        self.setup_action.triggered.connect(self.show_setup)
+        self.setup_action.setEnabled(False)  # until the database is open
+        file_menu.addAction(self.setup_action)
+        self.setup_wizard: QWidget | None = None
         self.settings_action = QAction(self.tr("Office &settings…"), self)
         self.settings_action.triggered.connect(self.show_office_settings)
         self.settings_action.setEnabled(False)  # until the database is open
@@ -136,6 +141,11 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: [tab.refresh() for tab in self.register_tabs()])
         dialog.open()
         self.office_settings_dialog = dialog
+
+    def show_setup(self) -> None:
+        from sme_guard.ui.first_start import open_setup
+
+        open_setup(self)
 
     def show_change_history(self) -> None:
         if self.database is None:
@@ -309,6 +319,8 @@ class MainWindow(QMainWindow):
         elif target.screen == "assessment":
             self.tabs.setCurrentWidget(self.pages["assessment"])
             self.assessment_tab.open_answer(target.record_id, target.key)
+        elif target.screen == "tab" and target.key in self.pages:  # a next step on ホーム
+            self.tabs.setCurrentWidget(self.pages[target.key])
         elif target.screen == "guidelines" and target.key is not None:
             self.tabs.setCurrentWidget(self.pages["guidelines"])
             self.guidelines_tab.show_acknowledgments(target.key)
@@ -355,8 +367,10 @@ class MainWindow(QMainWindow):
         self.home.set_database(database)
         self.settings_action.setEnabled(True)
         self.history_action.setEnabled(True)
+        self.setup_action.setEnabled(True)
         self.data_safety.database_ready(database)
         self.database_opened.emit(database)
+        first_start.offer_at_start(self, database)  # an empty database: はじめに
 
     def _database_error(self, error: BaseException) -> None:
         path = self.database_path
@@ -379,6 +393,7 @@ class MainWindow(QMainWindow):
             self.database = None
         self.settings_action.setEnabled(False)
         self.history_action.setEnabled(False)
+        self.setup_action.setEnabled(False)
         self.data_safety.set_enabled(False)
         self.database_label.setText(self.tr("No database open"))
 

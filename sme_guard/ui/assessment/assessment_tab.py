@@ -254,7 +254,7 @@ class AssessmentTab(DatabaseView, QWidget):
             return
         self.runner.submit(
             lambda: build(path),
-            lambda _r: self.status_message(self.tr("Saved to {path}.").format(path=path)),
+            lambda _r: dialogs.file_written(self, path),
             self.show_error,
         )
 
@@ -328,6 +328,6 @@ class AssessmentTab(DatabaseView, QWidget):
             self.runner,
             self.tr("Exporting to Excel…"),
             work,
-            lambda _count: self.status_message(self.tr("Saved to {path}.").format(path=path)),
+            lambda _count: dialogs.file_written(self, path),
             self.show_error,
         )

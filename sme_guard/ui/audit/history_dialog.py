@@ -311,6 +311,7 @@ class AuditLogDialog(QDialog):
                 self.tr("Change history"),
                 self.tr("{count} entries exported to {path}.").format(count=f"{count:,}", path=path),
             )
+            dialogs.file_written(self, Path(path))
 
         self.progress_dialog = run_with_progress(
             self, self.runner, self.tr("Exporting the change history…"), work, done, self._export_failed

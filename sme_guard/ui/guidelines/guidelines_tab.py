@@ -337,9 +337,12 @@ class GuidelinesTab(DatabaseView, QWidget):
             if info.issued
             else self.tr("Saved to {path} (the draft as last saved, marked as a draft).")
         )
-        self.runner.submit(
-            lambda: build(path), lambda _r: self.status_message(done_text.format(path=path)), self.show_error
-        )
+
+        def done(_result: object) -> None:
+            self.status_message(done_text.format(path=path))
+            dialogs.file_written(self, path)
+
+        self.runner.submit(lambda: build(path), done, self.show_error)
 
     # ------------------------------------------------------------------ acknowledgments
 

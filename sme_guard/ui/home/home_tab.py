@@ -4,6 +4,7 @@ counts per area, and three overview charts."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -38,12 +39,13 @@ class HomeData:
     items: list[DueItem]
     counts: dict[Area, int]
     overview: Any  # sme_guard.services.overview data for the charts
+    next_steps: list[Any]  # sme_guard.services.setup.NextStep: until every register has a record
 
 
 def load_home(database: Database, lang: str) -> HomeData:
     """Off the GUI thread: the due list and the chart data (services imported here, not at
     start-up)."""
-    from sme_guard.services import home, overview
+    from sme_guard.services import home, overview, setup
     from sme_guard.services.office_catalog import effective_catalog
 
     today = clock.today()
@@ -54,7 +56,12 @@ def load_home(database: Database, lang: str) -> HomeData:
         overview.incidents_by_month(database, today),
         overview.assets_by_status(database),
     )
-    return HomeData(items, home.counts(items), charts)
+    return HomeData(items, home.counts(items), charts, setup.next_steps(database))
+
+
+def _step_target(key: str) -> Target:
+    """The screen a next step is done on."""
+    return Target("contacts") if key == "contacts" else Target("tab", key)
 
 
 class HomeTab(QWidget):
@@ -77,6 +84,13 @@ class HomeTab(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.headline.setFont(font)
+        # What a new office does first, until each register has its first record.
+        self.steps_box = QGroupBox(self.tr("Next steps"))
+        self.steps_label = QLabel()
+        self.steps_label.setWordWrap(True)
+        self.steps_label.linkActivated.connect(lambda key: self.open_requested.emit(_step_target(key)))
+        QVBoxLayout(self.steps_box).addWidget(self.steps_label)
+        self.steps_box.hide()
         self.count_labels: dict[Area, QLabel] = {}
         counts = QGridLayout()
         for index, area in enumerate(AREA_LABELS):
@@ -116,6 +130,7 @@ class HomeTab(QWidget):
         due_box = QWidget()
         due_layout = QVBoxLayout(due_box)
         due_layout.setContentsMargins(0, 0, 0, 0)
+        due_layout.addWidget(self.steps_box)
         due_layout.addWidget(self.headline)
         due_layout.addLayout(counts)
         due_layout.addWidget(self.view, 1)
@@ -181,9 +196,20 @@ class HomeTab(QWidget):
             count = data.counts.get(area, 0)
             count_label.setText(f"{area_label(area, self.lang)}: {count}")
             count_label.setStyleSheet("font-weight: bold;" if count else "color: #777777;")
+        self._show_steps(data.next_steps)
         self._show_charts(data.overview)
         self.overdue_changed.emit(overdue)
         self.loaded.emit()
+
+    def _show_steps(self, steps: list[Any]) -> None:
+        self.steps_box.setVisible(bool(steps))
+        lines = [
+            f"✓ <s>{escape(step.text(self.lang))}</s>"
+            if step.done
+            else f'☐ <a href="{step.key}">{escape(step.text(self.lang))}</a>'
+            for step in steps
+        ]
+        self.steps_label.setText("<br>".join(lines))
 
     def _show_charts(self, overview: Any) -> None:
         from sme_guard.services.overview import INCIDENT_TYPE_COLOURS, LATEST_COLOUR, PREVIOUS_COLOUR

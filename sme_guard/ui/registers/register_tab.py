@@ -555,7 +555,12 @@ class RegisterTab(DatabaseView, QWidget):
         """Ask where a PDF goes, build it off the GUI thread, then say where it went."""
         path = dialogs.save_file(self, title, name, "PDF (*.pdf)")
         if path is not None:
-            self.run(lambda: build(path), lambda result: self.status_message(saved(result, path)))
+
+            def done(result: Any) -> None:
+                self.status_message(saved(result, path))
+                dialogs.file_written(self, path)
+
+            self.run(lambda: build(path), done)
 
     def show_history(self) -> None:
         """The record's change history (and that of the lines belonging to it)."""

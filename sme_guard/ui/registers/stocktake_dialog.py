@@ -123,7 +123,7 @@ def save_result(
 
         print_stocktake_result(database, take.id, path, lang)
 
-    runner.submit(work, lambda _r: None, on_error)
+    runner.submit(work, lambda _r: dialogs.file_written(parent, path), on_error)
 
 
 class StockTakeDialog(QDialog):
