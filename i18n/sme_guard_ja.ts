@@ -1642,109 +1642,109 @@ The details were written to:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="54"/>
+        <location filename="../sme_guard/ui/main_window.py" line="56"/>
         <source>SME Guard — information security registers</source>
         <translation>SMEガード 情報セキュリティ管理台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="75"/>
-        <location filename="../sme_guard/ui/main_window.py" line="287"/>
+        <location filename="../sme_guard/ui/main_window.py" line="79"/>
+        <location filename="../sme_guard/ui/main_window.py" line="292"/>
         <source>Home</source>
         <translation>ホーム</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="88"/>
+        <location filename="../sme_guard/ui/main_window.py" line="92"/>
         <source>Asset registers</source>
         <translation>資産台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="89"/>
+        <location filename="../sme_guard/ui/main_window.py" line="93"/>
         <source>Employees</source>
         <translation>従業員</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="90"/>
+        <location filename="../sme_guard/ui/main_window.py" line="94"/>
         <source>Cloud and accounts</source>
         <translation>クラウド・アカウント</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="91"/>
+        <location filename="../sme_guard/ui/main_window.py" line="95"/>
         <source>Incidents</source>
         <translation>障害・事故</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="92"/>
+        <location filename="../sme_guard/ui/main_window.py" line="96"/>
         <source>IT continuity</source>
         <translation>IT継続計画</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="93"/>
+        <location filename="../sme_guard/ui/main_window.py" line="97"/>
         <source>Self-assessment</source>
         <translation>自己点検</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="97"/>
+        <location filename="../sme_guard/ui/main_window.py" line="101"/>
         <source>Staff guidelines</source>
         <translation>従業員向けガイドライン</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="106"/>
+        <location filename="../sme_guard/ui/main_window.py" line="110"/>
         <source>The catalog could not be loaded</source>
         <translation>カタログを読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="107"/>
+        <location filename="../sme_guard/ui/main_window.py" line="111"/>
         <source>Catalog</source>
         <translation>カタログ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="110"/>
+        <location filename="../sme_guard/ui/main_window.py" line="114"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="111"/>
+        <location filename="../sme_guard/ui/main_window.py" line="115"/>
         <source>&amp;Getting started…</source>
         <translation>はじめに(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="116"/>
+        <location filename="../sme_guard/ui/main_window.py" line="120"/>
         <source>Office &amp;settings…</source>
         <translation>事業所の設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="120"/>
+        <location filename="../sme_guard/ui/main_window.py" line="124"/>
         <source>Change &amp;history…</source>
         <translation>変更履歴(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="128"/>
+        <location filename="../sme_guard/ui/main_window.py" line="132"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="132"/>
+        <location filename="../sme_guard/ui/main_window.py" line="137"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="133"/>
+        <location filename="../sme_guard/ui/main_window.py" line="138"/>
         <source>&amp;About SME Guard</source>
         <translation>SMEガードについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="170"/>
+        <location filename="../sme_guard/ui/main_window.py" line="175"/>
         <source>Opening {path} …</source>
         <translation>{path} を開いています…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="360"/>
+        <location filename="../sme_guard/ui/main_window.py" line="365"/>
         <source>Database: {path}</source>
         <translation>データベース: {path}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="383"/>
-        <location filename="../sme_guard/ui/main_window.py" line="398"/>
+        <location filename="../sme_guard/ui/main_window.py" line="388"/>
+        <location filename="../sme_guard/ui/main_window.py" line="403"/>
         <source>No database open</source>
         <translation>データベースが開かれていません</translation>
     </message>
@@ -2438,22 +2438,22 @@ The details were written to:
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../sme_guard/ui/registers/record_form.py" line="66"/>
+        <location filename="../sme_guard/ui/registers/record_form.py" line="68"/>
         <source>Disposal record (control 9②)</source>
         <translation>廃棄記録(管理策9②)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/record_form.py" line="117"/>
+        <location filename="../sme_guard/ui/registers/record_form.py" line="119"/>
         <source>(choose)</source>
         <translation>(選択してください)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/record_form.py" line="130"/>
+        <location filename="../sme_guard/ui/registers/record_form.py" line="132"/>
         <source>e.g. 2026-04-01, 2026/4/1, 令和8年4月1日</source>
         <translation>例: 2026/4/1、令和8年4月1日、2026-04-01</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/record_form.py" line="132"/>
+        <location filename="../sme_guard/ui/registers/record_form.py" line="134"/>
         <source>e.g. 2026/11/27 14:30</source>
         <translation>例: 2026/11/27 14:30</translation>
     </message>
@@ -2732,122 +2732,149 @@ The details were written to:
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="78"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="80"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="79"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="527"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="82"/>
+        <source>New record (Ctrl+N)</source>
+        <translation>新規 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="83"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="568"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="81"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="85"/>
+        <source>Delete the record (Del, with a question)</source>
+        <translation>記録を削除 (Del、確認あり)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="87"/>
         <source>History…</source>
         <translation>変更履歴…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="86"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="93"/>
         <source>Search every column (Japanese, kana, any width)</source>
         <translation>すべての列を検索(漢字・かな・全角半角を問わず)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="92"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="94"/>
+        <source>Search (Ctrl+F)</source>
+        <translation>検索 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="100"/>
         <source>Needs attention</source>
         <translation>要注意</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="93"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="102"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="101"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="110"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="110"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="118"/>
         <source>Every year</source>
         <translation>すべての年</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="128"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="136"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="129"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="137"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="138"/>
         <source>Revert</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="146"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="139"/>
+        <source>Undo the changes in the form (Esc)</source>
+        <translation>フォームの変更を元に戻す (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="156"/>
         <source>Record</source>
         <translation>記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="195"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="196"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="216"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="217"/>
         <source>Not disposed</source>
         <translation>廃棄済以外</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="197"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="218"/>
         <source>Not returned or revoked</source>
         <translation>返却・失効以外</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="198"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="219"/>
         <source>Current staff</source>
         <translation>在籍中</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="199"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="220"/>
         <source>Open</source>
         <translation>未完了</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="200"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="221"/>
         <source>In use</source>
         <translation>利用中</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="201"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="222"/>
         <source>Not disabled</source>
         <translation>無効化済以外</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="422"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="443"/>
         <source>{shown} of {total}</source>
         <translation>{shown} / {total} 件</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="436"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="491"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="457"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="509"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="529"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="436"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="491"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="457"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="509"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="529"/>
         <source>Discard the changes to the current record?</source>
         <translation>編集中の変更を破棄しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="453"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="474"/>
         <source>New record</source>
         <translation>新しい記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="511"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="550"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="528"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="569"/>
         <source>Delete this record from the register? This cannot be undone.</source>
         <translation>この記録を台帳から削除しますか? 元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="534"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="575"/>
         <source>Deleted.</source>
         <translation>削除しました。</translation>
     </message>

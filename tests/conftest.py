@@ -61,3 +61,22 @@ def files_written(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
     monkeypatch.setattr(dialogs, "file_written", lambda _parent, path: written.append(Path(path)))
     return written
+
+
+@pytest.fixture(autouse=True)
+def unsaved_answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The answers to "save the unsaved changes?" (save / discard / cancel), one per question;
+    a test that leaves a form half-typed is answered "discard" (the window closes at its end)."""
+    answers: list[str] = []
+    from sme_guard.ui import dialogs
+
+    def answer(_parent: object) -> str:
+        answers.append("asked")
+        queued = [a for a in answers if a != "asked"]
+        if queued:
+            answers.remove(queued[0])
+            return queued[0]
+        return dialogs.DISCARD
+
+    monkeypatch.setattr(dialogs, "ask_unsaved", answer)
+    return answers

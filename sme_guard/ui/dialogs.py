@@ -72,3 +72,24 @@ def file_written(parent: QWidget | None, path: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
     elif box.clickedButton() is open_folder:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+def ask_unsaved(parent: QWidget | None) -> str:
+    """Save / Don't save / Cancel, as Windows apps ask before unsaved edits are lost."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        _tr("Unsaved changes"),
+        _tr("The record in the form has changes that are not saved. Save them?"),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    save = box.addButton(_tr("Save"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(_tr("Don't save"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(_tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.exec()
+    clicked = box.clickedButton()
+    return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL

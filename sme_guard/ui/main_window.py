@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
@@ -19,12 +19,14 @@ from sme_guard.services.catalog import bundled_catalog
 from sme_guard.ui import first_start, settings
 from sme_guard.ui.catalog.catalog_tab import CatalogTab
 from sme_guard.ui.data_safety import DataSafety
+from sme_guard.ui.editing import EditMenu
 from sme_guard.ui.empty_state import EmptyState
 from sme_guard.ui.errors import report_error
 from sme_guard.ui.home.home_tab import HomeTab
 from sme_guard.ui.lazy_page import LazyPage
 from sme_guard.ui.office_settings_dialog import OfficeSettingsDialog
 from sme_guard.ui.tasks import Runner
+from sme_guard.ui.window_size import fit_to_screen, keep_on_screen
 
 if TYPE_CHECKING:
     from sme_guard.ui.assessment.assessment_tab import AssessmentTab
@@ -63,7 +65,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.database_label)
 
         if not self.restoreGeometry(settings.WINDOW_GEOMETRY.get()):
-            self.resize(1200, 780)
+            fit_to_screen(self)
+        else:
+            keep_on_screen(self)
         self.restoreState(settings.WINDOW_STATE.get())
         self.tabs.setCurrentIndex(min(settings.CURRENT_TAB.get(), self.tabs.count() - 1))
 
@@ -129,6 +133,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        self.edit_menu = EditMenu(self)  # Ctrl+S/N/F, F5, Delete, Esc; unsaved edits asked about
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about_action = QAction(self.tr("&About SME Guard"), self)
         about_action.triggered.connect(self.show_about)
@@ -406,6 +411,10 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        unsaved = self.edit_menu.unsaved_registers()
+        if unsaved and not self.edit_menu.settle(unsaved, lambda: QTimer.singleShot(0, self.close)):
+            event.ignore()  # cancelled, or closing once the save went through
+            return
         settings.WINDOW_GEOMETRY.set(self.saveGeometry())
         settings.WINDOW_STATE.set(self.saveState())
         settings.CURRENT_TAB.set(self.tabs.currentIndex())

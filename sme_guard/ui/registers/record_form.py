@@ -29,6 +29,8 @@ from sme_guard.domain.codes import INCIDENT_TYPE_IMPACTS, IncidentType, label
 from sme_guard.domain.registers import Column, Grid, Register
 from sme_guard.services.registers import DISPOSAL_PREFIX
 from sme_guard.services.values import Problem, display
+from sme_guard.ui.date_field import add_calendar
+from sme_guard.ui.text_fields import PlainTextField
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -121,7 +123,7 @@ class RecordForm(QWidget):
             if column.codes is IncidentType:
                 editor.currentIndexChanged.connect(self._tick_impacts)
         elif column.multiline:
-            editor = QPlainTextEdit()
+            editor = PlainTextField()
             editor.setFixedHeight(64)
             editor.textChanged.connect(self.changed)
         else:
@@ -130,6 +132,8 @@ class RecordForm(QWidget):
                 editor.setPlaceholderText(self.tr("e.g. 2026-04-01, 2026/4/1, 令和8年4月1日"))
             elif column.kind == "datetime":
                 editor.setPlaceholderText(self.tr("e.g. 2026/11/27 14:30"))
+            if column.kind in ("date", "datetime") and column.editable:
+                add_calendar(editor)
             editor.textEdited.connect(self.changed)
             if column.suggest is not None:
                 completer = QCompleter(QStringListModel(editor), editor)

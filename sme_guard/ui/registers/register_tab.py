@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,6 +36,7 @@ from sme_guard.services.listing import ACTIVE, ALL, FLAGGED, Listing
 from sme_guard.services.registers import RecordInvalidError
 from sme_guard.ui import dialogs
 from sme_guard.ui.database_view import DatabaseView
+from sme_guard.ui.icons import icon
 from sme_guard.ui.registers.record_form import RecordForm
 from sme_guard.ui.registers.table_model import RegisterTableModel
 from sme_guard.ui.settings import register_setting
@@ -75,15 +76,22 @@ class RegisterTab(DatabaseView, QWidget):
         self._sort = register_setting(register.key, "sort")
 
         self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.new_action = self._action(self.tr("New"), self.new_record)
+        self.new_action.setIcon(icon("file-plus"))
+        self.new_action.setToolTip(self.tr("New record (Ctrl+N)"))
         self.delete_action = self._action(self.tr("Delete"), self.delete_record)
+        self.delete_action.setIcon(icon("trash"))
+        self.delete_action.setToolTip(self.tr("Delete the record (Del, with a question)"))
         # 変更履歴 of the record in the form: every change, by whom and when.
         self.history_action = self.add_action(self.tr("History…"), self.show_history)
+        self.history_action.setIcon(icon("history"))
         self.toolbar.addSeparator()
 
         self.search_box = QLineEdit()
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setPlaceholderText(self.tr("Search every column (Japanese, kana, any width)"))
+        self.search_box.setToolTip(self.tr("Search (Ctrl+F)"))
         self.status_box = QComboBox()
         active = self._active_label(register.key)
         if active is not None:
@@ -125,8 +133,10 @@ class RegisterTab(DatabaseView, QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
 
         self.form = RecordForm(register, lang)
-        self.save_button = QPushButton(self.tr("Save"))
-        self.revert_button = QPushButton(self.tr("Revert"))
+        self.save_button = QPushButton(icon("device-floppy"), self.tr("Save"))
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.revert_button = QPushButton(icon("arrow-back-up"), self.tr("Revert"))
+        self.revert_button.setToolTip(self.tr("Undo the changes in the form (Esc)"))
         self.form_title = QLabel()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -184,6 +194,17 @@ class RegisterTab(DatabaseView, QWidget):
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self._revert)
         self.form.changed.connect(self._mark_dirty)
+        # Delete on the table, Esc in the form: the keys Windows apps use there.
+        delete_key = QAction(self)
+        delete_key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.triggered.connect(self.delete_record)
+        self.table.addAction(delete_key)
+        revert_key = QAction(self)
+        revert_key.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        revert_key.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        revert_key.triggered.connect(lambda: self.revert())
+        side.addAction(revert_key)
         self.form.problem_shown.connect(self._show_field)
         self.setAcceptDrops(True)
         self._set_enabled(False)
@@ -480,6 +501,23 @@ class RegisterTab(DatabaseView, QWidget):
     def _revert(self) -> None:
         self._show_record(self.current_id)
 
+    def revert(self, ask: bool = True) -> None:
+        """Back to the record as saved (Esc); unsaved edits are only dropped after a question."""
+        if not self._dirty:
+            return
+        if ask and not dialogs.confirm(
+            self, self.tr("Unsaved changes"), self.tr("Discard the changes to the current record?")
+        ):
+            return
+        self._revert()
+
+    def has_unsaved_changes(self) -> bool:
+        return self._dirty
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
     def new_record(
         self,
         draft: dict[str, Any] | None = None,
@@ -498,7 +536,8 @@ class RegisterTab(DatabaseView, QWidget):
         first = next(self.form.editors[c.key] for c in self.register.columns if c.editable)
         first.setFocus()
 
-    def save(self) -> None:
+    def save(self, on_saved: Callable[[], None] | None = None) -> None:
+        """Save the form (Ctrl+S); ``on_saved`` runs once it is saved (e.g. closing the window)."""
         database, register, record_id = self.database, self.register, self.current_id
         if database is None:
             return
@@ -512,6 +551,8 @@ class RegisterTab(DatabaseView, QWidget):
             self.reload(saved_id)
             self._show_record(saved_id)  # what the app filled in (a number) shows at once
             self.changed.emit()
+            if on_saved is not None:
+                on_saved()
 
         if save_new is not None:
             self.run(lambda: save_new(database, values), done)
