@@ -462,32 +462,32 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="328"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="329"/>
         <source>First training</source>
         <translation>最初の教育</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="331"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="332"/>
         <source>Go through the guideline with your staff: print the training checklist (every control item and task sheet, blank to fill in by hand).</source>
         <translation>従業員と一緒にガイドラインを確認しましょう。教育用チェックリスト(すべての管理項目と業務シート、手書きで記入する空欄のもの)を印刷します。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="335"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="336"/>
         <source>Save the training checklist as PDF…</source>
         <translation>教育用チェックリストを PDF で保存…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="339"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="340"/>
         <source>After Finish, ホーム lists the next steps (employees, assets, cloud services and accounts, the contact tree, an IT continuity plan, the first self-assessment) until each has its first record. File → Getting started… opens this again.</source>
         <translation>完了すると、ホームに次にすること(従業員、資産、クラウドサービスとアカウント、緊急連絡網、IT継続計画、最初の自己点検)が、それぞれ最初の記録ができるまで表示されます。この画面は ファイル → はじめに… でいつでも開けます。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="351"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="352"/>
         <source>Save the checklist</source>
         <translation>チェックリストの保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="351"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="352"/>
         <source>checklist.pdf</source>
         <translation>チェックリスト.pdf</translation>
     </message>
@@ -632,9 +632,20 @@
         <translation>ガイドラインが「定期的に」求める点検です。自社に当てはまらないものはチェックを外し、それぞれの初回期限を決めてください(今日から順に割り振ってあります。初日に期限切れになるものはありません)。</translation>
     </message>
     <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="276"/>
         <location filename="../sme_guard/ui/setup_wizard.py" line="307"/>
         <source>First due</source>
         <translation>初回期限</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="276"/>
+        <source>Check</source>
+        <translation>点検</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="276"/>
+        <source>Every</source>
+        <translation>間隔</translation>
     </message>
     <message>
         <location filename="../sme_guard/ui/setup_wizard.py" line="312"/>
@@ -968,6 +979,59 @@ Restore it? The damaged file is kept in the backups folder first. Changes made a
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../sme_guard/ui/dialogs.py" line="57"/>
+        <source>File saved</source>
+        <translation>ファイルを保存しました</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/dialogs.py" line="58"/>
+        <source>Saved to {path}</source>
+        <translation>{path} に保存しました</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/dialogs.py" line="63"/>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/dialogs.py" line="66"/>
+        <source>Open folder</source>
+        <translation>フォルダーを開く</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/dialogs.py" line="68"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/dialogs.py" line="84"/>
+        <source>Unsaved changes</source>
+        <translation>保存されていない変更</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/dialogs.py" line="85"/>
+        <source>The record in the form has changes that are not saved. Save them?</source>
+        <translation>フォームの記録に保存されていない変更があります。保存しますか?</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/dialogs.py" line="91"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/dialogs.py" line="93"/>
+        <source>Don&apos;t save</source>
+        <translation>保存しない</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/dialogs.py" line="95"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
     <name>DisposeDialog</name>
     <message>
         <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="53"/>
@@ -1049,6 +1113,44 @@ Restore it? The damaged file is kept in the backups folder first. Changes made a
         <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="123"/>
         <source>Held on</source>
         <translation>実施日</translation>
+    </message>
+</context>
+<context>
+    <name>Editing</name>
+    <message>
+        <location filename="../sme_guard/ui/editing.py" line="28"/>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/editing.py" line="31"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/editing.py" line="37"/>
+        <source>&amp;New record</source>
+        <translation>新規(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/editing.py" line="43"/>
+        <source>&amp;Find</source>
+        <translation>検索(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/editing.py" line="52"/>
+        <source>&amp;Delete…</source>
+        <translation>削除(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/editing.py" line="58"/>
+        <source>&amp;Revert changes</source>
+        <translation>変更を元に戻す(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/editing.py" line="63"/>
+        <source>Re&amp;fresh</source>
+        <translation>最新の情報に更新(&amp;F)</translation>
     </message>
 </context>
 <context>

@@ -50,22 +50,22 @@ def open_file(parent: QWidget | None, title: str, filter_text: str) -> Path | No
     return Path(path) if path else None
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
-
-
 def file_written(parent: QWidget | None, path: Path) -> None:
     """A PDF or Excel file was written: say where, and offer to open it or its folder."""
     box = QMessageBox(
         QMessageBox.Icon.Information,
-        _tr("File saved"),
-        _tr("Saved to {path}").format(path=path),
+        QCoreApplication.translate("Dialogs", "File saved"),
+        QCoreApplication.translate("Dialogs", "Saved to {path}").format(path=path),
         QMessageBox.StandardButton.NoButton,
         parent,
     )
-    open_file = box.addButton(_tr("Open"), QMessageBox.ButtonRole.AcceptRole)
-    open_folder = box.addButton(_tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
-    box.addButton(_tr("Close"), QMessageBox.ButtonRole.RejectRole)
+    open_file = box.addButton(
+        QCoreApplication.translate("Dialogs", "Open"), QMessageBox.ButtonRole.AcceptRole
+    )
+    open_folder = box.addButton(
+        QCoreApplication.translate("Dialogs", "Open folder"), QMessageBox.ButtonRole.ActionRole
+    )
+    box.addButton(QCoreApplication.translate("Dialogs", "Close"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(open_file)
     box.exec()
     if box.clickedButton() is open_file:
@@ -81,14 +81,18 @@ def ask_unsaved(parent: QWidget | None) -> str:
     """Save / Don't save / Cancel, as Windows apps ask before unsaved edits are lost."""
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        _tr("Unsaved changes"),
-        _tr("The record in the form has changes that are not saved. Save them?"),
+        QCoreApplication.translate("Dialogs", "Unsaved changes"),
+        QCoreApplication.translate(
+            "Dialogs", "The record in the form has changes that are not saved. Save them?"
+        ),
         QMessageBox.StandardButton.NoButton,
         parent,
     )
-    save = box.addButton(_tr("Save"), QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(_tr("Don't save"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(_tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    save = box.addButton(QCoreApplication.translate("Dialogs", "Save"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(
+        QCoreApplication.translate("Dialogs", "Don't save"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    box.addButton(QCoreApplication.translate("Dialogs", "Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(save)
     box.exec()
     clicked = box.clickedButton()

@@ -19,31 +19,48 @@ if TYPE_CHECKING:
     from sme_guard.ui.registers.register_tab import RegisterTab
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Editing", text)
-
-
 class EditMenu(QObject):
     """The Edit menu's actions act on the register shown (its form and table)."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        menu = window.menuBar().addMenu(_tr("&Edit"))
-        self.save = self._action(menu, _tr("&Save"), QKeySequence.StandardKey.Save, lambda t: t.save())
+        menu = window.menuBar().addMenu(QCoreApplication.translate("Editing", "&Edit"))
+        self.save = self._action(
+            menu,
+            QCoreApplication.translate("Editing", "&Save"),
+            QKeySequence.StandardKey.Save,
+            lambda t: t.save(),
+        )
         self.new = self._action(
-            menu, _tr("&New record"), QKeySequence.StandardKey.New, lambda t: t.new_record()
+            menu,
+            QCoreApplication.translate("Editing", "&New record"),
+            QKeySequence.StandardKey.New,
+            lambda t: t.new_record(),
         )
         self.find = self._action(
-            menu, _tr("&Find"), QKeySequence.StandardKey.Find, lambda t: t.focus_search()
+            menu,
+            QCoreApplication.translate("Editing", "&Find"),
+            QKeySequence.StandardKey.Find,
+            lambda t: t.focus_search(),
         )
         menu.addSeparator()
         # Delete and Esc belong to the table and the form (a text field uses them itself):
         # the menu shows the key, the register tab holds the shortcut.
-        self.delete = self._action(menu, _tr("&Delete…") + "\tDel", None, lambda t: t.delete_record())
-        self.revert = self._action(menu, _tr("&Revert changes") + "\tEsc", None, lambda t: t.revert())
+        self.delete = self._action(
+            menu,
+            QCoreApplication.translate("Editing", "&Delete…") + "\tDel",
+            None,
+            lambda t: t.delete_record(),
+        )
+        self.revert = self._action(
+            menu,
+            QCoreApplication.translate("Editing", "&Revert changes") + "\tEsc",
+            None,
+            lambda t: t.revert(),
+        )
         menu.addSeparator()
-        self.refresh = QAction(_tr("Re&fresh"), window)
+        self.refresh = QAction(QCoreApplication.translate("Editing", "Re&fresh"), window)
         self.refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh.triggered.connect(self._refresh)
         menu.addAction(self.refresh)

@@ -273,9 +273,9 @@ class ChecksPage(QWizardPage):
             )
         )
         self.grid = QGridLayout()
-        self.grid.addWidget(QLabel(f"<b>{self.tr('Check')}</b>"), 0, 0)
-        self.grid.addWidget(QLabel(f"<b>{self.tr('Every')}</b>"), 0, 1)
-        self.grid.addWidget(QLabel(f"<b>{self.tr('First due')}</b>"), 0, 2)
+        headers = (self.tr("Check"), self.tr("Every"), self.tr("First due"))
+        for column, text in enumerate(headers):
+            self.grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
         inner = QWidget()
         inner.setLayout(self.grid)
         scroll = QScrollArea()
@@ -312,6 +312,7 @@ class ChecksPage(QWizardPage):
             self.grid.addWidget(QLabel(self.tr("{days} days").format(days=line.interval_days)), row, 1)
             self.grid.addWidget(first, row, 2)
             self.rows[line.id] = (box, first)
+        self.grid.setRowStretch(len(lines) + 1, 1)  # the rows stay together at the top
 
     def validatePage(self) -> bool:
         database = self.wizard_.database
