@@ -191,7 +191,7 @@ class RegisterTab(DatabaseView, QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.horizontalHeader().sectionResized.connect(self._save_widths)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sorted)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.revert_button.clicked.connect(self._revert)
         self.form.changed.connect(self._mark_dirty)
         # Delete on the table, Esc in the form: the keys Windows apps use there.
