@@ -34,6 +34,9 @@ from sme_guard.domain.codes import (
 
 # "links": names of records of another register, kept in a link table (see ``Link``).
 Kind = Literal["text", "int", "number", "bool", "date", "datetime", "code", "person", "links"]
+# The form a text column's value must have (services/values.py checks and normalises it):
+# kana is stored as full-width katakana, e-mail and phone and postcode must look like one.
+TextForm = Literal["kana", "email", "phone", "postcode"]
 RegisterKey = Literal[
     "media", "devices", "badges", "people", "incidents", "plans", "cloud_services", "accounts"
 ]
@@ -72,6 +75,7 @@ class Column:
     link: Link | None = None  # for "links" columns
     # Names offered while typing (free text stays allowed): the table and column they come from.
     suggest: tuple[str, str] | None = None
+    text_form: TextForm | None = None  # for "text" columns
 
     def label(self, lang: str) -> str:
         return self.en if lang == "en" else self.ja
@@ -319,13 +323,13 @@ PEOPLE = Register(
     status_codes=None,
     columns=(
         Column("name", "氏名", "Name", required=True, width=14),
-        Column("kana", "フリガナ", "Kana", width=14),
+        Column("kana", "フリガナ", "Kana", width=14, text_form="kana"),
         Column("department", "部署", "Department", width=12),
         Column("employment_type", "雇用形態", "Employment", "code", EmploymentType, required=True, width=14),
         # Most people are 従業員; an administrator's role is chosen, never assumed (5⑤).
         Column("role", "役割", "Role", "code", PersonRole, required=True, width=14, default="employee"),
-        Column("phone", "電話", "Phone", width=14, in_table=False),
-        Column("email", "メール", "E-mail", width=20, in_table=False),
+        Column("phone", "電話", "Phone", width=14, in_table=False, text_form="phone"),
+        Column("email", "メール", "E-mail", width=20, in_table=False, text_form="email"),
         Column("joined_on", "入社日", "Joined", "date", width=12),
         Column("left_on", "退職日", "Left", "date", width=12),
         _notes(),

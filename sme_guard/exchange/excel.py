@@ -967,7 +967,7 @@ def _memoized(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
 
 def _cell_parser(column: Column, people: PeopleIndex) -> Callable[[Any], Any]:
     """The shared parser of ``services.values`` for one column, cached where values repeat."""
-    if column.kind == "text":
+    if column.kind == "text" and column.text_form is None:  # a form to check: parse_value
         return parse_text
     if column.kind == "int":
         minimum = column.minimum

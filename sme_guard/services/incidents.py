@@ -29,7 +29,7 @@ from sme_guard.services.registers import (
     table_named,
     table_of,
 )
-from sme_guard.services.values import Problem, parse_text
+from sme_guard.services.values import Problem, ValueProblemError, parse_email, parse_phone, parse_text
 
 NUMBER_PATTERN = re.compile(r"^(\d{4})-(\d{1,6})$")
 ASSET_KEYS = {"media": "medium_id", "devices": "device_id", "badges": "badge_id"}
@@ -534,6 +534,14 @@ def contacts(database: Database) -> list[ContactLine]:
         ]
 
 
+def _checked(parse: Any, raw: Any, key: str, problems: dict[str, Problem]) -> Any:
+    try:
+        return parse(raw)
+    except ValueProblemError as exc:
+        problems[key] = exc.problem
+        return None
+
+
 def save_contact(database: Database, contact_id: int | None, raw: Mapping[str, Any]) -> int:
     """One rung of the escalation list; the phone and e-mail default to the person's."""
     entries, person = table_named("contact_entry"), table_of(PEOPLE)
@@ -546,8 +554,8 @@ def save_contact(database: Database, contact_id: int | None, raw: Mapping[str, A
             "alternate_person_id": person_field(
                 people, raw.get("alternate_person_id"), "alternate_person_id", problems
             ),
-            "phone": parse_text(raw.get("phone")),
-            "email": parse_text(raw.get("email")),
+            "phone": _checked(parse_phone, raw.get("phone"), "phone", problems),
+            "email": _checked(parse_email, raw.get("email"), "email", problems),
             "notes": parse_text(raw.get("notes")),
         }
         if values["person_id"] is None and "person_id" not in problems:
