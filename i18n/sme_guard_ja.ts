@@ -2055,27 +2055,32 @@ The details were written to:
         <translation>ラベル・棚卸表・報告書に印刷されます</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="55"/>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="57"/>
         <source>The database is backed up once a day when SME Guard starts, and before every update of its format; this many of each kind are kept in {folder}</source>
         <translation>データベースは SMEガードの起動時に 1 日 1 回、および形式の更新前に自動でバックアップされます。種類ごとにこの数だけ次のフォルダに残します: {folder}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="61"/>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="63"/>
         <source>Office name</source>
         <translation>事業所名</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="62"/>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="64"/>
+        <source>Representative</source>
+        <translation>代表者</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="65"/>
         <source>Patches older than</source>
         <translation>パッチの経過日数の上限</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="64"/>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="67"/>
         <source>Confirm the contact tree every</source>
         <translation>緊急連絡網の確認間隔</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="66"/>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="69"/>
         <source>Backups to keep</source>
         <translation>残すバックアップの数</translation>
     </message>
