@@ -69,12 +69,12 @@
         <translation>GNU 一般公衆利用許諾書 v3(LGPL の一部)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="103"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="104"/>
         <source>Licences:</source>
         <translation>ライセンス:</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="115"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="116"/>
         <source>The file {file} could not be read: {error}</source>
         <translation>ファイル {file} を読み込めませんでした: {error}</translation>
     </message>
@@ -82,42 +82,42 @@
 <context>
     <name>AcknowledgmentModel</name>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="43"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="45"/>
         <source>Employee</source>
         <translation>従業員</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="44"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="46"/>
         <source>Department</source>
         <translation>所属</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="45"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="47"/>
         <source>Version acknowledged</source>
         <translation>確認した版</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="46"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="48"/>
         <source>Acknowledged on</source>
         <translation>確認日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="47"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="49"/>
         <source>Current version</source>
         <translation>現行版の確認</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="76"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="78"/>
         <source>Version {number}</source>
         <translation>第{number}版</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="83"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="85"/>
         <source>Yes</source>
         <translation>確認済</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="85"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="87"/>
         <source>Not yet</source>
         <translation>未確認</translation>
     </message>
@@ -125,32 +125,32 @@
 <context>
     <name>AcknowledgmentsPage</name>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="96"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="98"/>
         <source>Only those who have not acknowledged the current version</source>
         <translation>現行版を確認していない人だけを表示</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="104"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="106"/>
         <source>Record acknowledgment…</source>
         <translation>確認を記録…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="105"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="107"/>
         <source>Remove acknowledgment</source>
         <translation>確認の記録を削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="107"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="109"/>
         <source>Remove the selected employee&apos;s latest acknowledgment, when it was recorded by mistake</source>
         <translation>選んだ従業員の最新の確認の記録を削除します(誤って記録したとき)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="131"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="133"/>
         <source>No version has been issued yet. Issue one on the Versions page, print it with its acknowledgment slip, then record here who signed it.</source>
         <translation>まだ発行された版がありません。「版」のページで発行し、確認書とともに印刷して配り、署名した人をここに記録してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="138"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="140"/>
         <source>Current version: version {number}, issued on {date}. {missing} of {total} employees have not acknowledged it yet.</source>
         <translation>現行版: 第{number}版({date} 発行)。従業員 {total} 人のうち {missing} 人がまだ確認していません。</translation>
     </message>
@@ -158,128 +158,128 @@
 <context>
     <name>AssessmentTab</name>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="57"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="59"/>
         <source>Run: </source>
         <translation>点検: </translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="60"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="62"/>
         <source>New run…</source>
         <translation>新しい点検…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="61"/>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="242"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="63"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="244"/>
         <source>Delete run</source>
         <translation>点検を削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="63"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="65"/>
         <source>Print checklist…</source>
         <translation>チェックリストを印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="64"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="66"/>
         <source>Print report…</source>
         <translation>報告書を印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="65"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="67"/>
         <source>Print task sheets…</source>
         <translation>業務シートを印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="66"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="68"/>
         <source>Export to Excel…</source>
-        <translation>Excel に書き出し…</translation>
+        <translation>Excel に出力…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="73"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="75"/>
         <source>Control measures</source>
         <translation>管理策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="74"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="76"/>
         <source>Task sheets</source>
         <translation>業務シート</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="76"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="78"/>
         <source>Compare runs</source>
         <translation>点検の比較</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="77"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="79"/>
         <source>Own sheets and items</source>
         <translation>自社のシート・項目</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="145"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="147"/>
         <source>No self-assessment yet. Start one with “New run…”.</source>
         <translation>まだ自己点検がありません。「新しい点検…」から始めてください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="150"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="152"/>
         <source>&lt;b&gt;{percent}&lt;/b&gt; of the baseline measures in place — done {done}, partly {partial}, not done {not_done}, not applicable {na}. (Reference) measures, scored apart: {reference}.</source>
         <translation>基本の管理策の実施率 &lt;b&gt;{percent}&lt;/b&gt; — 実施済 {done}、一部実施 {partial}、未実施 {not_done}、対象外 {na}。(参考)の管理策は別集計: {reference}。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="211"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="213"/>
         <source>Answer saved.</source>
         <translation>回答を保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="229"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="231"/>
         <source>Self-assessment started.</source>
         <translation>自己点検を開始しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="243"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="245"/>
         <source>Delete the self-assessment “{name}” and all its answers?</source>
         <translation>自己点検「{name}」とすべての回答を削除しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="278"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="280"/>
         <source>Save the checklist</source>
         <translation>チェックリストの保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="278"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="280"/>
         <source>checklist.pdf</source>
         <translation>チェックリスト.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="296"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="298"/>
         <source>Save the assessment report</source>
         <translation>自己点検報告書の保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="297"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="299"/>
         <source>assessment-{date}.pdf</source>
         <translation>自己点検-{date}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="309"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="311"/>
         <source>Save the task sheets</source>
         <translation>業務シートの保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="309"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="311"/>
         <source>task-sheets.pdf</source>
         <translation>業務シート.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="314"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="316"/>
         <source>Export to Excel</source>
         <translation>Excel に出力</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="314"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="316"/>
         <source>self-assessments.xlsx</source>
         <translation>自己点検.xlsx</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="329"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="331"/>
         <source>Exporting to Excel…</source>
         <translation>Excel に出力しています…</translation>
     </message>
@@ -287,174 +287,202 @@
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="144"/>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="311"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="145"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="312"/>
         <source>Change history</source>
         <translation>変更履歴</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="153"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="154"/>
         <source>Every register and record</source>
         <translation>すべての台帳・記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="157"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="158"/>
         <source>Every user</source>
         <translation>すべての利用者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="159"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="160"/>
         <source>From</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="161"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="162"/>
         <source>To</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="169"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="170"/>
         <source>Search fields and values</source>
         <translation>項目名や値で検索</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="173"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="174"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="174"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="175"/>
         <source>User</source>
         <translation>利用者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="175"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="176"/>
         <source>Register or record</source>
         <translation>台帳・記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="176"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="177"/>
         <source>Record</source>
         <translation>記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="177"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="178"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="178"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="179"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="179"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="180"/>
         <source>Before</source>
         <translation>変更前</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="180"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="181"/>
         <source>After</source>
         <translation>変更後</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="185"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="186"/>
         <source>Export to Excel…</source>
-        <translation>Excel に書き出し…</translation>
+        <translation>Excel に出力…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="186"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="187"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="241"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="242"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="272"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="273"/>
         <source>The newest {shown} of {total} entries. Narrow the filters, or export them all.</source>
-        <translation>全 {total} 件のうち新しい {shown} 件を表示しています。条件で絞り込むか、すべてを Excel に書き出してください。</translation>
+        <translation>全 {total} 件のうち新しい {shown} 件を表示しています。条件で絞り込むか、すべてを Excel に出力してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="274"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="275"/>
         <source>{total} entries, newest first.</source>
         <translation>{total} 件(新しい順)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="293"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="294"/>
         <source>The history could not be read.</source>
         <translation>変更履歴を読み込めませんでした。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="297"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="298"/>
         <source>change-history-{date}.xlsx</source>
         <translation>変更履歴-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="298"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="299"/>
         <source>Export the change history</source>
-        <translation>変更履歴の書き出し</translation>
+        <translation>変更履歴の出力</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="312"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="313"/>
         <source>{count} entries exported to {path}.</source>
-        <translation>{count} 件の変更履歴を {path} に書き出しました。</translation>
+        <translation>{count} 件の変更履歴を {path} に出力しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="317"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="318"/>
         <source>Exporting the change history…</source>
-        <translation>変更履歴を書き出しています…</translation>
+        <translation>変更履歴を出力しています…</translation>
     </message>
 </context>
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="39"/>
+        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="40"/>
         <source>Search items and sheets (any field, Japanese or English)</source>
         <translation>管理項目・業務シートを検索(すべての欄、日本語・英語)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="45"/>
+        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="46"/>
         <source>Language of the guideline text</source>
         <translation>ガイドライン本文の言語</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="60"/>
+        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="61"/>
         <source>Search:</source>
         <translation>検索:</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="62"/>
+        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="63"/>
         <source>Text language:</source>
         <translation>本文の言語:</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="127"/>
+        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="128"/>
         <source>Nothing in the catalog matches “{query}”.</source>
         <translation>「{query}」に一致する項目はカタログにありません。</translation>
     </message>
 </context>
 <context>
+    <name>ChecklistBox</name>
+    <message>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="88"/>
+        <source>Select all</source>
+        <translation>すべて選択</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="89"/>
+        <source>Clear all</source>
+        <translation>すべて解除</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="113"/>
+        <source>{chosen} of {total} chosen</source>
+        <translation>{total} 件中 {chosen} 件を選択</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistDialog</name>
     <message>
-        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="93"/>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="132"/>
         <source>Training checklist</source>
         <translation>教育用チェックリスト</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="97"/>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="135"/>
+        <source>Control items (part 1)</source>
+        <translation>管理項目(第1部)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="139"/>
+        <source>Task sheets (part 2)</source>
+        <translation>業務シート(第2部)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="142"/>
         <source>Blank, for staff to fill in</source>
         <translation>空欄(従業員が記入する)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="99"/>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="144"/>
         <source>Filled from {run}</source>
         <translation>{run} の回答を記入</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="101"/>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="146"/>
         <source>Filled from the chosen run</source>
         <translation>選んだ点検の回答を記入</translation>
     </message>
@@ -495,126 +523,126 @@
 <context>
     <name>ChecksDialog</name>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="46"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="52"/>
         <source>Recurring checks</source>
         <translation>定期点検</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="50"/>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="186"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="56"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="195"/>
         <source>Check</source>
         <translation>点検</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="51"/>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="92"/>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="185"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="57"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="99"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="194"/>
         <source>Every (days)</source>
         <translation>間隔(日)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="52"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="58"/>
         <source>Last done</source>
         <translation>前回実施</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="53"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="59"/>
         <source>Next due</source>
         <translation>次回期限</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="54"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="60"/>
         <source>Done by</source>
         <translation>完了の記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="66"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="72"/>
         <source>Switched on</source>
         <translation>実施する</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="67"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="73"/>
         <source>Save schedule</source>
         <translation>予定を保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="68"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="74"/>
         <source>Delete own check</source>
         <translation>自社の点検を削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="72"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="79"/>
         <source>Record as done</source>
         <translation>実施を記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="76"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="83"/>
         <source>e.g. Check the office door lock log</source>
         <translation>例: 事務所の施錠記録を確認する</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="80"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="87"/>
         <source>Add own check</source>
         <translation>自社の点検を追加</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="83"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="90"/>
         <source>Schedule</source>
         <translation>予定</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="85"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="92"/>
         <source>Serves</source>
         <translation>対応する項目</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="93"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="100"/>
         <source>Done</source>
         <translation>実施</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="96"/>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="184"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="103"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="193"/>
         <source>On</source>
         <translation>実施日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="97"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="104"/>
         <source>By</source>
         <translation>実施者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="98"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="105"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="129"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="136"/>
         <source>switched off</source>
         <translation>実施しない</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="129"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="136"/>
         <source>never</source>
         <translation>未実施</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="138"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="145"/>
         <source>now</source>
         <translation>今すぐ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="152"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="159"/>
         <source>this list</source>
         <translation>この画面</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="153"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="160"/>
         <source>its own screen (stock-take, contact tree, drills or register reviews)</source>
         <translation>それぞれの画面(棚卸、緊急連絡網、訓練、台帳の見直し)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="173"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="182"/>
         <source>Done where it is recorded: finishing a stock-take, confirming the contact tree, logging a drill or marking each record of the register &apos;Reviewed today&apos;.</source>
         <translation>記録される画面で完了します: 棚卸の終了、緊急連絡網の確認、訓練の記録、または台帳の各記録を「本日見直し済み」にすること。</translation>
     </message>
@@ -851,25 +879,25 @@
     <message>
         <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="42"/>
         <source>Export to Excel…</source>
-        <translation>Excel に書き出し…</translation>
+        <translation>Excel に出力…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="55"/>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="58"/>
         <source>Plan created from the example. Rewrite it for your office.</source>
         <translation>例から計画を作成しました。自社に合わせて書き直してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="77"/>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="80"/>
         <source>Save the plan</source>
         <translation>計画書の保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="78"/>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="81"/>
         <source>plan-{name}.pdf</source>
         <translation>IT継続計画-{name}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="80"/>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="83"/>
         <source>Plan saved to {path}.</source>
         <translation>計画書を {path} に保存しました。</translation>
     </message>
@@ -979,6 +1007,14 @@ Restore it? The damaged file is kept in the backups folder first. Changes made a
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../sme_guard/ui/date_field.py" line="53"/>
+        <source>Pick from a calendar</source>
+        <translation>カレンダーから選ぶ</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../sme_guard/ui/dialogs.py" line="57"/>
@@ -1034,17 +1070,17 @@ Restore it? The damaged file is kept in the backups folder first. Changes made a
 <context>
     <name>DisposeDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="53"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="54"/>
         <source>Dispose of a storage medium</source>
         <translation>記憶媒体の廃棄</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="57"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="58"/>
         <source>Medium {number}: record how the stored information was made unreadable (control 9②). After magnetic erasure, check that the data is gone before disposal (point ②).</source>
         <translation>記憶媒体 {number}: 保存した情報を解読できないようにした方法を記録します(管理策9②)。磁気的に消去した場合は、廃棄前に情報が消去されていることを確認してください(運用②)。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="72"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="73"/>
         <source>Record disposal</source>
         <translation>廃棄を記録</translation>
     </message>
@@ -1052,65 +1088,65 @@ Restore it? The damaged file is kept in the backups folder first. Changes made a
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="48"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="49"/>
         <source>Drill: {plan}</source>
         <translation>訓練: {plan}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="71"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="73"/>
         <source>Objective: {hours} hours</source>
         <translation>目標: {hours} 時間</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="74"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="76"/>
         <source>The plan was changed after this drill</source>
         <translation>この訓練を受けて計画を変更した</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="80"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="82"/>
         <source>Held on *</source>
         <translation>実施日 *</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="81"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="83"/>
         <source>Scenario</source>
         <translation>想定シナリオ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="82"/>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="126"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="84"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="128"/>
         <source>Participants</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="83"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="85"/>
         <source>Steps exercised</source>
         <translation>実施した手順</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="84"/>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="124"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="86"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="126"/>
         <source>Minutes to recover</source>
         <translation>復旧にかかった時間(分)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="85"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="87"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="86"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="88"/>
         <source>Findings</source>
         <translation>気づいた点</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="88"/>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="125"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="90"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="127"/>
         <source>How the plan was changed</source>
         <translation>計画の変更内容</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="123"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="125"/>
         <source>Held on</source>
         <translation>実施日</translation>
     </message>
@@ -1246,158 +1282,158 @@ The details were written to:
 <context>
     <name>GuidelinesTab</name>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="63"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="65"/>
         <source>Guideline: </source>
         <translation>ガイドライン: </translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="67"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="69"/>
         <source>New version</source>
         <translation>新しい版</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="68"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="70"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="69"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="71"/>
         <source>Issue…</source>
         <translation>発行…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="70"/>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="309"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="72"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="311"/>
         <source>Delete version</source>
         <translation>版を削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="72"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="74"/>
         <source>Print…</source>
         <translation>印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="75"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="77"/>
         <source>Version</source>
         <translation>版</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="75"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="77"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="75"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="77"/>
         <source>Issued</source>
         <translation>発行日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="75"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="77"/>
         <source>Acknowledged</source>
         <translation>確認人数</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="95"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="97"/>
         <source>Versions</source>
         <translation>版と内容</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="96"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="98"/>
         <source>Acknowledgments</source>
         <translation>確認状況</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="173"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="175"/>
         <source>Draft</source>
         <translation>下書き</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="175"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="177"/>
         <source>Version {number}</source>
         <translation>第{number}版</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="222"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="224"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="223"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="225"/>
         <source>The draft has changes that are not saved. Discard them?</source>
         <translation>下書きに保存していない変更があります。破棄しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="253"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="255"/>
         <source>New version started from the one before.</source>
         <translation>前の版をもとに新しい版を作成しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="271"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="273"/>
         <source>Draft saved.</source>
         <translation>下書きを保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="283"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="285"/>
         <source>Issue version</source>
         <translation>版を発行</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="285"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="287"/>
         <source>Issue version {number} today ({date})? An issued version can no longer be changed; a change will be a new version. Staff can then acknowledge it.</source>
         <translation>第{number}版を今日({date})付けで発行しますか? 発行した版は変更できなくなり、変更は新しい版になります。発行後、従業員の確認を記録できます。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="294"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="296"/>
         <source>Version {number} issued.</source>
         <translation>第{number}版を発行しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="305"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="307"/>
         <source>Delete the draft of version {number}?</source>
         <translation>第{number}版の下書きを削除しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="307"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="309"/>
         <source>Delete version {number}? Nobody has acknowledged it; it was issued on {date}.</source>
         <translation>第{number}版を削除しますか? {date} に発行されましたが、まだ誰も確認していません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="325"/>
-        <source>guideline-{kind}-v{number}.pdf</source>
-        <translation>ガイドライン-{kind}-第{number}版.pdf</translation>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="327"/>
+        <source>{guideline}-v{number}.pdf</source>
+        <translation>{guideline}-第{number}版.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="326"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="330"/>
         <source>Save the guideline</source>
         <translation>ガイドラインの保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="336"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="340"/>
         <source>Saved to {path}.</source>
         <translation>{path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="338"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="342"/>
         <source>Saved to {path} (the draft as last saved, marked as a draft).</source>
         <translation>{path} に保存しました(最後に保存した下書きの内容で、下書きと明記しています)。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="365"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="369"/>
         <source>{count} acknowledgments recorded.</source>
         <translation>{count} 人の確認を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="388"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="392"/>
         <source>Remove acknowledgment</source>
         <translation>確認の記録を削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="389"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="393"/>
         <source>Remove the record that {name} acknowledged version {number} on {date}?</source>
         <translation>{name} さんが {date} に第{number}版を確認した記録を削除しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="399"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="403"/>
         <source>Acknowledgment removed.</source>
         <translation>確認の記録を削除しました。</translation>
     </message>
@@ -1405,87 +1441,87 @@ The details were written to:
 <context>
     <name>HomeTab</name>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="88"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="89"/>
         <source>Next steps</source>
         <translation>次にすること</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="101"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="102"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="101"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="102"/>
         <source>Area</source>
         <translation>分野</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="101"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="102"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="101"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="102"/>
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="101"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="102"/>
         <source>now</source>
         <translation>今すぐ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="114"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="115"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="115"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="116"/>
         <source>Recurring checks…</source>
         <translation>定期点検…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="116"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="117"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="118"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="119"/>
         <source>Self-assessment score per control item</source>
         <translation>管理項目ごとの自己点検の実施率</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="121"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="122"/>
         <source>Incidents per month (last 12 months)</source>
         <translation>月別の障害・事故(過去12か月)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="123"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="124"/>
         <source>Assets by status</source>
         <translation>状態別の資産</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="138"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="139"/>
         <source>Overview</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="154"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="155"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="186"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="187"/>
         <source>Everything is in order.</source>
         <translation>すべて順調です。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="190"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="191"/>
         <source>{overdue} overdue, {due} due within 30 days</source>
         <translation>期限切れ {overdue} 件、30 日以内に期限 {due} 件</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="218"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="219"/>
         <source>No data yet</source>
         <translation>まだデータがありません</translation>
     </message>
@@ -1645,37 +1681,37 @@ The details were written to:
 <context>
     <name>LeaverDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="230"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="231"/>
         <source>Employee leaving: {name}</source>
         <translation>退職の手続き: {name}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="232"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="234"/>
         <source>Record leaving date</source>
         <translation>退職日を登録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="237"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="239"/>
         <source>Still held (return it, or hand it over to a colleague)</source>
         <translation>未返却のもの(返却するか、他の従業員に引き継ぎます)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="280"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="282"/>
         <source>Nothing is held any more.</source>
         <translation>未返却のものはありません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="286"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="288"/>
         <source>Disable</source>
         <translation>無効化</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="291"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="293"/>
         <source>Returned</source>
         <translation>返却</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="295"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="297"/>
         <source>Hand over</source>
         <translation>引き継ぐ</translation>
     </message>
@@ -1683,60 +1719,60 @@ The details were written to:
 <context>
     <name>LinksPage</name>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="328"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="332"/>
         <source>Register</source>
         <translation>台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="328"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="332"/>
         <source>Number</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="334"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="338"/>
         <source>Asset or badge number</source>
         <translation>資産番号・社員証番号</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="335"/>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="346"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="339"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="350"/>
         <source>Link</source>
         <translation>関連付け</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="336"/>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="347"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="340"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="351"/>
         <source>Remove</source>
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="337"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="341"/>
         <source>Measure</source>
         <translation>管理策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="355"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="359"/>
         <source>Assets concerned</source>
         <translation>関係する資産</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="359"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="363"/>
         <source>Related guideline measures</source>
         <translation>関連する管理策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="388"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="392"/>
         <source>Asset linked.</source>
         <translation>資産を関連付けました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="398"/>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="420"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="402"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="424"/>
         <source>Link removed.</source>
         <translation>関連付けを外しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="407"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="411"/>
         <source>Measure linked.</source>
         <translation>管理策を関連付けました。</translation>
     </message>
@@ -1854,93 +1890,93 @@ The details were written to:
 <context>
     <name>MeasuresPage</name>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="47"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="48"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="47"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="48"/>
         <source>Control item</source>
         <translation>管理項目</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="47"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="48"/>
         <source>Score</source>
         <translation>実施率</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="55"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="56"/>
         <source>Measure</source>
         <translation>管理策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="55"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="77"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="233"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="56"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="79"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="235"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="55"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="79"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="233"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="56"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="81"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="235"/>
         <source>Owner</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="55"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="80"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="233"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="56"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="82"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="235"/>
         <source>Target date</source>
         <translation>目標日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="68"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="69"/>
         <source>How it is done, where the proof is</source>
         <translation>実施方法、証跡の場所</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="71"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="73"/>
         <source>e.g. 2026-12-31</source>
         <translation>例: 2026-12-31</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="72"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="74"/>
         <source>Save answer</source>
         <translation>回答を保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="74"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="76"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="78"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="80"/>
         <source>Evidence</source>
         <translation>証跡・メモ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="113"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="115"/>
         <source>(owner)</source>
         <translation>(担当者)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="126"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="128"/>
         <source>(own)</source>
         <translation>(自社)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="168"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="170"/>
         <source>{item}: {percent} (done {done}, partly {partial}, not done {not_done}, n/a {na})</source>
         <translation>{item}: {percent}(実施済 {done}、一部実施 {partial}、未実施 {not_done}、対象外 {na})</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="178"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="180"/>
         <source>(Reference) measures, scored apart: {percent}</source>
         <translation>(参考)の管理策は別集計: {percent}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="182"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="184"/>
         <source>(reference, optional)</source>
         <translation>(参考・任意)</translation>
     </message>
@@ -1948,47 +1984,47 @@ The details were written to:
 <context>
     <name>NewRunDialog</name>
     <message>
-        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="31"/>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="35"/>
         <source>New self-assessment</source>
         <translation>新しい自己点検</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="32"/>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="36"/>
         <source>Self-assessment {year}</source>
         <translation>{year}年度 自己点検</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="36"/>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="41"/>
         <source>Start from the answers of {run}</source>
         <translation>{run} の回答から始める</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="38"/>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="43"/>
         <source>Start from the last run&apos;s answers</source>
         <translation>前回の回答から始める</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="45"/>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="50"/>
         <source>Name *</source>
         <translation>名称 *</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="46"/>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="51"/>
         <source>Date *</source>
         <translation>実施日 *</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="47"/>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="52"/>
         <source>Assessed by</source>
         <translation>実施者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="65"/>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="70"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="65"/>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="70"/>
         <source>Date</source>
         <translation>実施日</translation>
     </message>
@@ -2088,108 +2124,113 @@ The details were written to:
 <context>
     <name>OwnEntriesPage</name>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="31"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="29"/>
         <source>Task sheets and control items of your own, assessed like the guideline&apos;s. The guideline&apos;s own catalog cannot be changed; copy a sheet to adapt it.</source>
         <translation>自社で追加する業務シートと管理項目です。ガイドラインの項目と同じように点検します。ガイドラインの内容は変更できないため、変えたいシートは複製して使います。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="36"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="34"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="36"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="34"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="36"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="34"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="41"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="39"/>
         <source>New task sheet</source>
         <translation>業務シートを作成</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="42"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="40"/>
         <source>Copy this sheet</source>
         <translation>このシートを複製</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="43"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="41"/>
         <source>New control item</source>
         <translation>管理項目を作成</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="44"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="42"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="45"/>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="163"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="43"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="161"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="46"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="44"/>
         <source>Save as catalog file…</source>
         <translation>カタログファイルに保存…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="47"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="45"/>
         <source>Read a catalog file…</source>
         <translation>カタログファイルを読み込む…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="82"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="80"/>
         <source>Task sheet</source>
         <translation>業務シート</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="82"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="80"/>
         <source>Control item</source>
         <translation>管理項目</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="102"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="100"/>
         <source>Saved. It is assessed with the guideline&apos;s entries.</source>
         <translation>保存しました。ガイドラインの項目と一緒に点検されます。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="138"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="136"/>
         <source>Copied as No.{number}.</source>
         <translation>No.{number} として複製しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="164"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="162"/>
         <source>Delete “{title}”? Answers given to it in past runs are no longer shown.</source>
         <translation>「{title}」を削除しますか?過去の点検での回答は表示されなくなります。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="180"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="177"/>
+        <source>SME Guard catalog file (*.yaml *.yml)</source>
+        <translation>SMEガードのカタログファイル (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="181"/>
         <source>Save as catalog file</source>
         <translation>カタログファイルに保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="180"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="181"/>
         <source>own-catalog.yaml</source>
         <translation>自社カタログ.yaml</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="188"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="189"/>
         <source>{items} items and {sheets} sheets saved to {path}.</source>
         <translation>管理項目 {items} 件と業務シート {sheets} 件を {path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="198"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="199"/>
         <source>Read a catalog file</source>
         <translation>カタログファイルを読み込む</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="205"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="206"/>
         <source>Read: {added} added, {updated} updated.</source>
         <translation>読み込みました: 追加 {added} 件、更新 {updated} 件。</translation>
     </message>
@@ -2222,12 +2263,12 @@ The details were written to:
         <translation>パスワードの確認…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/accounts/password_actions.py" line="65"/>
+        <location filename="../sme_guard/ui/accounts/password_actions.py" line="68"/>
         <source>Password policy…</source>
         <translation>パスワード方針…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/accounts/password_actions.py" line="68"/>
+        <location filename="../sme_guard/ui/accounts/password_actions.py" line="74"/>
         <source>Print password policy…</source>
         <translation>パスワード方針を印刷…</translation>
     </message>
@@ -2409,7 +2450,7 @@ The details were written to:
     <message>
         <location filename="../sme_guard/ui/setup_wizard.py" line="197"/>
         <source>Import from Excel…</source>
-        <translation>Excel から取り込む…</translation>
+        <translation>Excel から取込…</translation>
     </message>
     <message>
         <location filename="../sme_guard/ui/setup_wizard.py" line="215"/>
@@ -2448,53 +2489,53 @@ The details were written to:
 <context>
     <name>ProtectionPage</name>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="56"/>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="153"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="57"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="154"/>
         <source>Measure</source>
         <translation>対策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="56"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="57"/>
         <source>In place</source>
         <translation>実施済</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="56"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="57"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="68"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="69"/>
         <source>Another measure, e.g. maintenance contract</source>
         <translation>その他の対策(例: 保守契約)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="69"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="70"/>
         <source>Add</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="70"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="71"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="72"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="73"/>
         <source>Save protection and dependencies</source>
         <translation>保護対策と依存関係を保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="79"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="80"/>
         <source>Protection (control 4①)</source>
         <translation>保護対策(管理策 4①)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="83"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="84"/>
         <source>Recovered only after these plans</source>
         <translation>先に復旧が必要な計画</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="151"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="152"/>
         <source>Protection and dependencies saved.</source>
         <translation>保護対策と依存関係を保存しました。</translation>
     </message>
@@ -2502,42 +2543,42 @@ The details were written to:
 <context>
     <name>RecordAcknowledgmentDialog</name>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="178"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="180"/>
         <source>Record acknowledgment</source>
         <translation>確認の記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="190"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="192"/>
         <source>Tick all</source>
         <translation>すべて選択</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="191"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="193"/>
         <source>Tick none</source>
         <translation>選択を解除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="204"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="207"/>
         <source>Version *</source>
         <translation>版 *</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="209"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="212"/>
         <source>Employees *</source>
         <translation>従業員 *</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="210"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="213"/>
         <source>Acknowledged on *</source>
         <translation>確認日 *</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="217"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="220"/>
         <source>Tick the employees whose signed acknowledgment slip you have received.</source>
         <translation>署名済みの確認書を受け取った従業員にチェックを付けてください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="227"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="230"/>
         <source>Version {number} (issued on {date}) — {title}</source>
         <translation>第{number}版({date} 発行) — {title}</translation>
     </message>
@@ -2568,67 +2609,67 @@ The details were written to:
 <context>
     <name>RecordHistoryDialog</name>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="83"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="84"/>
         <source>History: {record}</source>
         <translation>変更履歴: {record}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="86"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="87"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="89"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="90"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="90"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="91"/>
         <source>User</source>
         <translation>利用者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="91"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="92"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="92"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="93"/>
         <source>Record</source>
         <translation>記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="93"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="94"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="94"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="95"/>
         <source>Before</source>
         <translation>変更前</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="95"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="96"/>
         <source>After</source>
         <translation>変更後</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="100"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="101"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="128"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="129"/>
         <source>{count} changes, newest first.</source>
         <translation>{count} 件の変更(新しい順)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="130"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="131"/>
         <source>No changes recorded.</source>
         <translation>変更の記録はありません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="134"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="135"/>
         <source>The history could not be read.</source>
         <translation>変更履歴を読み込めませんでした。</translation>
     </message>
@@ -2656,190 +2697,190 @@ The details were written to:
         <translation>棚卸…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="72"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="75"/>
         <source>Stock-take history…</source>
         <translation>棚卸の履歴…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="93"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="99"/>
         <source>Print labels…</source>
         <translation>ラベル印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="96"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="105"/>
         <source>Print stock-take sheet…</source>
         <translation>棚卸表を印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="124"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="134"/>
         <source>Save the labels</source>
         <translation>ラベルの保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="125"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="135"/>
         <source>labels-{register}.pdf</source>
         <translation>ラベル-{register}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="127"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="137"/>
         <source>{count} labels saved to {path}.</source>
         <translation>{count} 枚のラベルを {path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="147"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="157"/>
         <source>Disposal recorded.</source>
         <translation>廃棄を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="154"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="164"/>
         <source>Dispose…</source>
         <translation>廃棄…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="168"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="178"/>
         <source>Settings check recorded.</source>
         <translation>設定確認を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="176"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="186"/>
         <source>Settings check…</source>
         <translation>設定確認…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="191"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="201"/>
         <source>Record the loss in the incident log as well?</source>
         <translation>紛失を障害・事故としても記録しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="196"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="206"/>
         <source>Returned</source>
         <translation>返却</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="199"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="209"/>
         <source>Record this badge as returned today?</source>
         <translation>この社員証を本日返却済にしますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="200"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="210"/>
         <source>Badge returned.</source>
         <translation>社員証を返却済にしました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="204"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="215"/>
         <source>Lost</source>
         <translation>紛失</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="207"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="218"/>
         <source>Record this badge as lost? Remember to stop it in the entry system.</source>
         <translation>この社員証を紛失として記録しますか? 入館システムでの停止も忘れずに行ってください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="210"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="221"/>
         <source>Badge recorded as lost.</source>
         <translation>社員証を紛失として記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="214"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="226"/>
         <source>Revoke</source>
         <translation>失効</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="217"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="229"/>
         <source>Revoke this badge?</source>
         <translation>この社員証を失効させますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="218"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="230"/>
         <source>Badge revoked.</source>
         <translation>社員証を失効させました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="236"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="249"/>
         <source>incident-{number}.pdf</source>
         <translation>障害事故報告書-{number}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="235"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="248"/>
         <source>Save the incident report</source>
         <translation>障害・事故報告書の保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="240"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="253"/>
         <source>Incident report saved to {path}.</source>
         <translation>障害・事故報告書を {path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="246"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="259"/>
         <source>Print report…</source>
         <translation>報告書を印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="268"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="281"/>
         <source>Leaving recorded.</source>
         <translation>退職を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="267"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="280"/>
         <source>Leaving…</source>
         <translation>退職…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="274"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="288"/>
         <source>Transfer recorded.</source>
         <translation>人事異動を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="272"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="286"/>
         <source>Transfer…</source>
         <translation>人事異動…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="288"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="303"/>
         <source>Review recorded.</source>
         <translation>見直しを記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="292"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="307"/>
         <source>Reviewed today</source>
         <translation>本日見直し済み</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="310"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="325"/>
         <source>Record this account as disabled today? Disable it in the system itself too.</source>
         <translation>このアカウントを本日付けで無効化済みとして記録しますか?システム側でも無効化してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="319"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="334"/>
         <source>Account disabled.</source>
         <translation>アカウントを無効化しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="323"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="338"/>
         <source>Disable</source>
         <translation>無効化</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="345"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="363"/>
         <source>Record incident…</source>
         <translation>障害・事故として記録…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="352"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="370"/>
         <source>Export to Excel…</source>
-        <translation>Excel出力…</translation>
+        <translation>Excel に出力…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="358"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="377"/>
         <source>Import from Excel…</source>
-        <translation>Excel取込…</translation>
+        <translation>Excel から取込…</translation>
     </message>
 </context>
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="80"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="81"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
@@ -2855,94 +2896,94 @@ The details were written to:
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="85"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="84"/>
         <source>Delete the record (Del, with a question)</source>
         <translation>記録を削除 (Del、確認あり)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="87"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="86"/>
         <source>History…</source>
         <translation>変更履歴…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="93"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="91"/>
         <source>Search every column (Japanese, kana, any width)</source>
         <translation>すべての列を検索(漢字・かな・全角半角を問わず)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="94"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="92"/>
         <source>Search (Ctrl+F)</source>
         <translation>検索 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="100"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="98"/>
         <source>Needs attention</source>
         <translation>要注意</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="101"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="110"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="99"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="108"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="118"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="116"/>
         <source>Every year</source>
         <translation>すべての年</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="136"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="134"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="137"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="135"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="138"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="136"/>
         <source>Revert</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="139"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="137"/>
         <source>Undo the changes in the form (Esc)</source>
         <translation>フォームの変更を元に戻す (Esc)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="156"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="154"/>
         <source>Record</source>
         <translation>記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="216"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="217"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="214"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="215"/>
         <source>Not disposed</source>
         <translation>廃棄済以外</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="218"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="216"/>
         <source>Not returned or revoked</source>
         <translation>返却・失効以外</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="219"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="217"/>
         <source>Current staff</source>
         <translation>在籍中</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="220"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="218"/>
         <source>Open</source>
         <translation>未完了</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="221"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="219"/>
         <source>In use</source>
         <translation>利用中</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="222"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="220"/>
         <source>Not disabled</source>
         <translation>無効化済以外</translation>
     </message>
@@ -2989,83 +3030,83 @@ The details were written to:
 <context>
     <name>ReportingPage</name>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="196"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="198"/>
         <source>Contact tree: record who was told (control 3①)</source>
         <translation>緊急連絡網: 報告した相手を記録(管理策3①)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="198"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="201"/>
         <source>When (empty: now), e.g. 2026/11/27 14:30</source>
         <translation>報告日時(空欄なら現在)例: 2026/11/27 14:30</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="208"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="211"/>
         <source>Told at</source>
         <translation>報告日時</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="208"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="211"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="208"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="211"/>
         <source>Person</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="208"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="211"/>
         <source>How</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="211"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="214"/>
         <source>Reported to</source>
         <translation>届け出先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="211"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="214"/>
         <source>On</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="211"/>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="218"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="214"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="222"/>
         <source>Reference</source>
         <translation>受付番号など</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="214"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="217"/>
         <source>To whom (e.g. the police, a supervisory body)</source>
         <translation>届け出先(警察、監督官庁など)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="216"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="220"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="219"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="223"/>
         <source>Add report</source>
         <translation>届け出を追加</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="228"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="232"/>
         <source>External reports (届け出)</source>
         <translation>届け出(外部への報告)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="247"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="251"/>
         <source>The contact tree is empty: fill it in on the Contact tree tab.</source>
         <translation>緊急連絡網が空です。「緊急連絡網」タブで登録してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="250"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="254"/>
         <source>Told now</source>
         <translation>今報告した</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="289"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="293"/>
         <source>Recorded that {person} was told.</source>
         <translation>{person} への報告を記録しました。</translation>
     </message>
@@ -3073,80 +3114,80 @@ The details were written to:
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="41"/>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="126"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="42"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="127"/>
         <source>Restore from backup</source>
         <translation>バックアップから復元</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="44"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="45"/>
         <source>Choose the backup to restore. It is checked first, and the current data is backed up before it is replaced.
 Backups folder: {folder}</source>
         <translation>復元するバックアップを選んでください。復元の前にファイルを確認し、現在のデータをバックアップしてから置き換えます。
 バックアップフォルダ: {folder}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="52"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="53"/>
         <source>Date</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="52"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="53"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="52"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="53"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="52"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="53"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="55"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="56"/>
         <source>There are no backups in this folder yet.</source>
         <translation>このフォルダにはまだバックアップがありません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="58"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="59"/>
         <source>Restore…</source>
         <translation>復元…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="62"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="63"/>
         <source>Choose another file…</source>
         <translation>別のファイルを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="76"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="77"/>
         <source>Daily (automatic)</source>
         <translation>毎日(自動)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="78"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="79"/>
         <source>Manual</source>
         <translation>手動</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="80"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="81"/>
         <source>Before a restore</source>
         <translation>復元の前</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="82"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="83"/>
         <source>Before a format update</source>
         <translation>形式の更新の前</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="83"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="84"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="126"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="127"/>
         <source>SQLite database (*.sqlite3 *.db);;All files (*)</source>
         <translation>SQLite データベース (*.sqlite3 *.db);;すべてのファイル (*)</translation>
     </message>
@@ -3154,133 +3195,133 @@ Backups folder: {folder}</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="436"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="437"/>
         <source>What was checked or changed</source>
         <translation>確認・変更した内容</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="437"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="438"/>
         <source>Reviewed today</source>
         <translation>本日見直した</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="438"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="439"/>
         <source>Reviewed on</source>
         <translation>見直し日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="438"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="439"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="441"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="442"/>
         <source>Held on</source>
         <translation>実施日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="442"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="443"/>
         <source>Scenario</source>
         <translation>想定シナリオ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="443"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="444"/>
         <source>Participants</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="444"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="445"/>
         <source>Recovery time</source>
         <translation>復旧時間</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="445"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="446"/>
         <source>Plan changed</source>
         <translation>計画の変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="452"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="453"/>
         <source>Log drill…</source>
         <translation>訓練を記録…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="453"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="454"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="454"/>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="603"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="455"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="604"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="457"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="458"/>
         <source>Review (control 4②)</source>
         <translation>見直し(管理策 4②)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="468"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="469"/>
         <source>Drills (control 4, operation ①)</source>
         <translation>訓練(4 運用①)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="495"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="496"/>
         <source>Never reviewed: review the plan and record it.</source>
         <translation>まだ見直していません。計画を見直して記録してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="497"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="498"/>
         <source>Not reviewed yet; first review due {due}.</source>
         <translation>まだ見直していません。最初の見直し期限は {due} です。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="501"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="502"/>
         <source>Last reviewed {last}; next review due {due}.</source>
         <translation>最終見直し {last}、次回の見直し期限 {due}。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="505"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="506"/>
         <source>The review is overdue.</source>
         <translation>見直し期限を過ぎています。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="508"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="509"/>
         <source>After the drill of {day}: {note}</source>
         <translation>{day} の訓練を受けて: {note}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="540"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="541"/>
         <source>{achieved} min</source>
         <translation>{achieved} 分</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="541"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="542"/>
         <source>{achieved} / {objective} min</source>
         <translation>{achieved} 分 / 目標 {objective} 分</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="542"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="543"/>
         <source>(over the objective)</source>
         <translation>(目標超過)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="554"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="555"/>
         <source>Review recorded.</source>
         <translation>見直しを記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="579"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="580"/>
         <source>Drill saved.</source>
         <translation>訓練を保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="603"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="604"/>
         <source>Remove this drill from the record?</source>
         <translation>この訓練の記録を削除しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="606"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="607"/>
         <source>Drill removed.</source>
         <translation>訓練の記録を削除しました。</translation>
     </message>
@@ -3288,53 +3329,53 @@ Backups folder: {folder}</source>
 <context>
     <name>ScenariosPage</name>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="329"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="330"/>
         <source>(Reference) The guideline lists this as a reference measure (4③).</source>
         <translation>(参考)ガイドラインでは参考の管理策です(4③)。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="331"/>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="416"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="332"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="417"/>
         <source>Disaster</source>
         <translation>災害</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="331"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="332"/>
         <source>Response</source>
         <translation>対応</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="339"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="340"/>
         <source>Name of the disaster, e.g. ransomware</source>
         <translation>災害の名称(例: ランサムウェア)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="341"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="342"/>
         <source>What the office does in this disaster</source>
         <translation>この災害のときに行うこと</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="343"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="344"/>
         <source>Add</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="344"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="345"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="345"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="346"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="410"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="411"/>
         <source>Scenario saved.</source>
         <translation>シナリオを保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="425"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="426"/>
         <source>Scenario removed.</source>
         <translation>シナリオを削除しました。</translation>
     </message>
@@ -3342,22 +3383,22 @@ Backups folder: {folder}</source>
 <context>
     <name>SettingsCheckDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="114"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="115"/>
         <source>Settings check</source>
         <translation>設定確認</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="117"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="118"/>
         <source>Device {number}: tick what you confirmed on the device today (control 10②③④⑤, point ①). Unticked items keep their previous state.</source>
         <translation>デバイス {number}: 本日、端末で確認できた項目にチェックを付けてください(管理策10②③④⑤、運用①)。チェックしない項目は変更しません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="126"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="127"/>
         <source>Not jailbroken or rooted (10②)</source>
         <translation>ジェイルブレイク・ルート化されていない(10②)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="127"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="128"/>
         <source>Automatic links to location, SNS and address book checked (point ①)</source>
         <translation>位置情報・SNS・アドレス帳との自動連携の設定を確認した(運用①)</translation>
     </message>
@@ -3431,147 +3472,147 @@ Backups folder: {folder}</source>
 <context>
     <name>SheetsPage</name>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="46"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="71"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="47"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="73"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="46"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="72"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="47"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="74"/>
         <source>Task</source>
         <translation>業務</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="46"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="47"/>
         <source>Applies</source>
         <translation>該当</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="46"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="74"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="47"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="76"/>
         <source>Technical</source>
         <translation>技術的対策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="46"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="75"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="47"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="77"/>
         <source>Human</source>
         <translation>人的対策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="56"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="57"/>
         <source>Not answered</source>
         <translation>未回答</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="57"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="58"/>
         <source>Applies (this task and weakness exist here)</source>
         <translation>該当(この業務と弱点が自社にある)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="58"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="59"/>
         <source>Does not apply</source>
         <translation>非該当</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="65"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="67"/>
         <source>e.g. 2026-12-31</source>
         <translation>例: 2026-12-31</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="67"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="69"/>
         <source>Save answer</source>
         <translation>回答を保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="73"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="75"/>
         <source>Impacts</source>
         <translation>影響</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="76"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="89"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="260"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="78"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="91"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="262"/>
         <source>Owner</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="77"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="90"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="261"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="79"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="92"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="263"/>
         <source>Target date</source>
         <translation>目標日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="83"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="85"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="85"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="87"/>
         <source>In our office</source>
         <translation>自社では</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="86"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="258"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="88"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="260"/>
         <source>Technical measures</source>
         <translation>技術的対策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="87"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="259"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="89"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="261"/>
         <source>Human measures</source>
         <translation>人的対策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="88"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="90"/>
         <source>Responsible</source>
         <translation>実施責任</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="91"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="93"/>
         <source>Notes</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="97"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="99"/>
         <source>Open risks: most impacts first, then furthest from done</source>
         <translation>未対応のリスク(影響の多い順、対策の遅れの大きい順)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="131"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="133"/>
         <source>(owner)</source>
         <translation>(担当者)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="138"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="140"/>
         <source>not answered</source>
         <translation>未回答</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="139"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="141"/>
         <source>applies</source>
         <translation>該当</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="139"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="141"/>
         <source>does not apply</source>
         <translation>非該当</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="174"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="176"/>
         <source>{count} of {total} task sheets are not answered yet: their risks are not assessed.</source>
         <translation>業務シート {total} 件のうち {count} 件が未回答です。未回答のシートのリスクは評価されていません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="180"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="182"/>
         <source>Every task sheet is answered.</source>
         <translation>すべての業務シートに回答済みです。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="181"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="183"/>
         <source>No open risks.</source>
         <translation>残っているリスクはありません。</translation>
     </message>
@@ -3611,97 +3652,97 @@ Only one SME Guard works on a database at a time, so that no change is lost. Bri
 <context>
     <name>StepsPage</name>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="163"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="164"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="163"/>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="178"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="164"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="179"/>
         <source>Who</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="163"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="164"/>
         <source>What</source>
         <translation>作業内容</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="163"/>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="182"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="164"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="183"/>
         <source>Where</source>
         <translation>場所</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="163"/>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="184"/>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="300"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="164"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="185"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="301"/>
         <source>Minutes</source>
         <translation>所要時間(分)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="174"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="175"/>
         <source>Earlier</source>
         <translation>前へ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="175"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="176"/>
         <source>Later</source>
         <translation>後へ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="176"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="177"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="180"/>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="300"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="181"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="301"/>
         <source>What is done</source>
         <translation>作業内容</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="185"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="186"/>
         <source>Add step</source>
         <translation>手順を追加</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="186"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="187"/>
         <source>Update step</source>
         <translation>手順を更新</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="248"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="249"/>
         <source>Give every step its minutes to compare them with the recovery time objective.</source>
         <translation>各手順に所要時間を入れると、目標復旧時間と比べられます。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="252"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="253"/>
         <source>Steps take {total} minutes in all.</source>
         <translation>手順の所要時間は合計 {total} 分です。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="254"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="255"/>
         <source>Recovery time objective: {objective} minutes.</source>
         <translation>目標復旧時間は {objective} 分です。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="257"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="258"/>
         <source>The steps take longer than the objective.</source>
         <translation>手順が目標復旧時間を超えています。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="294"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="295"/>
         <source>Step saved.</source>
         <translation>手順を保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="312"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="313"/>
         <source>Step moved.</source>
         <translation>手順を移動しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="321"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="322"/>
         <source>Step removed.</source>
         <translation>手順を削除しました。</translation>
     </message>
@@ -3709,108 +3750,108 @@ Only one SME Guard works on a database at a time, so that no change is lost. Bri
 <context>
     <name>StockTakeDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="146"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="147"/>
         <source>Stock-take: {register}</source>
         <translation>棚卸: {register}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="150"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="151"/>
         <source>Type or scan a number, Enter marks it found</source>
         <translation>番号を入力またはスキャン(Enter で確認済にします)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="158"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="159"/>
         <source>Scanned</source>
         <translation>スキャン</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="158"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="159"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="162"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="163"/>
         <source>Where it really was (if not where the register says)</source>
         <translation>実際の所在(台帳と違う場合)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="169"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="170"/>
         <source>Found</source>
         <translation>確認済</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="170"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="171"/>
         <source>Missing</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="171"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="172"/>
         <source>Clear</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="172"/>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="313"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="173"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="314"/>
         <source>Finish stock-take</source>
         <translation>棚卸を終了</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="173"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="174"/>
         <source>Close (continue later)</source>
         <translation>閉じる(後で続ける)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="230"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="231"/>
         <source>{found} found, {missing} missing, {open} not checked yet</source>
         <translation>確認済 {found}、不明 {missing}、未確認 {open}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="278"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="279"/>
         <source>{number} was already scanned</source>
         <translation>{number} はすでにスキャン済みです</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="283"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="284"/>
         <source>✓ {number} found</source>
         <translation>✓ {number} 確認済</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="291"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="292"/>
         <source>{number} is {state}: it should not be here any more</source>
         <translation>{number} は{state}です: ここにあるはずのないものです</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="295"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="296"/>
         <source>{number} belongs to another register: {register}</source>
         <translation>{number} は別の台帳のものです: {register}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="299"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="300"/>
         <source>{number} is not on this stock-take&apos;s list</source>
         <translation>{number} はこの棚卸の一覧にありません</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="315"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="316"/>
         <source>{count} items are not checked yet. Finish anyway? They will be listed as not checked.</source>
         <translation>{count} 件がまだ確認されていません。終了しますか? 未確認として記録されます。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="331"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="332"/>
         <source>Stock-take finished</source>
         <translation>棚卸を終了しました</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="331"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="332"/>
         <source>Save the result as a PDF?</source>
         <translation>結果を PDF に保存しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="116"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="117"/>
         <source>Save the stock-take result</source>
         <translation>棚卸結果の保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="328"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="329"/>
         <source>{found} found, {missing} missing, {unchecked} not checked. The result is kept.</source>
         <translation>確認済 {found}、不明 {missing}、未確認 {unchecked}。結果を保存しました。</translation>
     </message>
@@ -3818,52 +3859,52 @@ Only one SME Guard works on a database at a time, so that no change is lost. Bri
 <context>
     <name>StockTakeHistoryDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="351"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="352"/>
         <source>Stock-take history: {register}</source>
         <translation>棚卸の履歴: {register}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="356"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="357"/>
         <source>Started</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="357"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="358"/>
         <source>Finished</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="358"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="359"/>
         <source>By</source>
         <translation>実施者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="359"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="360"/>
         <source>Found</source>
         <translation>確認済</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="360"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="361"/>
         <source>Missing</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="361"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="362"/>
         <source>Not checked</source>
         <translation>未確認</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="366"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="367"/>
         <source>Save as PDF…</source>
         <translation>PDF に保存…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="367"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="368"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="381"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="382"/>
         <source>(running)</source>
         <translation>(実施中)</translation>
     </message>
@@ -3894,37 +3935,37 @@ Only one SME Guard works on a database at a time, so that no change is lost. Bri
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="320"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="322"/>
         <source>Transfer: {name}</source>
         <translation>人事異動: {name}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="322"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="324"/>
         <source>Record new department</source>
         <translation>新しい部署を記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="327"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="329"/>
         <source>Accounts to review (disable, or keep as they are)</source>
         <translation>見直すアカウント(無効化するか、そのまま残す)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="347"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="349"/>
         <source>No active accounts.</source>
         <translation>有効なアカウントはありません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="352"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="354"/>
         <source>Kept (reviewed today)</source>
         <translation>継続(本日見直し済み)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="354"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="356"/>
         <source>Disable</source>
         <translation>無効化</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="354"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="356"/>
         <source>Keep</source>
         <translation>継続</translation>
     </message>
@@ -3932,119 +3973,111 @@ Only one SME Guard works on a database at a time, so that no change is lost. Bri
 <context>
     <name>WorkflowPage</name>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="56"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="57"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="56"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="57"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="56"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="57"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="58"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="59"/>
         <source>Prevention action</source>
         <translation>再発防止策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="58"/>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="168"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="59"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="170"/>
         <source>Owner</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="58"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="59"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="58"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="59"/>
         <source>Done</source>
         <translation>完了日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="62"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="63"/>
         <source>What will be done so that it does not happen again</source>
         <translation>再発を防ぐために行うこと</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="65"/>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="169"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="67"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="171"/>
         <source>Due date</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="69"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="71"/>
         <source>Add action</source>
         <translation>対策を追加</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="70"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="72"/>
         <source>Done today</source>
         <translation>本日完了</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="71"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="73"/>
         <source>Remove</source>
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="82"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="84"/>
         <source>Status (each change is dated)</source>
         <translation>状態(変更日時を記録します)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="87"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="89"/>
         <source>Root cause removed by (control 3③)</source>
         <translation>根本原因を取り除く再発防止策(管理策3③)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="103"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="105"/>
         <source>(owner)</source>
         <translation>(担当者)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="115"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="117"/>
         <source>Now: {status}</source>
         <translation>現在: {status}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="124"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="126"/>
         <source>open</source>
         <translation>未完了</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="144"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="146"/>
         <source>Status changed to {status}.</source>
         <translation>状態を「{status}」にしました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="167"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="169"/>
         <source>Action</source>
         <translation>対策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="178"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="180"/>
         <source>Action done.</source>
         <translation>対策を完了にしました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="186"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="188"/>
         <source>Action removed.</source>
         <translation>対策を外しました。</translation>
-    </message>
-</context>
-<context>
-    <name>field</name>
-    <message>
-        <location filename="../sme_guard/ui/date_field.py" line="53"/>
-        <source>Pick from a calendar</source>
-        <translation>カレンダーから選ぶ</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -320,3 +321,31 @@ def test_the_report_checklist_and_excel_go_where_the_user_chooses(
     sheet = load_workbook(tmp_path / "runs.xlsx")["管理策"]
     statuses = [row[7] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert statuses.count("実施済") == 1
+
+
+def test_the_checklist_dialog_has_headings_and_select_all_or_none(
+    tab: AssessmentTab, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    from sme_guard.ui.assessment.run_dialogs import ChecklistDialog
+
+    catalog = bundled_catalog()
+    tab.reload()
+    monkeypatch.setattr(dialogs, "save_file", lambda *_args: tmp_path / "checklist.pdf")
+    tab.actions["checklist"].trigger()
+    dialog = tab.open_dialog
+    assert isinstance(dialog, ChecklistDialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert (dialog.items.title(), dialog.sheets.title()) == ("管理項目(第1部)", "業務シート(第2部)")
+    assert dialog.chosen_items() == [i.number for i in catalog.items]
+    total = len(catalog.sheets)
+    assert dialog.sheets.count.text() == f"{total} 件中 {total} 件を選択"
+    dialog.items.none_button.click()
+    dialog.sheets.none_button.click()
+    assert (dialog.chosen_items(), dialog.chosen_sheets()) == ([], [])
+    assert not ok.isEnabled()  # a checklist of nothing is not printed
+    dialog.sheets.all_button.click()
+    assert dialog.chosen_sheets() == [s.number for s in catalog.sheets] and ok.isEnabled()
+    dialog.sheets.list.item(0).setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.sheets.count.text() == f"{total} 件中 {total - 1} 件を選択"
+    ok.click()
+    assert (tmp_path / "checklist.pdf").read_bytes().startswith(b"%PDF")

@@ -191,7 +191,7 @@ def test_the_trail_is_exported_to_excel(
     dialog.table_box.setCurrentIndex(dialog.table_box.findData("storage_medium"))
     answers["save_to"] = tmp_path / "履歴.xlsx"
     dialog.export_button.click()
-    assert answers["infos"] == [f"1 件の変更履歴を {tmp_path / '履歴.xlsx'} に書き出しました。"]
+    assert answers["infos"] == [f"1 件の変更履歴を {tmp_path / '履歴.xlsx'} に出力しました。"]
     rows = list(load_workbook(tmp_path / "履歴.xlsx").worksheets[0].iter_rows(values_only=True))
     assert len(rows) == 2 and rows[1][3:6] == ("記憶媒体", "USB-1 (#1)", "追加")
 

@@ -219,11 +219,11 @@ def test_report_shows_scores_chart_risks_and_open_measures(
     text = _text(pdf)
     assert "自己点検結果報告書: 2026年度 点検" in text
     assert re.search(r"前回の点検\s+2025年度 点検\(2025-11-01\)", text)
-    assert f"ベースライン達成率 {baseline.percent:.0f}%" in text
+    assert f"基本の管理策の実施率 {baseline.percent:.0f}%" in text
     assert f"前回 {before.percent:.0f}%" in text
     assert (baseline.done, baseline.partial, baseline.not_applicable) == (2, 1, 1)
     counts = rf"{baseline.done}\s+{baseline.partial}\s+{baseline.not_done}\s+{baseline.not_applicable}"
-    assert re.search(rf"ベースライン\s+{baseline.percent:.0f}%\s+{counts}", text)
+    assert re.search(rf"基本の管理策\s+{baseline.percent:.0f}%\s+{counts}", text)
     assert re.search(rf"\(参考\)管理策\s+{reference.percent:.0f}%\s+1\s+0", text)
     # The chart and the table name every item in Japanese (the chart's labels are drawn text).
     for item in catalog.items:

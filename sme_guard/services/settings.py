@@ -26,6 +26,9 @@ PASSWORD_REQUIRE_DIGITS = "password.require_digits"
 PASSWORD_REQUIRE_SYMBOLS = "password.require_symbols"
 PASSWORD_CHANGE_MONTHS = "password.change_interval_months"
 PASSWORD_POLICY_CHANGED_ON = "password.policy_changed_on"  # ISO date, "" until first changed
+# The highest number given to an own control item / task sheet (services/office_catalog.py).
+OWN_ITEM_LAST_NUMBER = "catalog.own_item_last_number"
+OWN_SHEET_LAST_NUMBER = "catalog.own_sheet_last_number"
 DEFAULTS = {
     PATCH_MAX_AGE_DAYS: str(DEFAULT_PATCH_MAX_AGE_DAYS),
     CONTACTS_CONFIRM_DAYS: "180",
@@ -42,6 +45,36 @@ DEFAULTS = {
     PASSWORD_CHANGE_MONTHS: str(GUIDELINE_POLICY.change_interval_months),
     PASSWORD_POLICY_CHANGED_ON: "",
 }
+
+# How the change history names each setting (the office settings dialog's words).
+LABELS: dict[str, tuple[str, str]] = {
+    PATCH_MAX_AGE_DAYS: ("パッチの期限(日)", "Patches older than (days)"),
+    CONTACTS_CONFIRM_DAYS: ("緊急連絡網の確認の間隔(日)", "Confirm the contact tree every (days)"),
+    OFFICE_NAME: ("事業所名", "Office name"),
+    OFFICE_REPRESENTATIVE: ("代表者", "Representative"),
+    OFFICE_MANAGER: ("アプリを使う担当者", "Who runs SME Guard"),
+    SET_UP_ON: ("はじめにを終えた日", "Set up on"),
+    BACKUPS_KEEP: ("残すバックアップの数", "Backups to keep"),
+    PASSWORD_MIN_LENGTH: ("パスワードの最小の長さ", "Password minimum length"),
+    PASSWORD_REQUIRE_UPPER: ("パスワードに英大文字", "Password needs uppercase letters"),
+    PASSWORD_REQUIRE_LOWER: ("パスワードに英小文字", "Password needs lowercase letters"),
+    PASSWORD_REQUIRE_DIGITS: ("パスワードに数字", "Password needs digits"),
+    PASSWORD_REQUIRE_SYMBOLS: ("パスワードに記号", "Password needs symbols"),
+    PASSWORD_CHANGE_MONTHS: ("パスワードの変更の間隔(月)", "Change the password every (months)"),
+    PASSWORD_POLICY_CHANGED_ON: ("パスワード方針の変更日", "Password policy changed on"),
+    OWN_ITEM_LAST_NUMBER: ("独自の管理項目の最後の番号", "Last number of an own control item"),
+    OWN_SHEET_LAST_NUMBER: ("独自の業務シートの最後の番号", "Last number of an own task sheet"),
+}
+LABEL_SHEET_PREFIX = "labels.sheet."  # + the label sheet's key: its dimensions as the office set them
+
+
+def label_of(key: str, lang: str) -> str:
+    """A setting as people know it (the key itself for one this version does not know)."""
+    if key.startswith(LABEL_SHEET_PREFIX):
+        sheet = key.removeprefix(LABEL_SHEET_PREFIX)
+        return f"Label sheet {sheet}: dimensions" if lang == "en" else f"ラベル用紙 {sheet}: 寸法"
+    ja, en = LABELS.get(key, (key, key))
+    return en if lang == "en" else ja
 
 
 def _table() -> Table:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QPoint, Qt
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QVBoxLayout, QWidget
 
 from sme_guard.services.values import ValueProblemError, parse_date, parse_datetime
@@ -50,7 +50,7 @@ def add_calendar(field: QLineEdit) -> CalendarPopup:
     """Give ``field`` a calendar button (its tooltip says so) and return the popup."""
     popup = CalendarPopup(field)
     action = field.addAction(icon("calendar"), QLineEdit.ActionPosition.TrailingPosition)
-    action.setToolTip(field.tr("Pick from a calendar"))
+    action.setToolTip(QCoreApplication.translate("DateField", "Pick from a calendar"))
     action.setObjectName("calendar")
 
     def show() -> None:

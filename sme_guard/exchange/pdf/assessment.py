@@ -589,7 +589,7 @@ def _counts_row(name: str, score: Score, look: _Look) -> list[Paragraph]:
 def _count_header(first: str, lang: str, look: _Look) -> list[Paragraph]:
     header = [
         first,
-        tr(lang, "達成率", "Score"),
+        tr(lang, "実施率", "Score"),
         label(MeasureStatus.DONE, lang),
         label(MeasureStatus.PARTIAL, lang),
         label(MeasureStatus.NOT_DONE, lang),
@@ -605,7 +605,7 @@ def _overall(
     lang: str,
 ) -> list[Any]:
     baseline, reference = overall(scores)
-    big = tr(lang, f"ベースライン達成率 {_percent(baseline)}", f"Baseline score {_percent(baseline)}")
+    big = tr(lang, f"基本の管理策の実施率 {_percent(baseline)}", f"Baseline score {_percent(baseline)}")
     if previous is not None:
         before = overall(previous[1])[0]
         if before.percent is not None and baseline.percent is not None:
@@ -617,7 +617,7 @@ def _overall(
             )
     rows = [
         _count_header(tr(lang, "区分", "Measures"), lang, look),
-        _counts_row(tr(lang, "ベースライン", "Baseline"), baseline, look),
+        _counts_row(tr(lang, "基本の管理策", "Baseline"), baseline, look),
         _counts_row(tr(lang, "(参考)管理策", "(Reference) controls"), reference, look),
     ]
     if previous is not None:
@@ -626,7 +626,7 @@ def _overall(
             _counts_row(
                 tr(
                     lang,
-                    f"前回のベースライン({prev_run.held_on})",
+                    f"前回の基本の管理策({prev_run.held_on})",
                     f"Baseline last time ({prev_run.held_on})",
                 ),
                 overall(prev_scores)[0],
@@ -637,7 +637,7 @@ def _overall(
     explanation = tr(
         lang,
         "実施済=1、一部実施=0.5、未実施=0 として計算し、対象外は除いています(回答のない管理策は未実施)。"
-        "(参考)管理策は大きな投資や運用の難しいもので、ベースラインには含めず別に集計しています。",
+        "(参考)管理策は大きな投資や運用の難しいもので、基本の管理策には含めず別に集計しています。",
         "Done counts 1, partly done 0.5, not done 0; not applicable is left out (a control not yet "
         "answered counts as not done). (Reference) controls need a large investment or are hard to "
         "run: they are scored apart, never against the baseline.",
@@ -945,7 +945,7 @@ def build_report(
     sections: list[tuple[str, list[Any]]] = [
         (tr(lang, "総合評価", "Overall"), _overall(scores, before, look, lang)),
         (
-            tr(lang, "管理項目別の達成率", "Score per control item"),
+            tr(lang, "管理項目別の実施率", "Score per control item"),
             _items_section(scores, before, info, look, lang),
         ),
         (

@@ -27,6 +27,7 @@ from sme_guard.services import assessments
 from sme_guard.services.assessments import RunAnswers, Score
 from sme_guard.ui.assessment.answer_editor import StatusChoice, fill_people
 from sme_guard.ui.catalog.render import numbered, render_item
+from sme_guard.ui.date_field import add_calendar
 from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view
 from sme_guard.ui.registers.detail_page import error_label
 
@@ -68,6 +69,7 @@ class MeasuresPage(QWidget):
         self.evidence.setPlaceholderText(self.tr("How it is done, where the proof is"))
         self.owner = QComboBox()
         self.due = QLineEdit()
+        add_calendar(self.due)
         self.due.setPlaceholderText(self.tr("e.g. 2026-12-31"))
         self.save_button = QPushButton(self.tr("Save answer"))
         self.errors = error_label()

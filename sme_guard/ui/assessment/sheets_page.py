@@ -29,6 +29,7 @@ from sme_guard.services import assessments
 from sme_guard.services.assessments import SHEET_STATUSES, RunAnswers, SheetAnswer
 from sme_guard.ui.assessment.answer_editor import StatusChoice, fill_people
 from sme_guard.ui.catalog.render import render_sheet
+from sme_guard.ui.date_field import add_calendar
 from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view
 from sme_guard.ui.registers.detail_page import error_label
 from sme_guard.ui.registers.record_form import ERROR_STYLE
@@ -62,6 +63,7 @@ class SheetsPage(QWidget):
         self.responsibility_row = QHBoxLayout()
         self.owner = QComboBox()
         self.due = QLineEdit()
+        add_calendar(self.due)
         self.due.setPlaceholderText(self.tr("e.g. 2026-12-31"))
         self.notes = QLineEdit()
         self.save_button = QPushButton(self.tr("Save answer"))

@@ -31,6 +31,7 @@ from sme_guard.services import audit, clock
 from sme_guard.services.audit import AuditFilter, AuditLine
 from sme_guard.ui import dialogs
 from sme_guard.ui.errors import report_error
+from sme_guard.ui.headers import full_names
 from sme_guard.ui.plain_table_model import PlainTableModel
 from sme_guard.ui.progress import run_with_progress
 from sme_guard.ui.tasks import Progress, Runner
@@ -50,7 +51,7 @@ class AuditTableModel(PlainTableModel):
 
 
 def _table_view(model: AuditTableModel, widths: list[int]) -> QTableView:
-    view = QTableView()
+    view = full_names(QTableView())
     view.setModel(model)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QTableView.SelectionMode.SingleSelection)

@@ -29,6 +29,7 @@ from sme_guard.services.values import format_decimal
 from sme_guard.ui import dialogs
 from sme_guard.ui.continuity.drill_dialog import DrillDialog
 from sme_guard.ui.continuity.protection_model import ProtectionModel
+from sme_guard.ui.headers import full_names
 from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view
 from sme_guard.ui.registers.detail_page import DetailPage, error_label, selected_row
 from sme_guard.ui.registers.record_form import ERROR_STYLE
@@ -55,7 +56,7 @@ class ProtectionPage(PlanPage):
         self.model = ProtectionModel(
             (self.tr("Measure"), self.tr("In place"), self.tr("Note")), tab.lang, self
         )
-        self.view = QTableView()
+        self.view = full_names(QTableView())
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)

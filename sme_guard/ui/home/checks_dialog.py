@@ -23,11 +23,17 @@ from PySide6.QtWidgets import (
 
 from sme_guard.db.database import Database
 from sme_guard.services import clock, recurring_checks
+from sme_guard.services.catalog import bundled_catalog
 from sme_guard.services.recurring_checks import CheckLine
+from sme_guard.ui.date_field import add_calendar
 from sme_guard.ui.errors import report_error
 from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view
 from sme_guard.ui.registers.detail_page import error_label, show_problems
 from sme_guard.ui.tasks import Runner
+
+
+def _short(text: str, length: int = 60) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 class ChecksDialog(QDialog):
@@ -67,6 +73,7 @@ class ChecksDialog(QDialog):
         self.apply_button = QPushButton(self.tr("Save schedule"))
         self.delete_button = QPushButton(self.tr("Delete own check"))
         self.done_on = QLineEdit()
+        add_calendar(self.done_on)
         self.done_by = QLineEdit()
         self.note = QLineEdit()
         self.done_button = QPushButton(self.tr("Record as done"))
@@ -161,7 +168,9 @@ class ChecksDialog(QDialog):
             return
         line = self.lines[row]
         self.select_id = line.id
-        self.points.setText(", ".join(line.points) or "—")
+        described = [bundled_catalog().describe(p, self.lang) for p in line.points]
+        self.points.setText("\n".join(_short(d) for d in described) or "—")
+        self.points.setToolTip("\n".join(described))
         self.interval.setValue(line.interval_days)
         self.enabled.setChecked(line.enabled)
         self.delete_button.setEnabled(line.own)

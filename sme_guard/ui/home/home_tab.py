@@ -28,6 +28,7 @@ from sme_guard.domain.codes import label
 from sme_guard.domain.due import AREA_LABELS, Area, DueItem, Target, area_label
 from sme_guard.services import clock
 from sme_guard.ui.errors import report_error
+from sme_guard.ui.headers import full_names
 from sme_guard.ui.home.charts import BarChart, Series
 from sme_guard.ui.home.due_model import DueModel
 from sme_guard.ui.plain_table_model import ALERT_COLOR
@@ -100,7 +101,7 @@ class HomeTab(QWidget):
         self.model = DueModel(
             (self.tr("Due"), self.tr("Area"), self.tr("What"), self.tr("Details")), lang, self.tr("now"), self
         )
-        self.view = QTableView()
+        self.view = full_names(QTableView())
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)

@@ -36,6 +36,7 @@ from sme_guard.services.listing import ACTIVE, ALL, FLAGGED, Listing
 from sme_guard.services.registers import RecordInvalidError
 from sme_guard.ui import dialogs
 from sme_guard.ui.database_view import DatabaseView
+from sme_guard.ui.headers import full_names
 from sme_guard.ui.icons import icon
 from sme_guard.ui.registers.record_form import RecordForm
 from sme_guard.ui.registers.table_model import RegisterTableModel
@@ -77,15 +78,12 @@ class RegisterTab(DatabaseView, QWidget):
 
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.new_action = self._action(self.tr("New"), self.new_record)
-        self.new_action.setIcon(icon("file-plus"))
+        self.new_action = self._action(self.tr("New"), self.new_record, "file-plus")
         self.new_action.setToolTip(self.tr("New record (Ctrl+N)"))
-        self.delete_action = self._action(self.tr("Delete"), self.delete_record)
-        self.delete_action.setIcon(icon("trash"))
+        self.delete_action = self._action(self.tr("Delete"), self.delete_record, "trash")
         self.delete_action.setToolTip(self.tr("Delete the record (Del, with a question)"))
         # 変更履歴 of the record in the form: every change, by whom and when.
-        self.history_action = self.add_action(self.tr("History…"), self.show_history)
-        self.history_action.setIcon(icon("history"))
+        self.history_action = self.add_action(self.tr("History…"), self.show_history, icon_name="history")
         self.toolbar.addSeparator()
 
         self.search_box = QLineEdit()
@@ -119,7 +117,7 @@ class RegisterTab(DatabaseView, QWidget):
         self.count_label = QLabel()
 
         self.model = RegisterTableModel(self)
-        self.table = QTableView()
+        self.table = full_names(QTableView())
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -225,8 +223,8 @@ class RegisterTab(DatabaseView, QWidget):
 
     # ------------------------------------------------------------------ plumbing
 
-    def _action(self, text: str, slot: Callable[[], None]) -> QAction:
-        action = QAction(text, self)
+    def _action(self, text: str, slot: Callable[[], None], icon_name: str) -> QAction:
+        action = QAction(icon(icon_name), text, self)
         action.triggered.connect(slot)
         self.toolbar.addAction(action)
         return action
@@ -237,10 +235,12 @@ class RegisterTab(DatabaseView, QWidget):
         slot: Callable[[], None],
         needs_record: bool = True,
         applies: Callable[[dict[str, Any]], bool] | None = None,
+        *,
+        icon_name: str,
     ) -> QAction:
         """``applies``: whether the action makes sense for the record in the form (an account
-        already disabled is not disabled again)."""
-        action = self._action(text, slot)
+        already disabled is not disabled again); ``icon_name``: its Tabler icon, shown beside it."""
+        action = self._action(text, slot, icon_name)
         action.setProperty("needs_record", needs_record)
         if applies is not None:
             self._applies[action] = applies

@@ -50,7 +50,7 @@ def _add_stocktake(tab: RegisterTab) -> None:
         tab.save_printout(
             QCoreApplication.translate("RegisterActions", "Save the stock-take sheet"),
             QCoreApplication.translate("RegisterActions", "stock-take-{register}-{date}.pdf").format(
-                register=register.key, date=today.isoformat()
+                register=register.label(lang), date=today.isoformat()
             ),
             build,
             lambda count, path: QCoreApplication.translate(
@@ -60,7 +60,10 @@ def _add_stocktake(tab: RegisterTab) -> None:
 
     tab.toolbar.addSeparator()
     tab.actions["stocktake"] = tab.add_action(
-        QCoreApplication.translate("RegisterActions", "Stock-take…"), open_stocktake, needs_record=False
+        QCoreApplication.translate("RegisterActions", "Stock-take…"),
+        open_stocktake,
+        needs_record=False,
+        icon_name="clipboard-check",
     )
 
     def history() -> None:
@@ -69,7 +72,10 @@ def _add_stocktake(tab: RegisterTab) -> None:
         tab.open_dialog = dialog
 
     tab.actions["stocktake_history"] = tab.add_action(
-        QCoreApplication.translate("RegisterActions", "Stock-take history…"), history, needs_record=False
+        QCoreApplication.translate("RegisterActions", "Stock-take history…"),
+        history,
+        needs_record=False,
+        icon_name="clipboard-list",
     )
 
     def print_labels() -> None:
@@ -90,12 +96,16 @@ def _add_stocktake(tab: RegisterTab) -> None:
         tab.run(load, chosen)
 
     tab.actions["labels"] = tab.add_action(
-        QCoreApplication.translate("RegisterActions", "Print labels…"), print_labels, needs_record=False
+        QCoreApplication.translate("RegisterActions", "Print labels…"),
+        print_labels,
+        needs_record=False,
+        icon_name="qrcode",
     )
     tab.actions["stocktake_sheet"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Print stock-take sheet…"),
         print_sheet,
         needs_record=False,
+        icon_name="printer",
     )
 
 
@@ -151,7 +161,7 @@ def _add_media_actions(tab: RegisterTab) -> None:
         tab.open_dialog = dialog
 
     tab.actions["dispose"] = tab.add_action(
-        QCoreApplication.translate("RegisterActions", "Dispose…"), dispose
+        QCoreApplication.translate("RegisterActions", "Dispose…"), dispose, icon_name="shredder"
     )
 
 
@@ -173,7 +183,7 @@ def _add_device_actions(tab: RegisterTab) -> None:
         tab.open_dialog = dialog
 
     tab.actions["settings_check"] = tab.add_action(
-        QCoreApplication.translate("RegisterActions", "Settings check…"), check
+        QCoreApplication.translate("RegisterActions", "Settings check…"), check, icon_name="settings-check"
     )
 
 
@@ -199,6 +209,7 @@ def _add_badge_actions(tab: RegisterTab) -> None:
             QCoreApplication.translate("RegisterActions", "Record this badge as returned today?"),
             QCoreApplication.translate("RegisterActions", "Badge returned."),
         ),
+        icon_name="arrow-back",
     )
     tab.actions["lost"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Lost"),
@@ -209,6 +220,7 @@ def _add_badge_actions(tab: RegisterTab) -> None:
             ),
             QCoreApplication.translate("RegisterActions", "Badge recorded as lost."),
         ),
+        icon_name="alert-triangle",
     )
     tab.actions["revoke"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Revoke"),
@@ -217,6 +229,7 @@ def _add_badge_actions(tab: RegisterTab) -> None:
             QCoreApplication.translate("RegisterActions", "Revoke this badge?"),
             QCoreApplication.translate("RegisterActions", "Badge revoked."),
         ),
+        icon_name="ban",
     )
 
 
@@ -243,7 +256,7 @@ def _add_incident_report(tab: RegisterTab) -> None:
         )
 
     tab.actions["report"] = tab.add_action(
-        QCoreApplication.translate("RegisterActions", "Print report…"), print_report
+        QCoreApplication.translate("RegisterActions", "Print report…"), print_report, icon_name="printer"
     )
 
 
@@ -266,6 +279,7 @@ def _add_people_actions(tab: RegisterTab) -> None:
     tab.actions["leaving"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Leaving…"),
         lambda: open_dialog(LeaverDialog, QCoreApplication.translate("RegisterActions", "Leaving recorded.")),
+        icon_name="user-minus",
     )
     # 5 運用①: a transfer is the other moment to review someone's user IDs and rights.
     tab.actions["transfer"] = tab.add_action(
@@ -273,6 +287,7 @@ def _add_people_actions(tab: RegisterTab) -> None:
         lambda: open_dialog(
             TransferDialog, QCoreApplication.translate("RegisterActions", "Transfer recorded.")
         ),
+        icon_name="arrows-exchange",
     )
 
 
@@ -289,7 +304,7 @@ def _add_reviewed(tab: RegisterTab) -> None:
         )
 
     tab.actions["reviewed"] = tab.add_action(
-        QCoreApplication.translate("RegisterActions", "Reviewed today"), reviewed
+        QCoreApplication.translate("RegisterActions", "Reviewed today"), reviewed, icon_name="calendar-check"
     )
 
 
@@ -320,7 +335,10 @@ def _add_account_actions(tab: RegisterTab) -> None:
         )
 
     tab.actions["disable"] = tab.add_action(
-        QCoreApplication.translate("RegisterActions", "Disable"), disable, applies=active
+        QCoreApplication.translate("RegisterActions", "Disable"),
+        disable,
+        applies=active,
+        icon_name="user-off",
     )
     add_password_actions(tab)  # 5⑥: the office's password policy, its checker and notice
 
@@ -342,7 +360,7 @@ def _add_incident(tab: RegisterTab) -> None:
             tab.incident_requested.emit(tab.register, tab.current_id)
 
     tab.actions["incident"] = tab.add_action(
-        QCoreApplication.translate("RegisterActions", "Record incident…"), record
+        QCoreApplication.translate("RegisterActions", "Record incident…"), record, icon_name="alert-octagon"
     )
 
 
@@ -352,12 +370,14 @@ def _add_excel(tab: RegisterTab) -> None:
         QCoreApplication.translate("RegisterActions", "Export to Excel…"),
         lambda: export_register(tab),
         needs_record=False,
+        icon_name="file-export",
     )
     tab.file_dropped.connect(lambda path: import_register(tab, path))
     tab.actions["import"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Import from Excel…"),
         lambda: import_register(tab),
         needs_record=False,
+        icon_name="file-import",
     )
 
 

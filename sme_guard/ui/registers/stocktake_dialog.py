@@ -29,6 +29,7 @@ from sme_guard.services import clock, stocktake
 from sme_guard.services.stocktake import Result, StockTakeInfo, StockTakeLine
 from sme_guard.ui import dialogs
 from sme_guard.ui.errors import report_error
+from sme_guard.ui.headers import full_names
 from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view
 from sme_guard.ui.tasks import Runner
 
@@ -161,7 +162,7 @@ class StockTakeDialog(QDialog):
         self.location_box = QLineEdit()
         self.location_box.setPlaceholderText(self.tr("Where it really was (if not where the register says)"))
         self.model = StockTakeModel(lang, self)
-        self.table = QTableView()
+        self.table = full_names(QTableView())
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
