@@ -287,123 +287,123 @@
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="145"/>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="312"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="146"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="314"/>
         <source>Change history</source>
         <translation>変更履歴</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="154"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="155"/>
         <source>Every register and record</source>
         <translation>すべての台帳・記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="158"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="159"/>
         <source>Every user</source>
         <translation>すべての利用者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="160"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="161"/>
         <source>From</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="162"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="163"/>
         <source>To</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="170"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="172"/>
         <source>Search fields and values</source>
         <translation>項目名や値で検索</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="174"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="176"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="175"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="177"/>
         <source>User</source>
         <translation>利用者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="176"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="178"/>
         <source>Register or record</source>
         <translation>台帳・記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="177"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="179"/>
         <source>Record</source>
         <translation>記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="178"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="180"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="179"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="181"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="180"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="182"/>
         <source>Before</source>
         <translation>変更前</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="181"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="183"/>
         <source>After</source>
         <translation>変更後</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="186"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="188"/>
         <source>Export to Excel…</source>
         <translation>Excel に出力…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="187"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="189"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="242"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="244"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="273"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="275"/>
         <source>The newest {shown} of {total} entries. Narrow the filters, or export them all.</source>
         <translation>全 {total} 件のうち新しい {shown} 件を表示しています。条件で絞り込むか、すべてを Excel に出力してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="275"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="277"/>
         <source>{total} entries, newest first.</source>
         <translation>{total} 件(新しい順)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="294"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="296"/>
         <source>The history could not be read.</source>
         <translation>変更履歴を読み込めませんでした。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="298"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="300"/>
         <source>change-history-{date}.xlsx</source>
         <translation>変更履歴-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="299"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="301"/>
         <source>Export the change history</source>
         <translation>変更履歴の出力</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="313"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="315"/>
         <source>{count} entries exported to {path}.</source>
         <translation>{count} 件の変更履歴を {path} に出力しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="318"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="320"/>
         <source>Exporting the change history…</source>
         <translation>変更履歴を出力しています…</translation>
     </message>
@@ -411,27 +411,27 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="40"/>
+        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="42"/>
         <source>Search items and sheets (any field, Japanese or English)</source>
         <translation>管理項目・業務シートを検索(すべての欄、日本語・英語)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="46"/>
+        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="48"/>
         <source>Language of the guideline text</source>
         <translation>ガイドライン本文の言語</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="61"/>
+        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="63"/>
         <source>Search:</source>
         <translation>検索:</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="63"/>
+        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="65"/>
         <source>Text language:</source>
         <translation>本文の言語:</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="128"/>
+        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="130"/>
         <source>Nothing in the catalog matches “{query}”.</source>
         <translation>「{query}」に一致する項目はカタログにありません。</translation>
     </message>
@@ -490,32 +490,32 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="329"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="330"/>
         <source>First training</source>
         <translation>最初の教育</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="332"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="333"/>
         <source>Go through the guideline with your staff: print the training checklist (every control item and task sheet, blank to fill in by hand).</source>
         <translation>従業員と一緒にガイドラインを確認しましょう。教育用チェックリスト(すべての管理項目と業務シート、手書きで記入する空欄のもの)を印刷します。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="336"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="337"/>
         <source>Save the training checklist as PDF…</source>
         <translation>教育用チェックリストを PDF で保存…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="340"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="341"/>
         <source>After Finish, ホーム lists the next steps (employees, assets, cloud services and accounts, the contact tree, an IT continuity plan, the first self-assessment) until each has its first record. File → Getting started… opens this again.</source>
         <translation>完了すると、ホームに次にすること(従業員、資産、クラウドサービスとアカウント、緊急連絡網、IT継続計画、最初の自己点検)が、それぞれ最初の記録ができるまで表示されます。この画面は ファイル → はじめに… でいつでも開けます。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="352"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="353"/>
         <source>Save the checklist</source>
         <translation>チェックリストの保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="352"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="353"/>
         <source>checklist.pdf</source>
         <translation>チェックリスト.pdf</translation>
     </message>
@@ -650,33 +650,33 @@
 <context>
     <name>ChecksPage</name>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="267"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="268"/>
         <source>Recurring checks</source>
         <translation>定期点検</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="270"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="271"/>
         <source>The guideline asks for these regularly. Untick what does not apply to your office, and choose when each is due the first time (spread out from today; nothing is overdue on the first day).</source>
         <translation>ガイドラインが「定期的に」求める点検です。自社に当てはまらないものはチェックを外し、それぞれの初回期限を決めてください(今日から順に割り振ってあります。初日に期限切れになるものはありません)。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="276"/>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="307"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="277"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="308"/>
         <source>First due</source>
         <translation>初回期限</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="276"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="277"/>
         <source>Check</source>
         <translation>点検</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="276"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="277"/>
         <source>Every</source>
         <translation>間隔</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="312"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="313"/>
         <source>{days} days</source>
         <translation>{days} 日</translation>
     </message>
@@ -1017,52 +1017,52 @@ Restore it? The damaged file is kept in the backups folder first. Changes made a
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../sme_guard/ui/dialogs.py" line="57"/>
+        <location filename="../sme_guard/ui/dialogs.py" line="59"/>
         <source>File saved</source>
         <translation>ファイルを保存しました</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/dialogs.py" line="58"/>
+        <location filename="../sme_guard/ui/dialogs.py" line="60"/>
         <source>Saved to {path}</source>
         <translation>{path} に保存しました</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/dialogs.py" line="63"/>
+        <location filename="../sme_guard/ui/dialogs.py" line="65"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/dialogs.py" line="66"/>
+        <location filename="../sme_guard/ui/dialogs.py" line="69"/>
         <source>Open folder</source>
         <translation>フォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/dialogs.py" line="68"/>
+        <location filename="../sme_guard/ui/dialogs.py" line="72"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/dialogs.py" line="84"/>
+        <location filename="../sme_guard/ui/dialogs.py" line="88"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/dialogs.py" line="85"/>
+        <location filename="../sme_guard/ui/dialogs.py" line="89"/>
         <source>The record in the form has changes that are not saved. Save them?</source>
         <translation>フォームの記録に保存されていない変更があります。保存しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/dialogs.py" line="91"/>
+        <location filename="../sme_guard/ui/dialogs.py" line="95"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/dialogs.py" line="93"/>
+        <location filename="../sme_guard/ui/dialogs.py" line="97"/>
         <source>Don&apos;t save</source>
         <translation>保存しない</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/dialogs.py" line="95"/>
+        <location filename="../sme_guard/ui/dialogs.py" line="99"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -1154,37 +1154,47 @@ Restore it? The damaged file is kept in the backups folder first. Changes made a
 <context>
     <name>Editing</name>
     <message>
-        <location filename="../sme_guard/ui/editing.py" line="28"/>
+        <location filename="../sme_guard/ui/editing.py" line="31"/>
+        <source>Unsaved changes</source>
+        <translation>保存されていない変更</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/editing.py" line="32"/>
+        <source>Discard the changes in the form?</source>
+        <translation>フォームの変更を破棄しますか?</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/editing.py" line="50"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/editing.py" line="31"/>
+        <location filename="../sme_guard/ui/editing.py" line="53"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/editing.py" line="37"/>
+        <location filename="../sme_guard/ui/editing.py" line="59"/>
         <source>&amp;New record</source>
         <translation>新規(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/editing.py" line="43"/>
+        <location filename="../sme_guard/ui/editing.py" line="65"/>
         <source>&amp;Find</source>
         <translation>検索(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/editing.py" line="52"/>
+        <location filename="../sme_guard/ui/editing.py" line="74"/>
         <source>&amp;Delete…</source>
         <translation>削除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/editing.py" line="58"/>
+        <location filename="../sme_guard/ui/editing.py" line="80"/>
         <source>&amp;Revert changes</source>
         <translation>変更を元に戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/editing.py" line="63"/>
+        <location filename="../sme_guard/ui/editing.py" line="85"/>
         <source>Re&amp;fresh</source>
         <translation>最新の情報に更新(&amp;F)</translation>
     </message>
@@ -1441,87 +1451,87 @@ The details were written to:
 <context>
     <name>HomeTab</name>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="89"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="90"/>
         <source>Next steps</source>
         <translation>次にすること</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="102"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="103"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="102"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="103"/>
         <source>Area</source>
         <translation>分野</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="102"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="103"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="102"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="103"/>
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="102"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="103"/>
         <source>now</source>
         <translation>今すぐ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="115"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="116"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="116"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="117"/>
         <source>Recurring checks…</source>
         <translation>定期点検…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="117"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="118"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="119"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="120"/>
         <source>Self-assessment score per control item</source>
         <translation>管理項目ごとの自己点検の実施率</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="122"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="123"/>
         <source>Incidents per month (last 12 months)</source>
         <translation>月別の障害・事故(過去12か月)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="124"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="125"/>
         <source>Assets by status</source>
         <translation>状態別の資産</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="139"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="140"/>
         <source>Overview</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="155"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="156"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="187"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="188"/>
         <source>Everything is in order.</source>
         <translation>すべて順調です。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="191"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="192"/>
         <source>{overdue} overdue, {due} due within 30 days</source>
         <translation>期限切れ {overdue} 件、30 日以内に期限 {due} 件</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="219"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="220"/>
         <source>No data yet</source>
         <translation>まだデータがありません</translation>
     </message>
@@ -1890,93 +1900,93 @@ The details were written to:
 <context>
     <name>MeasuresPage</name>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="48"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="49"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="48"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="49"/>
         <source>Control item</source>
         <translation>管理項目</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="48"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="49"/>
         <source>Score</source>
         <translation>実施率</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="56"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="57"/>
         <source>Measure</source>
         <translation>管理策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="56"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="79"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="235"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="57"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="80"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="245"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="56"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="81"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="235"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="57"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="82"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="245"/>
         <source>Owner</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="56"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="82"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="235"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="57"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="83"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="245"/>
         <source>Target date</source>
         <translation>目標日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="69"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="70"/>
         <source>How it is done, where the proof is</source>
         <translation>実施方法、証跡の場所</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="73"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="74"/>
         <source>e.g. 2026-12-31</source>
         <translation>例: 2026-12-31</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="74"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="75"/>
         <source>Save answer</source>
         <translation>回答を保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="76"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="77"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="80"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="81"/>
         <source>Evidence</source>
         <translation>証跡・メモ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="115"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="118"/>
         <source>(owner)</source>
         <translation>(担当者)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="128"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="131"/>
         <source>(own)</source>
         <translation>(自社)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="170"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="173"/>
         <source>{item}: {percent} (done {done}, partly {partial}, not done {not_done}, n/a {na})</source>
         <translation>{item}: {percent}(実施済 {done}、一部実施 {partial}、未実施 {not_done}、対象外 {na})</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="180"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="183"/>
         <source>(Reference) measures, scored apart: {percent}</source>
         <translation>(参考)の管理策は別集計: {percent}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="184"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="187"/>
         <source>(reference, optional)</source>
         <translation>(参考・任意)</translation>
     </message>
@@ -2032,32 +2042,32 @@ The details were written to:
 <context>
     <name>OfficePage</name>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="140"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="141"/>
         <source>Your office</source>
         <translation>事業所</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="142"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="143"/>
         <source>SME Guard prints these on labels, checklists and reports. You can change them later.</source>
         <translation>ラベル、チェックリスト、報告書に印刷されます。あとから ファイル → 事業所の設定… で変更できます。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="147"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="148"/>
         <source>Office name</source>
         <translation>事業所名</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="150"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="151"/>
         <source>Office name *</source>
         <translation>事業所名 *</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="151"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="152"/>
         <source>Representative</source>
         <translation>代表者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="152"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="153"/>
         <source>Who runs SME Guard</source>
         <translation>SMEガードを使う担当者</translation>
     </message>
@@ -2428,32 +2438,32 @@ The details were written to:
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="178"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="179"/>
         <source>Employees</source>
         <translation>従業員</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="181"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="182"/>
         <source>Everyone who works here, including part-time and dispatched staff. Type them one by one, or take them from your Excel list (a sheet with the columns 氏名, 雇用形態, 役割).</source>
         <translation>パート・アルバイトや派遣社員を含め、働いている人全員です。1 人ずつ入力するか、Excel の名簿(列: 氏名、雇用形態、役割)から取り込みます。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="189"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="190"/>
         <source>(choose)</source>
         <translation>(選択してください)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="196"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="197"/>
         <source>Add</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="197"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="198"/>
         <source>Import from Excel…</source>
         <translation>Excel から取込…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="215"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="216"/>
         <source>Registered so far:</source>
         <translation>登録済み:</translation>
     </message>
@@ -2609,67 +2619,67 @@ The details were written to:
 <context>
     <name>RecordHistoryDialog</name>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="84"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="85"/>
         <source>History: {record}</source>
         <translation>変更履歴: {record}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="87"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="88"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="90"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="91"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="91"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="92"/>
         <source>User</source>
         <translation>利用者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="92"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="93"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="93"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="94"/>
         <source>Record</source>
         <translation>記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="94"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="95"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="95"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="96"/>
         <source>Before</source>
         <translation>変更前</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="96"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="97"/>
         <source>After</source>
         <translation>変更後</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="101"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="102"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="129"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="130"/>
         <source>{count} changes, newest first.</source>
         <translation>{count} 件の変更(新しい順)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="131"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="132"/>
         <source>No changes recorded.</source>
         <translation>変更の記録はありません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="135"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="136"/>
         <source>The history could not be read.</source>
         <translation>変更履歴を読み込めませんでした。</translation>
     </message>
@@ -2891,7 +2901,7 @@ The details were written to:
     </message>
     <message>
         <location filename="../sme_guard/ui/registers/register_tab.py" line="83"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="568"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="569"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -2906,123 +2916,123 @@ The details were written to:
         <translation>変更履歴…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="91"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="92"/>
         <source>Search every column (Japanese, kana, any width)</source>
         <translation>すべての列を検索(漢字・かな・全角半角を問わず)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="92"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="93"/>
         <source>Search (Ctrl+F)</source>
         <translation>検索 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="98"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="99"/>
         <source>Needs attention</source>
         <translation>要注意</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="99"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="108"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="100"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="109"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="116"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="117"/>
         <source>Every year</source>
         <translation>すべての年</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="134"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="135"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="135"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="136"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="136"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="137"/>
         <source>Revert</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="137"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="138"/>
         <source>Undo the changes in the form (Esc)</source>
         <translation>フォームの変更を元に戻す (Esc)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="154"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="155"/>
         <source>Record</source>
         <translation>記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="214"/>
         <location filename="../sme_guard/ui/registers/register_tab.py" line="215"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="216"/>
         <source>Not disposed</source>
         <translation>廃棄済以外</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="216"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="217"/>
         <source>Not returned or revoked</source>
         <translation>返却・失効以外</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="217"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="218"/>
         <source>Current staff</source>
         <translation>在籍中</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="218"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="219"/>
         <source>Open</source>
         <translation>未完了</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="219"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="220"/>
         <source>In use</source>
         <translation>利用中</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="220"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="221"/>
         <source>Not disabled</source>
         <translation>無効化済以外</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="443"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="444"/>
         <source>{shown} of {total}</source>
         <translation>{shown} / {total} 件</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="457"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="509"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="529"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="458"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="510"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="530"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="457"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="509"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="529"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="458"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="510"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="530"/>
         <source>Discard the changes to the current record?</source>
         <translation>編集中の変更を破棄しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="474"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="475"/>
         <source>New record</source>
         <translation>新しい記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="550"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="551"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="569"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="570"/>
         <source>Delete this record from the register? This cannot be undone.</source>
         <translation>この記録を台帳から削除しますか? 元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="575"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="576"/>
         <source>Deleted.</source>
         <translation>削除しました。</translation>
     </message>
@@ -3406,32 +3416,32 @@ Backups folder: {folder}</source>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="62"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="63"/>
         <source>Getting started</source>
         <translation>はじめに</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="64"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="65"/>
         <source>Skip for now</source>
         <translation>後で設定する</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="65"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="66"/>
         <source>Next &gt;</source>
         <translation>次へ &gt;</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="66"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="67"/>
         <source>&lt; Back</source>
         <translation>&lt; 戻る</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="67"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="68"/>
         <source>Finish</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/setup_wizard.py" line="125"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="126"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
@@ -3472,147 +3482,147 @@ Backups folder: {folder}</source>
 <context>
     <name>SheetsPage</name>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="47"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="73"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="48"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="74"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="47"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="74"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="48"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="75"/>
         <source>Task</source>
         <translation>業務</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="47"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="48"/>
         <source>Applies</source>
         <translation>該当</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="47"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="76"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="48"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="77"/>
         <source>Technical</source>
         <translation>技術的対策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="47"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="77"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="48"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="78"/>
         <source>Human</source>
         <translation>人的対策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="57"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="58"/>
         <source>Not answered</source>
         <translation>未回答</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="58"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="59"/>
         <source>Applies (this task and weakness exist here)</source>
         <translation>該当(この業務と弱点が自社にある)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="59"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="60"/>
         <source>Does not apply</source>
         <translation>非該当</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="67"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="68"/>
         <source>e.g. 2026-12-31</source>
         <translation>例: 2026-12-31</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="69"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="70"/>
         <source>Save answer</source>
         <translation>回答を保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="75"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="76"/>
         <source>Impacts</source>
         <translation>影響</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="78"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="91"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="262"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="79"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="92"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="274"/>
         <source>Owner</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="79"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="92"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="263"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="80"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="93"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="275"/>
         <source>Target date</source>
         <translation>目標日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="85"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="86"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="87"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="88"/>
         <source>In our office</source>
         <translation>自社では</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="88"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="260"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="89"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="272"/>
         <source>Technical measures</source>
         <translation>技術的対策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="89"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="261"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="90"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="273"/>
         <source>Human measures</source>
         <translation>人的対策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="90"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="91"/>
         <source>Responsible</source>
         <translation>実施責任</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="93"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="94"/>
         <source>Notes</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="99"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="100"/>
         <source>Open risks: most impacts first, then furthest from done</source>
         <translation>未対応のリスク(影響の多い順、対策の遅れの大きい順)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="133"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="136"/>
         <source>(owner)</source>
         <translation>(担当者)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="140"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="143"/>
         <source>not answered</source>
         <translation>未回答</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="141"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="144"/>
         <source>applies</source>
         <translation>該当</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="141"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="144"/>
         <source>does not apply</source>
         <translation>非該当</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="176"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="179"/>
         <source>{count} of {total} task sheets are not answered yet: their risks are not assessed.</source>
         <translation>業務シート {total} 件のうち {count} 件が未回答です。未回答のシートのリスクは評価されていません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="182"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="185"/>
         <source>Every task sheet is answered.</source>
         <translation>すべての業務シートに回答済みです。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="183"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="186"/>
         <source>No open risks.</source>
         <translation>残っているリスクはありません。</translation>
     </message>

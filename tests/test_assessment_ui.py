@@ -349,3 +349,32 @@ def test_the_checklist_dialog_has_headings_and_select_all_or_none(
     assert dialog.sheets.count.text() == f"{total} 件中 {total - 1} 件を選択"
     ok.click()
     assert (tmp_path / "checklist.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_esc_in_an_answer_puts_back_what_was_saved(
+    tab: AssessmentTab, answers: dict[str, Any], qtbot: QtBot
+) -> None:
+    from PySide6.QtTest import QTest
+
+    tab.reload()
+    _start(tab, "点検")
+    _answer(tab, 9, 0, "partial", evidence="金庫で保管")
+    page = tab.measures
+    page.measures_view.selectRow(0)
+    page.evidence.setText("書きかけ")
+    page.status.buttons["done"].click()
+    answers["confirm"] = False  # "discard the changes?" - no: they stay
+    page.evidence.setFocus()
+    QTest.keyClick(page.evidence, Qt.Key.Key_Escape)
+    assert page.evidence.text() == "書きかけ"
+    answers["confirm"] = True
+    QTest.keyClick(page.evidence, Qt.Key.Key_Escape)
+    assert page.evidence.text() == "金庫で保管" and page.status.value() == "partial"
+
+    sheets = tab.sheets
+    tab.pages.setCurrentWidget(sheets)
+    sheets.sheets_view.selectRow(0)
+    sheets.notes.setText("メモ")
+    sheets.notes.setFocus()
+    QTest.keyClick(sheets.notes, Qt.Key.Key_Escape)
+    assert sheets.notes.text() == ""

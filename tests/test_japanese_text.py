@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QCheckBox,
+    QDateEdit,
     QDialog,
+    QLineEdit,
     QMessageBox,
     QRadioButton,
     QTableView,
@@ -53,6 +55,7 @@ TODAY = date(2026, 11, 27)
 DATA = frozenset({"sato", "office", getpass.getuser()})
 # Widgets showing text that is not the app's: the licence texts (legal documents, in English).
 NOT_THE_APPS = frozenset({"licence_text"})
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$")  # a field showing a date holds one
 
 
 @pytest.fixture(autouse=True)
@@ -79,6 +82,7 @@ class Walk:
         self.pressed: list[object] = []  # kept alive, so that no two have the same id
         self.cut_headers: set[str] = set()  # views whose column names may be cut without "…"
         self.bare_tools: set[str] = set()  # toolbar entries without an icon beside their text
+        self.no_calendar: set[str] = set()  # date fields without a calendar button
 
     def read(self, widget: QWidget) -> None:
         english = english_in(widget, DATA, NOT_THE_APPS)
@@ -88,6 +92,11 @@ class Walk:
             header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
             if not header.isHidden() and not header.property("full_names"):
                 self.cut_headers.add(f"{type(widget).__name__}: {type(view.parentWidget()).__name__}")
+        for field in widget.findChildren(QLineEdit):
+            typed = not field.isReadOnly() and not field.testAttribute(Qt.WidgetAttribute.WA_ForceDisabled)
+            in_date_edit = isinstance(field.parentWidget(), QDateEdit)  # it has its own calendar
+            if DATE.match(field.text()) and typed and not in_date_edit and not field.property("calendar"):
+                self.no_calendar.add(f"{type(widget).__name__}: {field.objectName() or field.text()}")
         for toolbar in widget.findChildren(QToolBar):
             beside = toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
             for action in toolbar.actions():
@@ -236,6 +245,7 @@ def test_every_screen_and_dialog_speaks_japanese(
     assert walk.opened >= _dialog_classes()  # the walk reached every dialog
     assert walk.cut_headers == set()  # every table's headers elide with "…" and name it in full
     assert walk.bare_tools == set()  # toolbars show an icon beside each text
+    assert walk.no_calendar == set()  # a date field has its calendar button
     assert written, "the walk saved printouts and exports"
     english = sorted({line for lines in walk.found.values() for line in lines})
     english += sorted({f"{what}: {text!r}" for what, text in said if english_words(text, DATA)})

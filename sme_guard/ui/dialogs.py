@@ -8,6 +8,8 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from sme_guard.ui.icons import icon
+
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox.warning(parent, title, message)
@@ -62,9 +64,11 @@ def file_written(parent: QWidget | None, path: Path) -> None:
     open_file = box.addButton(
         QCoreApplication.translate("Dialogs", "Open"), QMessageBox.ButtonRole.AcceptRole
     )
+    open_file.setIcon(icon("external-link"))
     open_folder = box.addButton(
         QCoreApplication.translate("Dialogs", "Open folder"), QMessageBox.ButtonRole.ActionRole
     )
+    open_folder.setIcon(icon("folder-open"))
     box.addButton(QCoreApplication.translate("Dialogs", "Close"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(open_file)
     box.exec()

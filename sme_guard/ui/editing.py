@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTabWidget, QWidget
 
@@ -17,6 +17,28 @@ from sme_guard.ui import dialogs
 if TYPE_CHECKING:
     from sme_guard.ui.main_window import MainWindow
     from sme_guard.ui.registers.register_tab import RegisterTab
+
+
+def revert_on_escape(
+    form: QWidget, shown: Callable[[], object], current: Callable[[], object], revert: Callable[[], None]
+) -> QAction:
+    """Esc inside ``form`` puts back what it showed when loaded (``revert``), as in the register
+    forms: after a question, and only when ``current()`` differs from ``shown()``."""
+
+    def escape() -> None:
+        if current() != shown() and dialogs.confirm(
+            form,
+            QCoreApplication.translate("Editing", "Unsaved changes"),
+            QCoreApplication.translate("Editing", "Discard the changes in the form?"),
+        ):
+            revert()
+
+    action = QAction(form)
+    action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.triggered.connect(escape)
+    form.addAction(action)
+    return action
 
 
 class EditMenu(QObject):

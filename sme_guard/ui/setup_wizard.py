@@ -39,6 +39,7 @@ from sme_guard.services.registers import RecordInvalidError
 from sme_guard.ui import dialogs
 from sme_guard.ui.date_field import add_calendar
 from sme_guard.ui.errors import report_error
+from sme_guard.ui.icons import icon
 from sme_guard.ui.registers.detail_page import error_label
 from sme_guard.ui.tasks import Runner
 
@@ -193,7 +194,7 @@ class PeoplePage(QWizardPage):
         for member in PersonRole:
             self.role.addItem(label(member, wizard.lang), member.value)
         self.role.setCurrentIndex(self.role.findData(PersonRole.EMPLOYEE.value))
-        self.add_button = QPushButton(self.tr("Add"))
+        self.add_button = QPushButton(icon("user-plus"), self.tr("Add"))
         self.import_button = QPushButton(self.tr("Import from Excel…"))
         self.import_button.setEnabled(import_people is not None)
         self.people = QListWidget()

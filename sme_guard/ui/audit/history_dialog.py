@@ -32,6 +32,7 @@ from sme_guard.services.audit import AuditFilter, AuditLine
 from sme_guard.ui import dialogs
 from sme_guard.ui.errors import report_error
 from sme_guard.ui.headers import full_names
+from sme_guard.ui.icons import icon
 from sme_guard.ui.plain_table_model import PlainTableModel
 from sme_guard.ui.progress import run_with_progress
 from sme_guard.ui.tasks import Progress, Runner
@@ -166,6 +167,7 @@ class AuditLogDialog(QDialog):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
         self.search_box = QLineEdit()
+        self.search_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setPlaceholderText(self.tr("Search fields and values"))
         self.summary = QLabel()

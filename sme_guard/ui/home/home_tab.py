@@ -31,6 +31,7 @@ from sme_guard.ui.errors import report_error
 from sme_guard.ui.headers import full_names
 from sme_guard.ui.home.charts import BarChart, Series
 from sme_guard.ui.home.due_model import DueModel
+from sme_guard.ui.icons import icon
 from sme_guard.ui.plain_table_model import ALERT_COLOR
 from sme_guard.ui.tasks import Runner
 
@@ -114,7 +115,7 @@ class HomeTab(QWidget):
         header.setStretchLastSection(True)
         self.open_button = QPushButton(self.tr("Open"))
         self.checks_button = QPushButton(self.tr("Recurring checks…"))
-        self.reload_button = QPushButton(self.tr("Refresh"))
+        self.reload_button = QPushButton(icon("refresh"), self.tr("Refresh"))
         self.scores = BarChart(
             self.tr("Self-assessment score per control item"), horizontal=True, maximum=100
         )

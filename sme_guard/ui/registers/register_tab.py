@@ -87,6 +87,7 @@ class RegisterTab(DatabaseView, QWidget):
         self.toolbar.addSeparator()
 
         self.search_box = QLineEdit()
+        self.search_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setPlaceholderText(self.tr("Search every column (Japanese, kana, any width)"))
         self.search_box.setToolTip(self.tr("Search (Ctrl+F)"))
