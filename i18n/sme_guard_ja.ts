@@ -529,14 +529,14 @@
     </message>
     <message>
         <location filename="../sme_guard/ui/home/checks_dialog.py" line="56"/>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="195"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="205"/>
         <source>Check</source>
         <translation>点検</translation>
     </message>
     <message>
         <location filename="../sme_guard/ui/home/checks_dialog.py" line="57"/>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="99"/>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="194"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="101"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="203"/>
         <source>Every (days)</source>
         <translation>間隔(日)</translation>
     </message>
@@ -561,88 +561,99 @@
         <translation>実施する</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="73"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="75"/>
         <source>Save schedule</source>
         <translation>予定を保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="74"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="76"/>
         <source>Delete own check</source>
         <translation>自社の点検を削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="79"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="81"/>
         <source>Record as done</source>
         <translation>実施を記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="83"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="85"/>
         <source>e.g. Check the office door lock log</source>
         <translation>例: 事務所の施錠記録を確認する</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="87"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="89"/>
         <source>Add own check</source>
         <translation>自社の点検を追加</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="90"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="92"/>
         <source>Schedule</source>
         <translation>予定</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="92"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="94"/>
         <source>Serves</source>
         <translation>対応する項目</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="100"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="102"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="204"/>
+        <source>First due</source>
+        <translation>初回期限</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="103"/>
         <source>Done</source>
         <translation>実施</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="103"/>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="193"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="106"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="202"/>
         <source>On</source>
         <translation>実施日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="104"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="107"/>
         <source>By</source>
         <translation>実施者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="105"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="108"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="136"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="139"/>
         <source>switched off</source>
         <translation>実施しない</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="136"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="139"/>
         <source>never</source>
         <translation>未実施</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="145"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="148"/>
         <source>now</source>
         <translation>今すぐ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="159"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="162"/>
         <source>this list</source>
         <translation>この画面</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="160"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="163"/>
         <source>its own screen (stock-take, contact tree, drills or register reviews)</source>
         <translation>それぞれの画面(棚卸、緊急連絡網、訓練、台帳の見直し)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="182"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="183"/>
+        <source>done already: due after the last time</source>
+        <translation>実施済み: 前回の実施日から数えます</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="191"/>
         <source>Done where it is recorded: finishing a stock-take, confirming the contact tree, logging a drill or marking each record of the register &apos;Reviewed today&apos;.</source>
         <translation>記録される画面で完了します: 棚卸の終了、緊急連絡網の確認、訓練の記録、または台帳の各記録を「本日見直し済み」にすること。</translation>
     </message>

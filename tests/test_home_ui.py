@@ -206,6 +206,37 @@ def test_check_schedule_is_edited_and_own_checks_added(
     assert [item.title for item in window.home.model.items] == ["金庫の施錠記録を確認"]
 
 
+def test_a_check_never_done_gets_its_first_due_date_in_the_checks_dialog(
+    window: MainWindow, db_path: Path, qtbot: QtBot
+) -> None:
+    database = open_database(db_path)
+    _quiet(database)
+    database.close()
+    with qtbot.waitSignal(window.home.loaded):
+        window.open_database(db_path)
+    window.home.checks_button.click()
+    dialog = window.home.open_dialog
+    assert isinstance(dialog, ChecksDialog)
+    row, line = next((r, line) for r, line in enumerate(dialog.lines) if line.code == "website_tamper_check")
+    dialog.view.selectRow(row)
+    assert dialog.first_due.isEnabled() and dialog.first_due.property("calendar")
+    assert dialog.first_due.text() == (line.first_due_on.isoformat() if line.first_due_on else "")
+    dialog.first_due.setText("令和9年1月31日")  # typed as anywhere else
+    dialog.apply_button.click()
+    saved = next(saved for saved in dialog.lines if saved.id == line.id)
+    assert saved.first_due_on == date(2027, 1, 31) and saved.next_due_on == date(2027, 1, 31)
+    dialog.view.selectRow(row)
+    dialog.first_due.setText("いつか")
+    dialog.apply_button.click()
+    assert not dialog.errors.isHidden() and "初回期限" in dialog.errors.text()
+    database = open_database(db_path)
+    try:
+        check = next(c for c in recurring_checks.checks(database, TODAY) if c.id == line.id)
+        assert check.first_due_on == date(2027, 1, 31)  # nothing half-saved by the refused one
+    finally:
+        database.close()
+
+
 def test_overview_charts_have_the_data(window: MainWindow, db_path: Path, qtbot: QtBot) -> None:
     _fill(db_path)
     with qtbot.waitSignal(window.home.loaded):

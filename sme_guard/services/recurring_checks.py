@@ -478,22 +478,38 @@ def _interval(raw: Any, problems: dict[str, Problem]) -> int | None:
 def set_interval(
     database: Database, check_id: int, days: Any, *, schedule: CheckSchedule | None = None
 ) -> None:
-    """Change how often a check is due, in days (at least 1).
+    """Change how often a check is due, in days (at least 1)."""
+    save_schedule(database, check_id, {"interval_days": days}, schedule=schedule)
 
-    The contact-tree check's interval is the office setting the contact screen uses, so
-    both are changed together."""
+
+def save_schedule(
+    database: Database, check_id: int, raw: Mapping[str, Any], *, schedule: CheckSchedule | None = None
+) -> None:
+    """The checks dialog's "save schedule", in one transaction: ``interval_days``, ``enabled``
+    (unchanged when not given) and, for a check never done, ``first_due_on`` (typed or picked;
+    required when given).
+    Refused as a whole, naming the field. The contact-tree check's interval is the office
+    setting the contact screen uses, so both change together."""
     schedule = schedule or bundled_check_schedule()
     problems: dict[str, Problem] = {}
-    interval = _interval(days, problems)
+    values: dict[str, Any] = {"interval_days": _interval(raw.get("interval_days"), problems)}
+    if "enabled" in raw:
+        values["enabled"] = bool(raw["enabled"])
+    if "first_due_on" in raw:
+        values["first_due_on"] = day_field(raw["first_due_on"], "first_due_on", problems)
+        if values["first_due_on"] is None and "first_due_on" not in problems:
+            problems["first_due_on"] = Problem("入力してください", "required")
     if problems:
         raise DetailInvalidError(problems)
     table = _checks()
+    contact = schedule.completed_by(CompletedBy.CONTACT_TREE)
     with database.engine.begin() as connection:
         _check_id, code = _row(connection, check_id)
-        connection.execute(table.update().where(table.c.id == check_id).values(interval_days=interval))
-    contact = schedule.completed_by(CompletedBy.CONTACT_TREE)
-    if contact is not None and contact.code == code and interval is not None:
-        office_settings.set_int(database, office_settings.CONTACTS_CONFIRM_DAYS, interval)
+        connection.execute(table.update().where(table.c.id == check_id).values(**values))
+        if contact is not None and contact.code == code:
+            office_settings.write_texts(
+                connection, {office_settings.CONTACTS_CONFIRM_DAYS: str(values["interval_days"])}
+            )
 
 
 def set_first_due(database: Database, check_id: int, raw: Any) -> None:

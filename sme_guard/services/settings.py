@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from sqlalchemy import Table, select
+from sqlalchemy import Connection, Table, select
 
 from sme_guard.db.backup import DEFAULT_KEEP, KEEP_SETTING
 from sme_guard.db.database import Database
@@ -100,14 +100,17 @@ def set_text(database: Database, key: str, value: str) -> None:
 
 def set_texts(database: Database, values: Mapping[str, str]) -> None:
     """Several settings in one transaction: all are saved or none."""
-    table = _table()
     with database.engine.begin() as connection:
-        for key, value in values.items():
-            updated = connection.execute(
-                table.update().where(table.c.key == key).values(value=value)
-            ).rowcount
-            if not updated:
-                connection.execute(table.insert().values(key=key, value=value))
+        write_texts(connection, values)
+
+
+def write_texts(connection: Connection, values: Mapping[str, str]) -> None:
+    """Settings written inside a caller's transaction (a change that also moves a setting)."""
+    table = _table()
+    for key, value in values.items():
+        updated = connection.execute(table.update().where(table.c.key == key).values(value=value)).rowcount
+        if not updated:
+            connection.execute(table.insert().values(key=key, value=value))
 
 
 def get_int(database: Database, key: str) -> int:

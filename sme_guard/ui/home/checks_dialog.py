@@ -70,6 +70,8 @@ class ChecksDialog(QDialog):
         self.interval = QSpinBox()
         self.interval.setRange(1, 3650)
         self.enabled = QCheckBox(self.tr("Switched on"))
+        self.first_due = QLineEdit()  # a check never done: when it first falls due
+        add_calendar(self.first_due)
         self.apply_button = QPushButton(self.tr("Save schedule"))
         self.delete_button = QPushButton(self.tr("Delete own check"))
         self.done_on = QLineEdit()
@@ -97,6 +99,7 @@ class ChecksDialog(QDialog):
         row.addWidget(self.delete_button)
         row.addWidget(self.apply_button)
         schedule_layout.addRow(self.tr("Every (days)"), row)
+        schedule_layout.addRow(self.tr("First due"), self.first_due)
         done = QGroupBox(self.tr("Done"))
         done_layout = QFormLayout(done)
         done_layout.addRow(self.where)
@@ -173,6 +176,12 @@ class ChecksDialog(QDialog):
         self.points.setToolTip("\n".join(described))
         self.interval.setValue(line.interval_days)
         self.enabled.setChecked(line.enabled)
+        never_done = line.last_done_on is None
+        self.first_due.setText(line.first_due_on.isoformat() if never_done and line.first_due_on else "")
+        self.first_due.setEnabled(never_done)
+        self.first_due.setPlaceholderText(
+            "" if never_done else self.tr("done already: due after the last time")
+        )
         self.delete_button.setEnabled(line.own)
         linked = line.completed_by is not None
         for widget in (self.done_on, self.done_by, self.note, self.done_button):
@@ -192,6 +201,7 @@ class ChecksDialog(QDialog):
         names = {
             "done_on": self.tr("On"),
             "interval_days": self.tr("Every (days)"),
+            "first_due_on": self.tr("First due"),
             "title": self.tr("Check"),
         }
         if not show_problems(self.errors, error, names, self.lang):
@@ -204,13 +214,10 @@ class ChecksDialog(QDialog):
         line, database = self.current(), self.database
         if line is None:
             return
-        days, enabled = self.interval.value(), self.enabled.isChecked()
-
-        def work() -> None:
-            recurring_checks.set_interval(database, line.id, days)
-            recurring_checks.set_enabled(database, line.id, enabled)
-
-        self._run(work)
+        raw: dict[str, Any] = {"interval_days": self.interval.value(), "enabled": self.enabled.isChecked()}
+        if self.first_due.isEnabled():
+            raw["first_due_on"] = self.first_due.text()
+        self._run(lambda: recurring_checks.save_schedule(database, line.id, raw))
 
     def _done(self) -> None:
         line, database = self.current(), self.database
