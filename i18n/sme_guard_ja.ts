@@ -2494,7 +2494,7 @@ The details were written to:
     <message>
         <location filename="../sme_guard/ui/guidelines/editor.py" line="85"/>
         <source>SME Guard&apos;s suggestion: {decision}</source>
-        <translation>SME Guard の提案: {decision}</translation>
+        <translation>SMEガードの提案: {decision}</translation>
     </message>
     <message>
         <location filename="../sme_guard/ui/guidelines/editor.py" line="112"/>

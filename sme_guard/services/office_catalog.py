@@ -60,7 +60,7 @@ ENTRY_PROBLEM = "(entry)"
 # Added to the title of a copied sheet, so that it is told apart from the original.
 COPY_MARK = {"ja": "（写）", "en": " (copy)"}
 FILE_HEADER = (
-    "# SME Guard 独自カタログ (office catalog file): an office's own control items and task sheets.\n"
+    "# SMEガード独自カタログ (office catalog file): an office's own control items and task sheets.\n"
     "# Same fields as the app's catalog/items.yaml and catalog/sheets.yaml; every entry has origin: office.\n"
 )
 # Where damaged rows are said to be.
