@@ -280,7 +280,7 @@ USER_COLUMNS = {
     "点検一覧": {"run", "assessor", "notes"},
     "管理策": {"run", "evidence", "owner"},
     "業務シート": {"run", "owner", "notes"},
-    "項目別スコア": {"run"},
+    "管理項目別の実施率": {"run"},
 }
 
 
