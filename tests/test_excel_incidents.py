@@ -133,7 +133,7 @@ def test_round_trip_is_lossless_and_numbering_continues(
     assert leak["what"] == "顧客名簿\n(300件)" and leak["timeline"] == "11/20 発見\n11/21 報告"
     assert source["2025-001"]["timeline"] == FORMULA_LIKE
     # The imported history says the status came from the file, after the first change.
-    note = "Excel から取り込み" if lang == "ja" else "Imported from Excel"
+    note = "Excel から取込" if lang == "ja" else "Imported from Excel"
     assert _history(other, "2026-001") == [("received", None), ("closed", note)]
     assert _history(other, "2026-003") == [("received", None)]
 

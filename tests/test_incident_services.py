@@ -92,7 +92,12 @@ def test_notifications_reports_assets_and_measures_are_kept(db: Database) -> Non
         db,
         PEOPLE,
         None,
-        {"name": "社長 一郎", "employment_type": "regular", "role": "business_manager", "phone": "090-1"},
+        {
+            "name": "社長 一郎",
+            "employment_type": "regular",
+            "role": "business_manager",
+            "phone": "090-1234-5678",
+        },
     )
     rung = incidents.save_contact(db, None, {"role": "経営者", "person_id": boss})
     badge = registers.save_record(
@@ -118,13 +123,16 @@ def test_notifications_reports_assets_and_measures_are_kept(db: Database) -> Non
 def test_contact_tree_order_and_confirmation(db: Database) -> None:
     people = [
         registers.save_record(
-            db, PEOPLE, None, {"name": n, "employment_type": "regular", "role": "employee", "email": f"{i}@x"}
+            db,
+            PEOPLE,
+            None,
+            {"name": n, "employment_type": "regular", "role": "employee", "email": f"p{i}@example.jp"},
         )
         for i, n in enumerate(["甲", "乙", "丙"])
     ]
     ids = [incidents.save_contact(db, None, {"role": f"役{i}", "person_id": p}) for i, p in enumerate(people)]
     assert [c.person for c in incidents.contacts(db)] == ["甲", "乙", "丙"]
-    assert incidents.contacts(db)[0].email == "0@x"  # taken from the employee
+    assert incidents.contacts(db)[0].email == "p0@example.jp"  # taken from the employee
     incidents.move_contact(db, ids[2], -1)
     assert [c.person for c in incidents.contacts(db)] == ["甲", "丙", "乙"]
     assert incidents.confirmation(db, date(2026, 11, 27)).overdue  # never confirmed
