@@ -151,6 +151,7 @@ def fill_sample_office(database: Database, today: date) -> SampleOffice:
     )
     incidents.save_report(database, incident, {"reported_to": "警察署", "reference": "受理番号 123"})
     incidents.link_asset(database, incident, MEDIA, medium)
+    incidents.link_measure(database, incident, "ctl-09-m2")
     incidents.save_contact(
         database,
         None,

@@ -179,9 +179,8 @@ def test_a_recurring_check_done_leaves_the_list(window: MainWindow, db_path: Pat
     assert window.tabs.tabText(0) == "ホーム"
 
 
-def test_check_schedule_is_edited_and_own_checks_added(
-    window: MainWindow, db_path: Path, qtbot: QtBot
-) -> None:
+def _checks_dialog(window: MainWindow, db_path: Path, qtbot: QtBot) -> ChecksDialog:
+    """The recurring-checks dialog over a database with nothing due."""
     database = open_database(db_path)
     _quiet(database)
     database.close()
@@ -190,6 +189,13 @@ def test_check_schedule_is_edited_and_own_checks_added(
     window.home.checks_button.click()
     dialog = window.home.open_dialog
     assert isinstance(dialog, ChecksDialog)
+    return dialog
+
+
+def test_check_schedule_is_edited_and_own_checks_added(
+    window: MainWindow, db_path: Path, qtbot: QtBot
+) -> None:
+    dialog = _checks_dialog(window, db_path, qtbot)
     dialog.own_title.setText("金庫の施錠記録を確認")
     dialog.own_interval.setValue(30)
     dialog.add_button.click()
@@ -209,14 +215,7 @@ def test_check_schedule_is_edited_and_own_checks_added(
 def test_a_check_never_done_gets_its_first_due_date_in_the_checks_dialog(
     window: MainWindow, db_path: Path, qtbot: QtBot
 ) -> None:
-    database = open_database(db_path)
-    _quiet(database)
-    database.close()
-    with qtbot.waitSignal(window.home.loaded):
-        window.open_database(db_path)
-    window.home.checks_button.click()
-    dialog = window.home.open_dialog
-    assert isinstance(dialog, ChecksDialog)
+    dialog = _checks_dialog(window, db_path, qtbot)
     row, line = next((r, line) for r, line in enumerate(dialog.lines) if line.code == "website_tamper_check")
     dialog.view.selectRow(row)
     assert dialog.first_due.isEnabled() and dialog.first_due.property("calendar")
