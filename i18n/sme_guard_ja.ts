@@ -74,12 +74,12 @@
         <translation>GNU Lesser General Public License v2.1(lxml に含まれる libiconv)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="105"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="106"/>
         <source>Licences:</source>
         <translation>ライセンス:</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/about_dialog.py" line="117"/>
+        <location filename="../sme_guard/ui/about_dialog.py" line="118"/>
         <source>The file {file} could not be read: {error}</source>
         <translation>ファイル {file} を読み込めませんでした: {error}</translation>
     </message>
@@ -87,42 +87,42 @@
 <context>
     <name>AcknowledgmentModel</name>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="43"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="45"/>
         <source>Employee</source>
         <translation>従業員</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="44"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="46"/>
         <source>Department</source>
         <translation>所属</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="45"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="47"/>
         <source>Version acknowledged</source>
         <translation>確認した版</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="46"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="48"/>
         <source>Acknowledged on</source>
         <translation>確認日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="47"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="49"/>
         <source>Current version</source>
         <translation>現行版の確認</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="76"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="78"/>
         <source>Version {number}</source>
         <translation>第{number}版</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="83"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="85"/>
         <source>Yes</source>
         <translation>確認済</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="85"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="87"/>
         <source>Not yet</source>
         <translation>未確認</translation>
     </message>
@@ -130,32 +130,32 @@
 <context>
     <name>AcknowledgmentsPage</name>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="96"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="98"/>
         <source>Only those who have not acknowledged the current version</source>
         <translation>現行版を確認していない人だけを表示</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="104"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="106"/>
         <source>Record acknowledgment…</source>
         <translation>確認を記録…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="105"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="107"/>
         <source>Remove acknowledgment</source>
         <translation>確認の記録を削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="107"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="109"/>
         <source>Remove the selected employee&apos;s latest acknowledgment, when it was recorded by mistake</source>
         <translation>選んだ従業員の最新の確認の記録を削除します(誤って記録したとき)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="131"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="133"/>
         <source>No version has been issued yet. Issue one on the Versions page, print it with its acknowledgment slip, then record here who signed it.</source>
         <translation>まだ発行された版がありません。「版」のページで発行し、確認書とともに印刷して配り、署名した人をここに記録してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="138"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="140"/>
         <source>Current version: version {number}, issued on {date}. {missing} of {total} employees have not acknowledged it yet.</source>
         <translation>現行版: 第{number}版({date} 発行)。従業員 {total} 人のうち {missing} 人がまだ確認していません。</translation>
     </message>
@@ -163,134 +163,128 @@
 <context>
     <name>AssessmentTab</name>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="57"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="59"/>
         <source>Run: </source>
         <translation>点検: </translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="60"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="62"/>
         <source>New run…</source>
         <translation>新しい点検…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="61"/>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="242"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="63"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="244"/>
         <source>Delete run</source>
         <translation>点検を削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="63"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="65"/>
         <source>Print checklist…</source>
         <translation>チェックリストを印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="64"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="66"/>
         <source>Print report…</source>
         <translation>報告書を印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="65"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="67"/>
         <source>Print task sheets…</source>
         <translation>業務シートを印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="66"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="68"/>
         <source>Export to Excel…</source>
         <translation>Excel に書き出し…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="73"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="75"/>
         <source>Control measures</source>
         <translation>管理策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="74"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="76"/>
         <source>Task sheets</source>
         <translation>業務シート</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="76"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="78"/>
         <source>Compare runs</source>
         <translation>点検の比較</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="77"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="79"/>
         <source>Own sheets and items</source>
         <translation>自社のシート・項目</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="145"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="147"/>
         <source>No self-assessment yet. Start one with “New run…”.</source>
         <translation>まだ自己点検がありません。「新しい点検…」から始めてください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="150"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="152"/>
         <source>&lt;b&gt;{percent}&lt;/b&gt; of the baseline measures in place — done {done}, partly {partial}, not done {not_done}, not applicable {na}. (Reference) measures, scored apart: {reference}.</source>
         <translation>基本の管理策の実施率 &lt;b&gt;{percent}&lt;/b&gt; — 実施済 {done}、一部実施 {partial}、未実施 {not_done}、対象外 {na}。(参考)の管理策は別集計: {reference}。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="211"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="213"/>
         <source>Answer saved.</source>
         <translation>回答を保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="229"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="231"/>
         <source>Self-assessment started.</source>
         <translation>自己点検を開始しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="243"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="245"/>
         <source>Delete the self-assessment “{name}” and all its answers?</source>
         <translation>自己点検「{name}」とすべての回答を削除しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="257"/>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="331"/>
-        <source>Saved to {path}.</source>
-        <translation>{path} に保存しました。</translation>
-    </message>
-    <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="278"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="280"/>
         <source>Save the checklist</source>
         <translation>チェックリストの保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="278"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="280"/>
         <source>checklist.pdf</source>
         <translation>チェックリスト.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="296"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="298"/>
         <source>Save the assessment report</source>
         <translation>自己点検報告書の保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="297"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="299"/>
         <source>assessment-{date}.pdf</source>
         <translation>自己点検-{date}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="309"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="311"/>
         <source>Save the task sheets</source>
         <translation>業務シートの保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="309"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="311"/>
         <source>task-sheets.pdf</source>
         <translation>業務シート.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="314"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="316"/>
         <source>Export to Excel</source>
         <translation>Excel に出力</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="314"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="316"/>
         <source>self-assessments.xlsx</source>
         <translation>自己点検.xlsx</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="329"/>
+        <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="331"/>
         <source>Exporting to Excel…</source>
         <translation>Excel に出力しています…</translation>
     </message>
@@ -298,123 +292,123 @@
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="144"/>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="311"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="146"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="314"/>
         <source>Change history</source>
         <translation>変更履歴</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="153"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="155"/>
         <source>Every register and record</source>
         <translation>すべての台帳・記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="157"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="159"/>
         <source>Every user</source>
         <translation>すべての利用者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="159"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="161"/>
         <source>From</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="161"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="163"/>
         <source>To</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="169"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="172"/>
         <source>Search fields and values</source>
         <translation>項目名や値で検索</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="173"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="176"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="174"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="177"/>
         <source>User</source>
         <translation>利用者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="175"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="178"/>
         <source>Register or record</source>
         <translation>台帳・記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="176"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="179"/>
         <source>Record</source>
         <translation>記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="177"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="180"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="178"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="181"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="179"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="182"/>
         <source>Before</source>
         <translation>変更前</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="180"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="183"/>
         <source>After</source>
         <translation>変更後</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="185"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="188"/>
         <source>Export to Excel…</source>
         <translation>Excel に書き出し…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="186"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="189"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="241"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="244"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="272"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="275"/>
         <source>The newest {shown} of {total} entries. Narrow the filters, or export them all.</source>
         <translation>全 {total} 件のうち新しい {shown} 件を表示しています。条件で絞り込むか、すべてを Excel に書き出してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="274"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="277"/>
         <source>{total} entries, newest first.</source>
         <translation>{total} 件(新しい順)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="293"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="296"/>
         <source>The history could not be read.</source>
         <translation>変更履歴を読み込めませんでした。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="297"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="300"/>
         <source>change-history-{date}.xlsx</source>
         <translation>変更履歴-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="298"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="301"/>
         <source>Export the change history</source>
         <translation>変更履歴の書き出し</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="312"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="315"/>
         <source>{count} entries exported to {path}.</source>
         <translation>{count} 件の変更履歴を {path} に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="316"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="320"/>
         <source>Exporting the change history…</source>
         <translation>変更履歴を書き出しています…</translation>
     </message>
@@ -422,179 +416,285 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="39"/>
+        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="42"/>
         <source>Search items and sheets (any field, Japanese or English)</source>
         <translation>管理項目・業務シートを検索(すべての欄、日本語・英語)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="45"/>
+        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="48"/>
         <source>Language of the guideline text</source>
         <translation>ガイドライン本文の言語</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="60"/>
+        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="63"/>
         <source>Search:</source>
         <translation>検索:</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="62"/>
+        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="65"/>
         <source>Text language:</source>
         <translation>本文の言語:</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="127"/>
+        <location filename="../sme_guard/ui/catalog/catalog_tab.py" line="130"/>
         <source>Nothing in the catalog matches “{query}”.</source>
         <translation>「{query}」に一致する項目はカタログにありません。</translation>
     </message>
 </context>
 <context>
+    <name>ChecklistBox</name>
+    <message>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="88"/>
+        <source>Select all</source>
+        <translation>すべて選択</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="89"/>
+        <source>Clear all</source>
+        <translation>すべて解除</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="113"/>
+        <source>{chosen} of {total} chosen</source>
+        <translation>{total} 件中 {chosen} 件を選択</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistDialog</name>
     <message>
-        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="93"/>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="132"/>
         <source>Training checklist</source>
         <translation>教育用チェックリスト</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="97"/>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="135"/>
+        <source>Control items (part 1)</source>
+        <translation>管理項目(第1部)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="139"/>
+        <source>Task sheets (part 2)</source>
+        <translation>業務シート(第2部)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="142"/>
         <source>Blank, for staff to fill in</source>
         <translation>空欄(従業員が記入する)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="99"/>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="144"/>
         <source>Filled from {run}</source>
         <translation>{run} の回答を記入</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="101"/>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="146"/>
         <source>Filled from the chosen run</source>
         <translation>選んだ点検の回答を記入</translation>
     </message>
 </context>
 <context>
+    <name>ChecklistPage</name>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="330"/>
+        <source>First training</source>
+        <translation>最初の教育</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="333"/>
+        <source>Go through the guideline with your staff: print the training checklist (every control item and task sheet, blank to fill in by hand).</source>
+        <translation>従業員と一緒にガイドラインを確認しましょう。教育用チェックリスト(すべての管理項目と業務シート、手書きで記入する空欄のもの)を印刷します。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="337"/>
+        <source>Save the training checklist as PDF…</source>
+        <translation>教育用チェックリストを PDF で保存…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="341"/>
+        <source>After Finish, ホーム lists the next steps (employees, assets, cloud services and accounts, the contact tree, an IT continuity plan, the first self-assessment) until each has its first record. File → Getting started… opens this again.</source>
+        <translation>完了すると、ホームに次にすること(従業員、資産、クラウドサービスとアカウント、緊急連絡網、IT継続計画、最初の自己点検)が、それぞれ最初の記録ができるまで表示されます。この画面は ファイル → はじめに… でいつでも開けます。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="353"/>
+        <source>Save the checklist</source>
+        <translation>チェックリストの保存</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="353"/>
+        <source>checklist.pdf</source>
+        <translation>チェックリスト.pdf</translation>
+    </message>
+</context>
+<context>
     <name>ChecksDialog</name>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="46"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="52"/>
         <source>Recurring checks</source>
         <translation>定期点検</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="50"/>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="186"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="56"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="205"/>
         <source>Check</source>
         <translation>点検</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="51"/>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="92"/>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="185"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="57"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="101"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="203"/>
         <source>Every (days)</source>
         <translation>間隔(日)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="52"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="58"/>
         <source>Last done</source>
         <translation>前回実施</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="53"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="59"/>
         <source>Next due</source>
         <translation>次回期限</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="54"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="60"/>
         <source>Done by</source>
         <translation>完了の記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="66"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="72"/>
         <source>Switched on</source>
         <translation>実施する</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="67"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="75"/>
         <source>Save schedule</source>
         <translation>予定を保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="68"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="76"/>
         <source>Delete own check</source>
         <translation>自社の点検を削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="72"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="81"/>
         <source>Record as done</source>
         <translation>実施を記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="76"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="85"/>
         <source>e.g. Check the office door lock log</source>
         <translation>例: 事務所の施錠記録を確認する</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="80"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="89"/>
         <source>Add own check</source>
         <translation>自社の点検を追加</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="83"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="92"/>
         <source>Schedule</source>
         <translation>予定</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="85"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="94"/>
         <source>Serves</source>
         <translation>対応する項目</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="93"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="102"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="204"/>
+        <source>First due</source>
+        <translation>初回期限</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="103"/>
         <source>Done</source>
         <translation>実施</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="96"/>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="184"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="106"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="202"/>
         <source>On</source>
         <translation>実施日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="97"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="107"/>
         <source>By</source>
         <translation>実施者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="98"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="108"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="129"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="139"/>
         <source>switched off</source>
         <translation>実施しない</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="129"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="139"/>
         <source>never</source>
         <translation>未実施</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="138"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="148"/>
         <source>now</source>
         <translation>今すぐ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="152"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="162"/>
         <source>this list</source>
         <translation>この画面</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="153"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="163"/>
         <source>its own screen (stock-take, contact tree, drills or register reviews)</source>
         <translation>それぞれの画面(棚卸、緊急連絡網、訓練、台帳の見直し)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/checks_dialog.py" line="173"/>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="183"/>
+        <source>done already: due after the last time</source>
+        <translation>実施済み: 前回の実施日から数えます</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/checks_dialog.py" line="191"/>
         <source>Done where it is recorded: finishing a stock-take, confirming the contact tree, logging a drill or marking each record of the register &apos;Reviewed today&apos;.</source>
         <translation>記録される画面で完了します: 棚卸の終了、緊急連絡網の確認、訓練の記録、または台帳の各記録を「本日見直し済み」にすること。</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPage</name>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="268"/>
+        <source>Recurring checks</source>
+        <translation>定期点検</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="271"/>
+        <source>The guideline asks for these regularly. Untick what does not apply to your office, and choose when each is due the first time (spread out from today; nothing is overdue on the first day).</source>
+        <translation>ガイドラインが「定期的に」求める点検です。自社に当てはまらないものはチェックを外し、それぞれの初回期限を決めてください(今日から順に割り振ってあります。初日に期限切れになるものはありません)。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="277"/>
+        <source>Check</source>
+        <translation>点検</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="277"/>
+        <source>Every</source>
+        <translation>間隔</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="277"/>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="308"/>
+        <source>First due</source>
+        <translation>初回期限</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="313"/>
+        <source>{days} days</source>
+        <translation>{days} 日</translation>
     </message>
 </context>
 <context>
@@ -788,32 +888,32 @@
         <translation>例から作成…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="40"/>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="41"/>
         <source>Print plan…</source>
         <translation>計画書を印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="42"/>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="44"/>
         <source>Export to Excel…</source>
         <translation>Excel に書き出し…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="55"/>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="61"/>
         <source>Plan created from the example. Rewrite it for your office.</source>
         <translation>例から計画を作成しました。自社に合わせて書き直してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="77"/>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="83"/>
         <source>Save the plan</source>
         <translation>計画書の保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="78"/>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="84"/>
         <source>plan-{name}.pdf</source>
         <translation>IT継続計画-{name}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="80"/>
+        <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="86"/>
         <source>Plan saved to {path}.</source>
         <translation>計画書を {path} に保存しました。</translation>
     </message>
@@ -923,6 +1023,14 @@ Restore it? The damaged file is kept in the backups folder first. Changes made a
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../sme_guard/ui/date_field.py" line="53"/>
+        <source>Pick from a calendar</source>
+        <translation>カレンダーから選ぶ</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosisDialog</name>
     <message>
         <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="47"/>
@@ -981,19 +1089,72 @@ Restore it? The damaged file is kept in the backups folder first. Changes made a
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../sme_guard/ui/dialogs.py" line="59"/>
+        <source>File saved</source>
+        <translation>ファイルを保存しました</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/dialogs.py" line="60"/>
+        <source>Saved to {path}</source>
+        <translation>{path} に保存しました</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/dialogs.py" line="65"/>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/dialogs.py" line="69"/>
+        <source>Open folder</source>
+        <translation>フォルダーを開く</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/dialogs.py" line="72"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/dialogs.py" line="88"/>
+        <source>Unsaved changes</source>
+        <translation>保存されていない変更</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/dialogs.py" line="89"/>
+        <source>The record in the form has changes that are not saved. Save them?</source>
+        <translation>フォームの記録に保存されていない変更があります。保存しますか?</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/dialogs.py" line="95"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/dialogs.py" line="97"/>
+        <source>Don&apos;t save</source>
+        <translation>保存しない</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/dialogs.py" line="99"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
     <name>DisposeDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="53"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="54"/>
         <source>Dispose of a storage medium</source>
         <translation>記憶媒体の廃棄</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="57"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="58"/>
         <source>Medium {number}: record how the stored information was made unreadable (control 9②). After magnetic erasure, check that the data is gone before disposal (point ②).</source>
         <translation>記憶媒体 {number}: 保存した情報を解読できないようにした方法を記録します(管理策9②)。磁気的に消去した場合は、廃棄前に情報が消去されていることを確認してください(運用②)。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="72"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="73"/>
         <source>Record disposal</source>
         <translation>廃棄を記録</translation>
     </message>
@@ -1166,67 +1327,115 @@ Restore it? The damaged file is kept in the backups folder first. Changes made a
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="48"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="49"/>
         <source>Drill: {plan}</source>
         <translation>訓練: {plan}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="71"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="73"/>
         <source>Objective: {hours} hours</source>
         <translation>目標: {hours} 時間</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="74"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="76"/>
         <source>The plan was changed after this drill</source>
         <translation>この訓練を受けて計画を変更した</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="80"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="82"/>
         <source>Held on *</source>
         <translation>実施日 *</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="81"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="83"/>
         <source>Scenario</source>
         <translation>想定シナリオ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="82"/>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="126"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="84"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="128"/>
         <source>Participants</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="83"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="85"/>
         <source>Steps exercised</source>
         <translation>実施した手順</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="84"/>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="124"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="86"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="126"/>
         <source>Minutes to recover</source>
         <translation>復旧にかかった時間(分)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="85"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="87"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="86"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="88"/>
         <source>Findings</source>
         <translation>気づいた点</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="88"/>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="125"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="90"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="127"/>
         <source>How the plan was changed</source>
         <translation>計画の変更内容</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="123"/>
+        <location filename="../sme_guard/ui/continuity/drill_dialog.py" line="125"/>
         <source>Held on</source>
         <translation>実施日</translation>
+    </message>
+</context>
+<context>
+    <name>Editing</name>
+    <message>
+        <location filename="../sme_guard/ui/editing.py" line="31"/>
+        <source>Unsaved changes</source>
+        <translation>保存されていない変更</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/editing.py" line="32"/>
+        <source>Discard the changes in the form?</source>
+        <translation>フォームの変更を破棄しますか?</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/editing.py" line="50"/>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/editing.py" line="53"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/editing.py" line="59"/>
+        <source>&amp;New record</source>
+        <translation>新規(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/editing.py" line="65"/>
+        <source>&amp;Find</source>
+        <translation>検索(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/editing.py" line="74"/>
+        <source>&amp;Delete…</source>
+        <translation>削除(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/editing.py" line="80"/>
+        <source>&amp;Revert changes</source>
+        <translation>変更を元に戻す(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/editing.py" line="85"/>
+        <source>Re&amp;fresh</source>
+        <translation>最新の情報に更新(&amp;F)</translation>
     </message>
 </context>
 <context>
@@ -1266,22 +1475,22 @@ The details were written to:
         <translation>{count} 行を {path} に出力しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/excel_actions.py" line="98"/>
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="99"/>
         <source>Exporting to Excel…</source>
         <translation>Excel に出力しています…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/excel_actions.py" line="110"/>
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="111"/>
         <source>Import from Excel</source>
         <translation>Excel から取込</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/excel_actions.py" line="150"/>
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="151"/>
         <source>Importing from Excel…</source>
         <translation>Excel から取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/excel_actions.py" line="159"/>
+        <location filename="../sme_guard/ui/registers/excel_actions.py" line="160"/>
         <source>Reading the Excel file…</source>
         <translation>Excel ファイルを確認しています…</translation>
     </message>
@@ -1322,158 +1531,158 @@ The details were written to:
 <context>
     <name>GuidelinesTab</name>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="64"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="66"/>
         <source>Guideline: </source>
         <translation>ガイドライン: </translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="68"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="70"/>
         <source>New version</source>
         <translation>新しい版</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="69"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="71"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="70"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="72"/>
         <source>Issue…</source>
         <translation>発行…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="71"/>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="301"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="73"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="303"/>
         <source>Delete version</source>
         <translation>版を削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="73"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="75"/>
         <source>Print…</source>
         <translation>印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="76"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="78"/>
         <source>Version</source>
         <translation>版</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="76"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="78"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="76"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="78"/>
         <source>Issued</source>
         <translation>発行日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="76"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="78"/>
         <source>Acknowledged</source>
         <translation>確認人数</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="96"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="98"/>
         <source>Versions</source>
         <translation>版と内容</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="97"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="99"/>
         <source>Acknowledgments</source>
         <translation>確認状況</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="167"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="169"/>
         <source>Draft</source>
         <translation>下書き</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="169"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="171"/>
         <source>Version {number}</source>
         <translation>第{number}版</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="214"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="216"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="215"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="217"/>
         <source>The draft has changes that are not saved. Discard them?</source>
         <translation>下書きに保存していない変更があります。破棄しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="245"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="247"/>
         <source>New version started from the one before.</source>
         <translation>前の版をもとに新しい版を作成しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="263"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="265"/>
         <source>Draft saved.</source>
         <translation>下書きを保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="275"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="277"/>
         <source>Issue version</source>
         <translation>版を発行</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="277"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="279"/>
         <source>Issue version {number} today ({date})? An issued version can no longer be changed; a change will be a new version. Staff can then acknowledge it.</source>
         <translation>第{number}版を今日({date})付けで発行しますか? 発行した版は変更できなくなり、変更は新しい版になります。発行後、従業員の確認を記録できます。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="286"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="288"/>
         <source>Version {number} issued.</source>
         <translation>第{number}版を発行しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="297"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="299"/>
         <source>Delete the draft of version {number}?</source>
         <translation>第{number}版の下書きを削除しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="299"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="301"/>
         <source>Delete version {number}? Nobody has acknowledged it; it was issued on {date}.</source>
         <translation>第{number}版を削除しますか? {date} に発行されましたが、まだ誰も確認していません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="317"/>
-        <source>guideline-{kind}-v{number}.pdf</source>
-        <translation>ガイドライン-{kind}-第{number}版.pdf</translation>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="319"/>
+        <source>{guideline}-v{number}.pdf</source>
+        <translation>{guideline}-第{number}版.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="318"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="322"/>
         <source>Save the guideline</source>
         <translation>ガイドラインの保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="328"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="332"/>
         <source>Saved to {path}.</source>
         <translation>{path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="330"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="334"/>
         <source>Saved to {path} (the draft as last saved, marked as a draft).</source>
         <translation>{path} に保存しました(最後に保存した下書きの内容で、下書きと明記しています)。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="354"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="361"/>
         <source>{count} acknowledgments recorded.</source>
         <translation>{count} 人の確認を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="377"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="384"/>
         <source>Remove acknowledgment</source>
         <translation>確認の記録を削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="378"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="385"/>
         <source>Remove the record that {name} acknowledged version {number} on {date}?</source>
         <translation>{name} さんが {date} に第{number}版を確認した記録を削除しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="388"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="395"/>
         <source>Acknowledgment removed.</source>
         <translation>確認の記録を削除しました。</translation>
     </message>
@@ -1481,82 +1690,87 @@ The details were written to:
 <context>
     <name>HomeTab</name>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="89"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="90"/>
+        <source>Next steps</source>
+        <translation>次にすること</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="103"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="89"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="103"/>
         <source>Area</source>
         <translation>分野</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="89"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="103"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="89"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="103"/>
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="89"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="103"/>
         <source>now</source>
         <translation>今すぐ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="102"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="116"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="103"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="117"/>
         <source>Recurring checks…</source>
         <translation>定期点検…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="104"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="118"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="106"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="120"/>
         <source>Self-assessment score per control item</source>
         <translation>管理項目ごとの自己点検の実施率</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="109"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="123"/>
         <source>Incidents per month (last 12 months)</source>
         <translation>月別の障害・事故(過去12か月)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="111"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="125"/>
         <source>Assets by status</source>
         <translation>状態別の資産</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="125"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="140"/>
         <source>Overview</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="141"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="156"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="174"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="188"/>
         <source>Everything is in order.</source>
         <translation>すべて順調です。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="178"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="192"/>
         <source>{overdue} overdue, {due} due within 30 days</source>
         <translation>期限切れ {overdue} 件、30 日以内に期限 {due} 件</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/home/home_tab.py" line="195"/>
+        <location filename="../sme_guard/ui/home/home_tab.py" line="220"/>
         <source>No data yet</source>
         <translation>まだデータがありません</translation>
     </message>
@@ -1716,37 +1930,37 @@ The details were written to:
 <context>
     <name>LeaverDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="230"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="231"/>
         <source>Employee leaving: {name}</source>
         <translation>退職の手続き: {name}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="232"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="234"/>
         <source>Record leaving date</source>
         <translation>退職日を登録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="237"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="239"/>
         <source>Still held (return it, or hand it over to a colleague)</source>
         <translation>未返却のもの(返却するか、他の従業員に引き継ぎます)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="280"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="282"/>
         <source>Nothing is held any more.</source>
         <translation>未返却のものはありません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="286"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="288"/>
         <source>Disable</source>
         <translation>無効化</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="291"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="293"/>
         <source>Returned</source>
         <translation>返却</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="295"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="297"/>
         <source>Hand over</source>
         <translation>引き継ぐ</translation>
     </message>
@@ -1754,60 +1968,60 @@ The details were written to:
 <context>
     <name>LinksPage</name>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="328"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="332"/>
         <source>Register</source>
         <translation>台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="328"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="332"/>
         <source>Number</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="334"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="338"/>
         <source>Asset or badge number</source>
         <translation>資産番号・社員証番号</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="335"/>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="346"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="339"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="350"/>
         <source>Link</source>
         <translation>関連付け</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="336"/>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="347"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="340"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="351"/>
         <source>Remove</source>
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="337"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="341"/>
         <source>Measure</source>
         <translation>管理策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="355"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="359"/>
         <source>Assets concerned</source>
         <translation>関係する資産</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="359"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="363"/>
         <source>Related guideline measures</source>
         <translation>関連する管理策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="388"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="392"/>
         <source>Asset linked.</source>
         <translation>資産を関連付けました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="398"/>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="420"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="402"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="424"/>
         <source>Link removed.</source>
         <translation>関連付けを外しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="407"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="411"/>
         <source>Measure linked.</source>
         <translation>管理策を関連付けました。</translation>
     </message>
@@ -1815,114 +2029,119 @@ The details were written to:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="56"/>
+        <location filename="../sme_guard/ui/main_window.py" line="58"/>
         <source>SME Guard — information security registers</source>
         <translation>SMEガード 情報セキュリティ管理台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="80"/>
-        <location filename="../sme_guard/ui/main_window.py" line="302"/>
+        <location filename="../sme_guard/ui/main_window.py" line="84"/>
+        <location filename="../sme_guard/ui/main_window.py" line="318"/>
         <source>Home</source>
         <translation>ホーム</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="94"/>
+        <location filename="../sme_guard/ui/main_window.py" line="98"/>
         <source>Asset registers</source>
         <translation>資産台帳</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="95"/>
+        <location filename="../sme_guard/ui/main_window.py" line="99"/>
         <source>Employees</source>
         <translation>従業員</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="96"/>
+        <location filename="../sme_guard/ui/main_window.py" line="100"/>
         <source>Cloud and accounts</source>
         <translation>クラウド・アカウント</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="97"/>
+        <location filename="../sme_guard/ui/main_window.py" line="101"/>
         <source>Incidents</source>
         <translation>障害・事故</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="98"/>
+        <location filename="../sme_guard/ui/main_window.py" line="102"/>
         <source>IT continuity</source>
         <translation>IT継続計画</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="99"/>
+        <location filename="../sme_guard/ui/main_window.py" line="103"/>
         <source>Self-assessment</source>
         <translation>自己点検</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="103"/>
+        <location filename="../sme_guard/ui/main_window.py" line="107"/>
         <source>Staff guidelines</source>
         <translation>従業員向けガイドライン</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="108"/>
+        <location filename="../sme_guard/ui/main_window.py" line="112"/>
         <source>Policy and SECURITY ACTION</source>
         <translation>方針・SECURITY ACTION</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="117"/>
+        <location filename="../sme_guard/ui/main_window.py" line="121"/>
         <source>The catalog could not be loaded</source>
         <translation>カタログを読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="118"/>
+        <location filename="../sme_guard/ui/main_window.py" line="122"/>
         <source>Catalog</source>
         <translation>カタログ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="121"/>
+        <location filename="../sme_guard/ui/main_window.py" line="125"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="122"/>
+        <location filename="../sme_guard/ui/main_window.py" line="126"/>
+        <source>&amp;Getting started…</source>
+        <translation>はじめに(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/main_window.py" line="131"/>
         <source>Office &amp;settings…</source>
         <translation>事業所の設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="126"/>
+        <location filename="../sme_guard/ui/main_window.py" line="135"/>
         <source>Change &amp;history…</source>
         <translation>変更履歴(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="134"/>
+        <location filename="../sme_guard/ui/main_window.py" line="143"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="138"/>
+        <location filename="../sme_guard/ui/main_window.py" line="148"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="139"/>
+        <location filename="../sme_guard/ui/main_window.py" line="149"/>
         <source>&amp;About SME Guard</source>
         <translation>SMEガードについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="171"/>
+        <location filename="../sme_guard/ui/main_window.py" line="186"/>
         <source>Opening {path} …</source>
         <translation>{path} を開いています…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="379"/>
+        <location filename="../sme_guard/ui/main_window.py" line="397"/>
         <source>Database: {path}</source>
         <translation>データベース: {path}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="408"/>
-        <location filename="../sme_guard/ui/main_window.py" line="423"/>
+        <location filename="../sme_guard/ui/main_window.py" line="428"/>
+        <location filename="../sme_guard/ui/main_window.py" line="444"/>
         <source>No database open</source>
         <translation>データベースが開かれていません</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/main_window.py" line="377"/>
+        <location filename="../sme_guard/ui/main_window.py" line="395"/>
         <source>Database: {path} (read-only)</source>
         <translation>データベース: {path}(読み取り専用)</translation>
     </message>
@@ -1930,103 +2149,103 @@ The details were written to:
 <context>
     <name>MeasuresPage</name>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="47"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="49"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="47"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="49"/>
         <source>Control item</source>
         <translation>管理項目</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="47"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="49"/>
         <source>Score</source>
         <translation>実施率</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="55"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="57"/>
         <source>Measure</source>
         <translation>管理策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="55"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="81"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="244"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="57"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="84"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="256"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="55"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="84"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="244"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="57"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="87"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="256"/>
         <source>Owner</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="55"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="85"/>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="244"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="57"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="88"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="256"/>
         <source>Target date</source>
         <translation>目標日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="68"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="70"/>
         <source>How it is done, where the proof is</source>
         <translation>実施方法、証跡の場所</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="71"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="73"/>
         <source>Why the measure does not apply to the office</source>
         <translation>この管理策が当てはまらない理由</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="75"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="78"/>
         <source>e.g. 2026-12-31</source>
         <translation>例: 2026-12-31</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="76"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="79"/>
         <source>Save answer</source>
         <translation>回答を保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="78"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="81"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="82"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="85"/>
         <source>Evidence</source>
         <translation>証跡・メモ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="83"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="86"/>
         <source>Reason (n/a)</source>
         <translation>対象外の理由</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="118"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="123"/>
         <source>(owner)</source>
         <translation>(担当者)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="131"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="136"/>
         <source>(own)</source>
         <translation>(自社)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="173"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="178"/>
         <source>{item}: {percent} (done {done}, partly {partial}, not done {not_done}, n/a {na})</source>
         <translation>{item}: {percent}(実施済 {done}、一部実施 {partial}、未実施 {not_done}、対象外 {na})</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="183"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="188"/>
         <source>(Reference) measures, scored apart: {percent}</source>
         <translation>(参考)の管理策は別集計: {percent}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/measures_page.py" line="187"/>
+        <location filename="../sme_guard/ui/assessment/measures_page.py" line="192"/>
         <source>(reference, optional)</source>
         <translation>(参考・任意)</translation>
     </message>
@@ -2034,49 +2253,82 @@ The details were written to:
 <context>
     <name>NewRunDialog</name>
     <message>
-        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="31"/>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="35"/>
         <source>New self-assessment</source>
         <translation>新しい自己点検</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="32"/>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="36"/>
         <source>Self-assessment {year}</source>
         <translation>{year}年度 自己点検</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="36"/>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="41"/>
         <source>Start from the answers of {run}</source>
         <translation>{run} の回答から始める</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="38"/>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="43"/>
         <source>Start from the last run&apos;s answers</source>
         <translation>前回の回答から始める</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="45"/>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="50"/>
         <source>Name *</source>
         <translation>名称 *</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="46"/>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="51"/>
         <source>Date *</source>
         <translation>実施日 *</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="47"/>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="52"/>
         <source>Assessed by</source>
         <translation>実施者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="65"/>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="70"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="65"/>
+        <location filename="../sme_guard/ui/assessment/run_dialogs.py" line="70"/>
         <source>Date</source>
         <translation>実施日</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePage</name>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="141"/>
+        <source>Your office</source>
+        <translation>事業所</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="143"/>
+        <source>SME Guard prints these on labels, checklists and reports. You can change them later.</source>
+        <translation>ラベル、チェックリスト、報告書に印刷されます。あとから ファイル → 事業所の設定… で変更できます。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="148"/>
+        <source>Office name</source>
+        <translation>事業所名</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="151"/>
+        <source>Office name *</source>
+        <translation>事業所名 *</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="152"/>
+        <source>Representative</source>
+        <translation>代表者</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="153"/>
+        <source>Who runs SME Guard</source>
+        <translation>SMEガードを使う担当者</translation>
     </message>
 </context>
 <context>
@@ -2108,27 +2360,32 @@ The details were written to:
         <translation>ラベル・棚卸表・報告書に印刷されます</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="55"/>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="57"/>
         <source>The database is backed up once a day when SME Guard starts, and before every update of its format; this many of each kind are kept in {folder}</source>
         <translation>データベースは SMEガードの起動時に 1 日 1 回、および形式の更新前に自動でバックアップされます。種類ごとにこの数だけ次のフォルダに残します: {folder}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="61"/>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="63"/>
         <source>Office name</source>
         <translation>事業所名</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="62"/>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="64"/>
+        <source>Representative</source>
+        <translation>代表者</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="65"/>
         <source>Patches older than</source>
         <translation>パッチの経過日数の上限</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="64"/>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="67"/>
         <source>Confirm the contact tree every</source>
         <translation>緊急連絡網の確認間隔</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/office_settings_dialog.py" line="66"/>
+        <location filename="../sme_guard/ui/office_settings_dialog.py" line="69"/>
         <source>Backups to keep</source>
         <translation>残すバックアップの数</translation>
     </message>
@@ -2136,108 +2393,113 @@ The details were written to:
 <context>
     <name>OwnEntriesPage</name>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="31"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="29"/>
         <source>Task sheets and control items of your own, assessed like the guideline&apos;s. The guideline&apos;s own catalog cannot be changed; copy a sheet to adapt it.</source>
         <translation>自社で追加する業務シートと管理項目です。ガイドラインの項目と同じように点検します。ガイドラインの内容は変更できないため、変えたいシートは複製して使います。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="36"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="34"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="36"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="34"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="36"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="34"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="41"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="39"/>
         <source>New task sheet</source>
         <translation>業務シートを作成</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="42"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="40"/>
         <source>Copy this sheet</source>
         <translation>このシートを複製</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="43"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="41"/>
         <source>New control item</source>
         <translation>管理項目を作成</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="44"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="42"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="45"/>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="163"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="43"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="161"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="46"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="44"/>
         <source>Save as catalog file…</source>
         <translation>カタログファイルに保存…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="47"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="45"/>
         <source>Read a catalog file…</source>
         <translation>カタログファイルを読み込む…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="82"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="80"/>
         <source>Task sheet</source>
         <translation>業務シート</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="82"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="80"/>
         <source>Control item</source>
         <translation>管理項目</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="102"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="100"/>
         <source>Saved. It is assessed with the guideline&apos;s entries.</source>
         <translation>保存しました。ガイドラインの項目と一緒に点検されます。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="138"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="136"/>
         <source>Copied as No.{number}.</source>
         <translation>No.{number} として複製しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="164"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="162"/>
         <source>Delete “{title}”? Answers given to it in past runs are no longer shown.</source>
         <translation>「{title}」を削除しますか?過去の点検での回答は表示されなくなります。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="180"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="177"/>
+        <source>SME Guard catalog file (*.yaml *.yml)</source>
+        <translation>SMEガードのカタログファイル (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="181"/>
         <source>Save as catalog file</source>
         <translation>カタログファイルに保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="180"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="181"/>
         <source>own-catalog.yaml</source>
         <translation>自社カタログ.yaml</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="188"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="189"/>
         <source>{items} items and {sheets} sheets saved to {path}.</source>
         <translation>管理項目 {items} 件と業務シート {sheets} 件を {path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="198"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="199"/>
         <source>Read a catalog file</source>
         <translation>カタログファイルを読み込む</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="205"/>
+        <location filename="../sme_guard/ui/assessment/own_entries_page.py" line="206"/>
         <source>Read: {added} added, {updated} updated.</source>
         <translation>読み込みました: 追加 {added} 件、更新 {updated} 件。</translation>
     </message>
@@ -2270,12 +2532,12 @@ The details were written to:
         <translation>パスワードの確認…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/accounts/password_actions.py" line="68"/>
+        <location filename="../sme_guard/ui/accounts/password_actions.py" line="69"/>
         <source>Password policy…</source>
         <translation>パスワード方針…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/accounts/password_actions.py" line="71"/>
+        <location filename="../sme_guard/ui/accounts/password_actions.py" line="75"/>
         <source>Print password policy…</source>
         <translation>パスワード方針を印刷…</translation>
     </message>
@@ -2433,6 +2695,39 @@ The details were written to:
     </message>
 </context>
 <context>
+    <name>PeoplePage</name>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="179"/>
+        <source>Employees</source>
+        <translation>従業員</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="182"/>
+        <source>Everyone who works here, including part-time and dispatched staff. Type them one by one, or take them from your Excel list (a sheet with the columns 氏名, 雇用形態, 役割).</source>
+        <translation>パート・アルバイトや派遣社員を含め、働いている人全員です。1 人ずつ入力するか、Excel の名簿(列: 氏名、雇用形態、役割)から取り込みます。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="190"/>
+        <source>(choose)</source>
+        <translation>(選択してください)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="197"/>
+        <source>Add</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="198"/>
+        <source>Import from Excel…</source>
+        <translation>Excel から取込…</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="216"/>
+        <source>Registered so far:</source>
+        <translation>登録済み:</translation>
+    </message>
+</context>
+<context>
     <name>PointEditor</name>
     <message>
         <location filename="../sme_guard/ui/guidelines/editor.py" line="64"/>
@@ -2559,53 +2854,53 @@ The details were written to:
 <context>
     <name>ProtectionPage</name>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="56"/>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="153"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="57"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="154"/>
         <source>Measure</source>
         <translation>対策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="56"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="57"/>
         <source>In place</source>
         <translation>実施済</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="56"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="57"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="68"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="69"/>
         <source>Another measure, e.g. maintenance contract</source>
         <translation>その他の対策(例: 保守契約)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="69"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="70"/>
         <source>Add</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="70"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="71"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="72"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="73"/>
         <source>Save protection and dependencies</source>
         <translation>保護対策と依存関係を保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="79"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="80"/>
         <source>Protection (control 4①)</source>
         <translation>保護対策(管理策 4①)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="83"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="84"/>
         <source>Recovered only after these plans</source>
         <translation>先に復旧が必要な計画</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="151"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="152"/>
         <source>Protection and dependencies saved.</source>
         <translation>保護対策と依存関係を保存しました。</translation>
     </message>
@@ -2649,42 +2944,42 @@ The details were written to:
 <context>
     <name>RecordAcknowledgmentDialog</name>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="178"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="180"/>
         <source>Record acknowledgment</source>
         <translation>確認の記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="190"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="192"/>
         <source>Tick all</source>
         <translation>すべて選択</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="191"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="193"/>
         <source>Tick none</source>
         <translation>選択を解除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="204"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="207"/>
         <source>Version *</source>
         <translation>版 *</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="209"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="212"/>
         <source>Employees *</source>
         <translation>従業員 *</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="210"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="213"/>
         <source>Acknowledged on *</source>
         <translation>確認日 *</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="217"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="220"/>
         <source>Tick the employees whose signed acknowledgment slip you have received.</source>
         <translation>署名済みの確認書を受け取った従業員にチェックを付けてください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="227"/>
+        <location filename="../sme_guard/ui/guidelines/acknowledgments.py" line="230"/>
         <source>Version {number} (issued on {date}) — {title}</source>
         <translation>第{number}版({date} 発行) — {title}</translation>
     </message>
@@ -2692,22 +2987,27 @@ The details were written to:
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../sme_guard/ui/registers/record_form.py" line="65"/>
+        <location filename="../sme_guard/ui/registers/record_form.py" line="68"/>
         <source>Disposal record (control 9②)</source>
         <translation>廃棄記録(管理策9②)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/record_form.py" line="126"/>
+        <location filename="../sme_guard/ui/registers/record_form.py" line="119"/>
+        <source>(choose)</source>
+        <translation>(選択してください)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/record_form.py" line="132"/>
         <source>e.g. 2026-04-01, 2026/4/1, 令和8年4月1日</source>
         <translation>例: 2026/4/1、令和8年4月1日、2026-04-01</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/record_form.py" line="128"/>
+        <location filename="../sme_guard/ui/registers/record_form.py" line="134"/>
         <source>e.g. 2026/11/27 14:30</source>
         <translation>例: 2026/11/27 14:30</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/record_form.py" line="137"/>
+        <location filename="../sme_guard/ui/registers/record_form.py" line="145"/>
         <source>Up to {count} characters</source>
         <translation>{count} 文字以内</translation>
     </message>
@@ -2715,67 +3015,67 @@ The details were written to:
 <context>
     <name>RecordHistoryDialog</name>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="83"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="85"/>
         <source>History: {record}</source>
         <translation>変更履歴: {record}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="86"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="88"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="89"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="91"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="90"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="92"/>
         <source>User</source>
         <translation>利用者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="91"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="93"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="92"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="94"/>
         <source>Record</source>
         <translation>記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="93"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="95"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="94"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="96"/>
         <source>Before</source>
         <translation>変更前</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="95"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="97"/>
         <source>After</source>
         <translation>変更後</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="100"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="102"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="128"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="130"/>
         <source>{count} changes, newest first.</source>
         <translation>{count} 件の変更(新しい順)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="130"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="132"/>
         <source>No changes recorded.</source>
         <translation>変更の記録はありません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/audit/history_dialog.py" line="134"/>
+        <location filename="../sme_guard/ui/audit/history_dialog.py" line="136"/>
         <source>The history could not be read.</source>
         <translation>変更履歴を読み込めませんでした。</translation>
     </message>
@@ -2803,182 +3103,182 @@ The details were written to:
         <translation>棚卸…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="72"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="75"/>
         <source>Stock-take history…</source>
         <translation>棚卸の履歴…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="96"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="100"/>
         <source>Print labels…</source>
         <translation>ラベル印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="102"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="107"/>
         <source>Print stock-take sheet…</source>
         <translation>棚卸表を印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="132"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="138"/>
         <source>Save the labels</source>
         <translation>ラベルの保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="133"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="139"/>
         <source>labels-{register}.pdf</source>
         <translation>ラベル-{register}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="135"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="141"/>
         <source>{count} labels saved to {path}.</source>
         <translation>{count} 枚のラベルを {path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="155"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="161"/>
         <source>Disposal recorded.</source>
         <translation>廃棄を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="162"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="168"/>
         <source>Dispose…</source>
         <translation>廃棄…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="176"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="182"/>
         <source>Settings check recorded.</source>
         <translation>設定確認を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="184"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="190"/>
         <source>Settings check…</source>
         <translation>設定確認…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="199"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="205"/>
         <source>Record the loss in the incident log as well?</source>
         <translation>紛失を障害・事故としても記録しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="204"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="210"/>
         <source>Returned</source>
         <translation>返却</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="207"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="213"/>
         <source>Record this badge as returned today?</source>
         <translation>この社員証を本日返却済にしますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="208"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="214"/>
         <source>Badge returned.</source>
         <translation>社員証を返却済にしました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="212"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="219"/>
         <source>Lost</source>
         <translation>紛失</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="215"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="222"/>
         <source>Record this badge as lost? Remember to stop it in the entry system.</source>
         <translation>この社員証を紛失として記録しますか? 入館システムでの停止も忘れずに行ってください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="218"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="225"/>
         <source>Badge recorded as lost.</source>
         <translation>社員証を紛失として記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="222"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="230"/>
         <source>Revoke</source>
         <translation>失効</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="225"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="233"/>
         <source>Revoke this badge?</source>
         <translation>この社員証を失効させますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="226"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="234"/>
         <source>Badge revoked.</source>
         <translation>社員証を失効させました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="244"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="253"/>
         <source>incident-{number}.pdf</source>
         <translation>障害事故報告書-{number}.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="243"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="252"/>
         <source>Save the incident report</source>
         <translation>障害・事故報告書の保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="248"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="257"/>
         <source>Incident report saved to {path}.</source>
         <translation>障害・事故報告書を {path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="254"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="263"/>
         <source>Print report…</source>
         <translation>報告書を印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="276"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="288"/>
         <source>Leaving recorded.</source>
         <translation>退職を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="275"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="287"/>
         <source>Leaving…</source>
         <translation>退職…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="282"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="295"/>
         <source>Transfer recorded.</source>
         <translation>人事異動を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="280"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="293"/>
         <source>Transfer…</source>
         <translation>人事異動…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="296"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="310"/>
         <source>Review recorded.</source>
         <translation>見直しを記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="300"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="314"/>
         <source>Reviewed today</source>
         <translation>本日見直し済み</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="318"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="332"/>
         <source>Record this account as disabled today? Disable it in the system itself too.</source>
         <translation>このアカウントを本日付けで無効化済みとして記録しますか?システム側でも無効化してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="327"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="341"/>
         <source>Account disabled.</source>
         <translation>アカウントを無効化しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="331"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="345"/>
         <source>Disable</source>
         <translation>無効化</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="353"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="370"/>
         <source>Record incident…</source>
         <translation>障害・事故として記録…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="360"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="377"/>
         <source>Export to Excel…</source>
         <translation>Excel出力…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/screens.py" line="367"/>
+        <location filename="../sme_guard/ui/registers/screens.py" line="385"/>
         <source>Import from Excel…</source>
         <translation>Excel取込…</translation>
     </message>
@@ -2986,91 +3286,149 @@ The details were written to:
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="77"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="81"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="78"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="494"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="82"/>
+        <source>New record (Ctrl+N)</source>
+        <translation>新規 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="83"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="581"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="80"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="84"/>
+        <source>Delete the record (Del, with a question)</source>
+        <translation>記録を削除 (Del、確認あり)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="87"/>
         <source>History…</source>
         <translation>変更履歴…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="85"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="94"/>
         <source>Search every column (Japanese, kana, any width)</source>
         <translation>すべての列を検索(漢字・かな・全角半角を問わず)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="87"/>
-        <source>Active</source>
-        <translation>使用中・有効なもの</translation>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="95"/>
+        <source>Search (Ctrl+F)</source>
+        <translation>検索 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="88"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="101"/>
         <source>Needs attention</source>
         <translation>要注意</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="89"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="98"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="102"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="111"/>
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="106"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="119"/>
         <source>Every year</source>
         <translation>すべての年</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="124"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="137"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="125"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="138"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="139"/>
         <source>Revert</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="141"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="140"/>
+        <source>Undo the changes in the form (Esc)</source>
+        <translation>フォームの変更を元に戻す (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="157"/>
         <source>Record</source>
         <translation>記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="410"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="217"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="218"/>
+        <source>Not disposed</source>
+        <translation>廃棄済以外</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="219"/>
+        <source>Not returned or revoked</source>
+        <translation>返却・失効以外</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="220"/>
+        <source>Current staff</source>
+        <translation>在籍中</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="221"/>
+        <source>Open</source>
+        <translation>未完了</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="222"/>
+        <source>In use</source>
+        <translation>利用中</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="223"/>
+        <source>Not disabled</source>
+        <translation>無効化済以外</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="456"/>
         <source>{shown} of {total}</source>
         <translation>{shown} / {total} 件</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="424"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="464"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="470"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="522"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="542"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="424"/>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="464"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="470"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="522"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="542"/>
         <source>Discard the changes to the current record?</source>
         <translation>編集中の変更を破棄しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="481"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="487"/>
+        <source>New record</source>
+        <translation>新しい記録</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="563"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="495"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="582"/>
         <source>Delete this record from the register? This cannot be undone.</source>
         <translation>この記録を台帳から削除しますか? 元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/register_tab.py" line="501"/>
+        <location filename="../sme_guard/ui/registers/register_tab.py" line="588"/>
         <source>Deleted.</source>
         <translation>削除しました。</translation>
     </message>
@@ -3078,83 +3436,83 @@ The details were written to:
 <context>
     <name>ReportingPage</name>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="196"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="198"/>
         <source>Contact tree: record who was told (control 3①)</source>
         <translation>緊急連絡網: 報告した相手を記録(管理策3①)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="198"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="201"/>
         <source>When (empty: now), e.g. 2026/11/27 14:30</source>
         <translation>報告日時(空欄なら現在)例: 2026/11/27 14:30</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="208"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="211"/>
         <source>Told at</source>
         <translation>報告日時</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="208"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="211"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="208"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="211"/>
         <source>Person</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="208"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="211"/>
         <source>How</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="211"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="214"/>
         <source>Reported to</source>
         <translation>届け出先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="211"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="214"/>
         <source>On</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="211"/>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="218"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="214"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="222"/>
         <source>Reference</source>
         <translation>受付番号など</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="214"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="217"/>
         <source>To whom (e.g. the police, a supervisory body)</source>
         <translation>届け出先(警察、監督官庁など)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="216"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="220"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="219"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="223"/>
         <source>Add report</source>
         <translation>届け出を追加</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="228"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="232"/>
         <source>External reports (届け出)</source>
         <translation>届け出(外部への報告)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="247"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="251"/>
         <source>The contact tree is empty: fill it in on the Contact tree tab.</source>
         <translation>緊急連絡網が空です。「緊急連絡網」タブで登録してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="250"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="254"/>
         <source>Told now</source>
         <translation>今報告した</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="289"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="293"/>
         <source>Recorded that {person} was told.</source>
         <translation>{person} への報告を記録しました。</translation>
     </message>
@@ -3162,80 +3520,80 @@ The details were written to:
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="41"/>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="126"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="42"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="127"/>
         <source>Restore from backup</source>
         <translation>バックアップから復元</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="44"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="45"/>
         <source>Choose the backup to restore. It is checked first, and the current data is backed up before it is replaced.
 Backups folder: {folder}</source>
         <translation>復元するバックアップを選んでください。復元の前にファイルを確認し、現在のデータをバックアップしてから置き換えます。
 バックアップフォルダ: {folder}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="52"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="53"/>
         <source>Date</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="52"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="53"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="52"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="53"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="52"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="53"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="55"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="56"/>
         <source>There are no backups in this folder yet.</source>
         <translation>このフォルダにはまだバックアップがありません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="58"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="59"/>
         <source>Restore…</source>
         <translation>復元…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="62"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="63"/>
         <source>Choose another file…</source>
         <translation>別のファイルを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="76"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="77"/>
         <source>Daily (automatic)</source>
         <translation>毎日(自動)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="78"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="79"/>
         <source>Manual</source>
         <translation>手動</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="80"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="81"/>
         <source>Before a restore</source>
         <translation>復元の前</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="82"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="83"/>
         <source>Before a format update</source>
         <translation>形式の更新の前</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="83"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="84"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/restore_dialog.py" line="126"/>
+        <location filename="../sme_guard/ui/restore_dialog.py" line="127"/>
         <source>SQLite database (*.sqlite3 *.db);;All files (*)</source>
         <translation>SQLite データベース (*.sqlite3 *.db);;すべてのファイル (*)</translation>
     </message>
@@ -3243,128 +3601,133 @@ Backups folder: {folder}</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="436"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="437"/>
         <source>What was checked or changed</source>
         <translation>確認・変更した内容</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="437"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="438"/>
         <source>Reviewed today</source>
         <translation>本日見直した</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="438"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="439"/>
         <source>Reviewed on</source>
         <translation>見直し日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="438"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="439"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="441"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="442"/>
         <source>Held on</source>
         <translation>実施日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="442"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="443"/>
         <source>Scenario</source>
         <translation>想定シナリオ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="443"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="444"/>
         <source>Participants</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="444"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="445"/>
         <source>Recovery time</source>
         <translation>復旧時間</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="445"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="446"/>
         <source>Plan changed</source>
         <translation>計画の変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="452"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="453"/>
         <source>Log drill…</source>
         <translation>訓練を記録…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="453"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="454"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="454"/>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="599"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="455"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="604"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="457"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="458"/>
         <source>Review (control 4②)</source>
         <translation>見直し(管理策 4②)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="468"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="469"/>
         <source>Drills (control 4, operation ①)</source>
         <translation>訓練(4 運用①)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="494"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="496"/>
         <source>Never reviewed: review the plan and record it.</source>
         <translation>まだ見直していません。計画を見直して記録してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="497"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="498"/>
+        <source>Not reviewed yet; first review due {due}.</source>
+        <translation>まだ見直していません。最初の見直し期限は {due} です。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="502"/>
         <source>Last reviewed {last}; next review due {due}.</source>
         <translation>最終見直し {last}、次回の見直し期限 {due}。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="501"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="506"/>
         <source>The review is overdue.</source>
         <translation>見直し期限を過ぎています。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="504"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="509"/>
         <source>After the drill of {day}: {note}</source>
         <translation>{day} の訓練を受けて: {note}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="536"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="541"/>
         <source>{achieved} min</source>
         <translation>{achieved} 分</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="537"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="542"/>
         <source>{achieved} / {objective} min</source>
         <translation>{achieved} 分 / 目標 {objective} 分</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="538"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="543"/>
         <source>(over the objective)</source>
         <translation>(目標超過)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="550"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="555"/>
         <source>Review recorded.</source>
         <translation>見直しを記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="575"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="580"/>
         <source>Drill saved.</source>
         <translation>訓練を保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="599"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="604"/>
         <source>Remove this drill from the record?</source>
         <translation>この訓練の記録を削除しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="602"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="607"/>
         <source>Drill removed.</source>
         <translation>訓練の記録を削除しました。</translation>
     </message>
@@ -3372,53 +3735,53 @@ Backups folder: {folder}</source>
 <context>
     <name>ScenariosPage</name>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="329"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="330"/>
         <source>(Reference) The guideline lists this as a reference measure (4③).</source>
         <translation>(参考)ガイドラインでは参考の管理策です(4③)。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="331"/>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="416"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="332"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="417"/>
         <source>Disaster</source>
         <translation>災害</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="331"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="332"/>
         <source>Response</source>
         <translation>対応</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="339"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="340"/>
         <source>Name of the disaster, e.g. ransomware</source>
         <translation>災害の名称(例: ランサムウェア)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="341"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="342"/>
         <source>What the office does in this disaster</source>
         <translation>この災害のときに行うこと</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="343"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="344"/>
         <source>Add</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="344"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="345"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="345"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="346"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="410"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="411"/>
         <source>Scenario saved.</source>
         <translation>シナリオを保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="425"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="426"/>
         <source>Scenario removed.</source>
         <translation>シナリオを削除しました。</translation>
     </message>
@@ -3636,24 +3999,57 @@ Backups folder: {folder}</source>
 <context>
     <name>SettingsCheckDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="114"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="115"/>
         <source>Settings check</source>
         <translation>設定確認</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="117"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="118"/>
         <source>Device {number}: tick what you confirmed on the device today (control 10②③④⑤, point ①). Unticked items keep their previous state.</source>
         <translation>デバイス {number}: 本日、端末で確認できた項目にチェックを付けてください(管理策10②③④⑤、運用①)。チェックしない項目は変更しません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="126"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="127"/>
         <source>Not jailbroken or rooted (10②)</source>
         <translation>ジェイルブレイク・ルート化されていない(10②)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="127"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="128"/>
         <source>Automatic links to location, SNS and address book checked (point ①)</source>
         <translation>位置情報・SNS・アドレス帳との自動連携の設定を確認した(運用①)</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="63"/>
+        <source>Getting started</source>
+        <translation>はじめに</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="65"/>
+        <source>Skip for now</source>
+        <translation>後で設定する</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="66"/>
+        <source>Next &gt;</source>
+        <translation>次へ &gt;</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="67"/>
+        <source>&lt; Back</source>
+        <translation>&lt; 戻る</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="68"/>
+        <source>Finish</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/setup_wizard.py" line="126"/>
+        <source>Name</source>
+        <translation>名前</translation>
     </message>
 </context>
 <context>
@@ -3692,134 +4088,149 @@ Backups folder: {folder}</source>
 <context>
     <name>SheetsPage</name>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="44"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="69"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="48"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="74"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="44"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="70"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="48"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="75"/>
         <source>Task</source>
         <translation>業務</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="44"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="48"/>
         <source>Applies</source>
         <translation>該当</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="44"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="72"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="48"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="77"/>
         <source>Technical</source>
         <translation>技術的対策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="44"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="73"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="48"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="78"/>
         <source>Human</source>
         <translation>人的対策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="54"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="58"/>
         <source>Not answered</source>
         <translation>未回答</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="55"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="59"/>
         <source>Applies (this task and weakness exist here)</source>
         <translation>該当(この業務と弱点が自社にある)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="56"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="60"/>
         <source>Does not apply</source>
         <translation>非該当</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="63"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="68"/>
         <source>e.g. 2026-12-31</source>
         <translation>例: 2026-12-31</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="65"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="70"/>
         <source>Save answer</source>
         <translation>回答を保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="71"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="76"/>
         <source>Impacts</source>
         <translation>影響</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="74"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="87"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="240"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="79"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="92"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="274"/>
         <source>Owner</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="75"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="88"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="241"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="80"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="93"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="275"/>
         <source>Target date</source>
         <translation>目標日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="81"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="86"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="83"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="88"/>
         <source>In our office</source>
         <translation>自社では</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="84"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="238"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="89"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="272"/>
         <source>Technical measures</source>
         <translation>技術的対策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="85"/>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="239"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="90"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="273"/>
         <source>Human measures</source>
         <translation>人的対策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="86"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="91"/>
         <source>Responsible</source>
         <translation>実施責任</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="89"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="94"/>
         <source>Notes</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="95"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="100"/>
         <source>Open risks: most impacts first, then furthest from done</source>
         <translation>未対応のリスク(影響の多い順、対策の遅れの大きい順)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="125"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="136"/>
         <source>(owner)</source>
         <translation>(担当者)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="132"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="143"/>
         <source>not answered</source>
         <translation>未回答</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="133"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="144"/>
         <source>applies</source>
         <translation>該当</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="133"/>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="144"/>
         <source>does not apply</source>
         <translation>非該当</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="179"/>
+        <source>{count} of {total} task sheets are not answered yet: their risks are not assessed.</source>
+        <translation>業務シート {total} 件のうち {count} 件が未回答です。未回答のシートのリスクは評価されていません。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="185"/>
+        <source>Every task sheet is answered.</source>
+        <translation>すべての業務シートに回答済みです。</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/assessment/sheets_page.py" line="186"/>
+        <source>No open risks.</source>
+        <translation>残っているリスクはありません。</translation>
     </message>
 </context>
 <context>
@@ -3857,97 +4268,97 @@ Only one SME Guard works on a database at a time, so that no change is lost. Bri
 <context>
     <name>StepsPage</name>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="163"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="164"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="163"/>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="178"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="164"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="179"/>
         <source>Who</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="163"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="164"/>
         <source>What</source>
         <translation>作業内容</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="163"/>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="182"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="164"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="183"/>
         <source>Where</source>
         <translation>場所</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="163"/>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="184"/>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="300"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="164"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="185"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="301"/>
         <source>Minutes</source>
         <translation>所要時間(分)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="174"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="175"/>
         <source>Earlier</source>
         <translation>前へ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="175"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="176"/>
         <source>Later</source>
         <translation>後へ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="176"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="177"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="180"/>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="300"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="181"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="301"/>
         <source>What is done</source>
         <translation>作業内容</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="185"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="186"/>
         <source>Add step</source>
         <translation>手順を追加</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="186"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="187"/>
         <source>Update step</source>
         <translation>手順を更新</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="248"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="249"/>
         <source>Give every step its minutes to compare them with the recovery time objective.</source>
         <translation>各手順に所要時間を入れると、目標復旧時間と比べられます。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="252"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="253"/>
         <source>Steps take {total} minutes in all.</source>
         <translation>手順の所要時間は合計 {total} 分です。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="254"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="255"/>
         <source>Recovery time objective: {objective} minutes.</source>
         <translation>目標復旧時間は {objective} 分です。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="257"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="258"/>
         <source>The steps take longer than the objective.</source>
         <translation>手順が目標復旧時間を超えています。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="294"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="295"/>
         <source>Step saved.</source>
         <translation>手順を保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="312"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="313"/>
         <source>Step moved.</source>
         <translation>手順を移動しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="321"/>
+        <location filename="../sme_guard/ui/continuity/plan_pages.py" line="322"/>
         <source>Step removed.</source>
         <translation>手順を削除しました。</translation>
     </message>
@@ -3955,108 +4366,108 @@ Only one SME Guard works on a database at a time, so that no change is lost. Bri
 <context>
     <name>StockTakeDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="146"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="147"/>
         <source>Stock-take: {register}</source>
         <translation>棚卸: {register}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="150"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="151"/>
         <source>Type or scan a number, Enter marks it found</source>
         <translation>番号を入力またはスキャン(Enter で確認済にします)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="158"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="159"/>
         <source>Scanned</source>
         <translation>スキャン</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="158"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="159"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="162"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="163"/>
         <source>Where it really was (if not where the register says)</source>
         <translation>実際の所在(台帳と違う場合)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="171"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="172"/>
         <source>Found</source>
         <translation>確認済</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="172"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="173"/>
         <source>Missing</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="173"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="174"/>
         <source>Clear</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="174"/>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="315"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="175"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="316"/>
         <source>Finish stock-take</source>
         <translation>棚卸を終了</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="175"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="176"/>
         <source>Close (continue later)</source>
         <translation>閉じる(後で続ける)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="232"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="233"/>
         <source>{found} found, {missing} missing, {open} not checked yet</source>
         <translation>確認済 {found}、不明 {missing}、未確認 {open}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="280"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="281"/>
         <source>{number} was already scanned</source>
         <translation>{number} はすでにスキャン済みです</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="285"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="286"/>
         <source>✓ {number} found</source>
         <translation>✓ {number} 確認済</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="293"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="294"/>
         <source>{number} is {state}: it should not be here any more</source>
         <translation>{number} は{state}です: ここにあるはずのないものです</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="297"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="298"/>
         <source>{number} belongs to another register: {register}</source>
         <translation>{number} は別の台帳のものです: {register}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="301"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="302"/>
         <source>{number} is not on this stock-take&apos;s list</source>
         <translation>{number} はこの棚卸の一覧にありません</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="317"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="318"/>
         <source>{count} items are not checked yet. Finish anyway? They will be listed as not checked.</source>
         <translation>{count} 件がまだ確認されていません。終了しますか? 未確認として記録されます。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="333"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="334"/>
         <source>Stock-take finished</source>
         <translation>棚卸を終了しました</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="333"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="334"/>
         <source>Save the result as a PDF?</source>
         <translation>結果を PDF に保存しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="116"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="117"/>
         <source>Save the stock-take result</source>
         <translation>棚卸結果の保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="330"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="331"/>
         <source>{found} found, {missing} missing, {unchecked} not checked. The result is kept.</source>
         <translation>確認済 {found}、不明 {missing}、未確認 {unchecked}。結果を保存しました。</translation>
     </message>
@@ -4064,52 +4475,52 @@ Only one SME Guard works on a database at a time, so that no change is lost. Bri
 <context>
     <name>StockTakeHistoryDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="353"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="354"/>
         <source>Stock-take history: {register}</source>
         <translation>棚卸の履歴: {register}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="358"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="359"/>
         <source>Started</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="359"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="360"/>
         <source>Finished</source>
         <translation>終了日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="360"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="361"/>
         <source>By</source>
         <translation>実施者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="361"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="362"/>
         <source>Found</source>
         <translation>確認済</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="362"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="363"/>
         <source>Missing</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="363"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="364"/>
         <source>Not checked</source>
         <translation>未確認</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="368"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="369"/>
         <source>Save as PDF…</source>
         <translation>PDF に保存…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="369"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="370"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="383"/>
+        <location filename="../sme_guard/ui/registers/stocktake_dialog.py" line="384"/>
         <source>(running)</source>
         <translation>(実施中)</translation>
     </message>
@@ -4140,37 +4551,37 @@ Only one SME Guard works on a database at a time, so that no change is lost. Bri
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="320"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="322"/>
         <source>Transfer: {name}</source>
         <translation>人事異動: {name}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="322"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="324"/>
         <source>Record new department</source>
         <translation>新しい部署を記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="327"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="329"/>
         <source>Accounts to review (disable, or keep as they are)</source>
         <translation>見直すアカウント(無効化するか、そのまま残す)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="347"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="349"/>
         <source>No active accounts.</source>
         <translation>有効なアカウントはありません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="352"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="354"/>
         <source>Kept (reviewed today)</source>
         <translation>継続(本日見直し済み)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="354"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="356"/>
         <source>Disable</source>
         <translation>無効化</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="354"/>
+        <location filename="../sme_guard/ui/registers/workflow_dialogs.py" line="356"/>
         <source>Keep</source>
         <translation>継続</translation>
     </message>
@@ -4178,109 +4589,109 @@ Only one SME Guard works on a database at a time, so that no change is lost. Bri
 <context>
     <name>WorkflowPage</name>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="56"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="57"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="56"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="57"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="56"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="57"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="58"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="59"/>
         <source>Prevention action</source>
         <translation>再発防止策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="58"/>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="168"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="59"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="170"/>
         <source>Owner</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="58"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="59"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="58"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="59"/>
         <source>Done</source>
         <translation>完了日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="62"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="63"/>
         <source>What will be done so that it does not happen again</source>
         <translation>再発を防ぐために行うこと</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="65"/>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="169"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="67"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="171"/>
         <source>Due date</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="69"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="71"/>
         <source>Add action</source>
         <translation>対策を追加</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="70"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="72"/>
         <source>Done today</source>
         <translation>本日完了</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="71"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="73"/>
         <source>Remove</source>
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="82"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="84"/>
         <source>Status (each change is dated)</source>
         <translation>状態(変更日時を記録します)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="87"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="89"/>
         <source>Root cause removed by (control 3③)</source>
         <translation>根本原因を取り除く再発防止策(管理策3③)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="103"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="105"/>
         <source>(owner)</source>
         <translation>(担当者)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="115"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="117"/>
         <source>Now: {status}</source>
         <translation>現在: {status}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="124"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="126"/>
         <source>open</source>
         <translation>未完了</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="144"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="146"/>
         <source>Status changed to {status}.</source>
         <translation>状態を「{status}」にしました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="167"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="169"/>
         <source>Action</source>
         <translation>対策</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="178"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="180"/>
         <source>Action done.</source>
         <translation>対策を完了にしました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="186"/>
+        <location filename="../sme_guard/ui/incidents/incident_pages.py" line="188"/>
         <source>Action removed.</source>
         <translation>対策を外しました。</translation>
     </message>

@@ -13,6 +13,7 @@ and the trail against the data); it exits 0 only when everything holds, and name
 broken entry otherwise. ``export audit`` writes the audit trail (変更履歴). ``export policy``
 and ``export rules`` write the basic policy or the security rules as .docx, plain text or HTML
 (``--format``; the version in force unless ``--version``); ``pdf policy|rules`` prints them.
+``due`` prints what ホーム lists (the same service), ``--json`` for other programs; it exits 0.
 """
 
 from __future__ import annotations
@@ -133,6 +134,15 @@ def build_parser() -> argparse.ArgumentParser:
     import_.add_argument("--file", type=Path, required=True, help="the .xlsx file")
     import_.add_argument("--dry-run", action="store_true", help="check every row, save nothing")
     _common_options(import_, suppress=True)
+
+    due = commands.add_parser(
+        "due", help="print what the home screen lists: overdue and due within --days (exit 0)"
+    )
+    due.add_argument(
+        "--json", action="store_true", help="as JSON: area, title, due date, overdue, what it opens"
+    )
+    due.add_argument("--days", type=int, default=30, help="how many days ahead (default: 30)")
+    _common_options(due, suppress=True)
 
     pdf = commands.add_parser("pdf", help="print to PDF (A4, Japanese font embedded)")
     pdf.add_argument("kind", choices=list(PDFS), help="what to print")
@@ -266,6 +276,35 @@ def print_backup_offer(database: Path, lang: str) -> None:
         f"To restore it (the current file is backed up first): {command}",
         file=sys.stderr,
     )
+
+
+def run_due(args: argparse.Namespace) -> int:
+    from sme_guard.db.database import open_database
+    from sme_guard.domain.due import area_label
+    from sme_guard.services import clock, home
+
+    if args.days < 0:
+        raise UserError("--days は 0 以上にしてください。", "--days must be 0 or more.")
+    database = open_database(_database_path(args))
+    try:
+        items = home.home_list(database, clock.today(), args.lang, horizon_days=args.days)
+    finally:
+        database.close()
+    if args.json:
+        json.dump([home.as_json(item) for item in items], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    ja = args.lang == "ja"
+    for item in items:
+        when = item.due_on.isoformat() if item.due_on else ("今すぐ" if ja else "now")
+        mark = ("期限切れ" if ja else "overdue") if item.overdue else ""
+        print(f"{when:<10}  {mark:<8}  {area_label(item.area, args.lang)}: {item.title} — {item.detail}")
+    overdue = home.overdue_count(items)
+    if ja:
+        print(f"期限切れ {overdue} 件、{args.days} 日以内に期限 {len(items) - overdue} 件")
+    else:
+        print(f"{overdue} overdue, {len(items) - overdue} due within {args.days} days")
+    return 0
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -572,6 +611,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "backup": run_backup,
     "restore": run_restore,
     "check": run_check,
+    "due": run_due,
     "export": run_export,
     "import": run_import,
     "pdf": run_pdf,

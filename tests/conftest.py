@@ -84,3 +84,33 @@ def read_only_media() -> Iterator[Callable[[Path], None]]:
         subprocess.run([shutil.which("chattr") or "chattr", "-i", *map(str, locked)], check=True)
     for item in reversed(locked):
         item.chmod(0o755 if item.is_dir() else 0o644)
+
+
+@pytest.fixture(autouse=True)
+def files_written(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files the app said it wrote: its message (with Open / Open folder) waits for a click,
+    so tests record it instead (sme_guard.ui.dialogs is the one place dialogs come from)."""
+    written: list[Path] = []
+    from sme_guard.ui import dialogs
+
+    monkeypatch.setattr(dialogs, "file_written", lambda _parent, path: written.append(Path(path)))
+    return written
+
+
+@pytest.fixture(autouse=True)
+def unsaved_answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The answers to "save the unsaved changes?" (save / discard / cancel), one per question;
+    a test that leaves a form half-typed is answered "discard" (the window closes at its end)."""
+    answers: list[str] = []
+    from sme_guard.ui import dialogs
+
+    def answer(_parent: object) -> str:
+        answers.append("asked")
+        queued = [a for a in answers if a != "asked"]
+        if queued:
+            answers.remove(queued[0])
+            return queued[0]
+        return dialogs.DISCARD
+
+    monkeypatch.setattr(dialogs, "ask_unsaved", answer)
+    return answers

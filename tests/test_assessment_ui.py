@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -142,6 +143,12 @@ def test_task_sheets_are_answered_and_open_risks_listed(tab: AssessmentTab, db: 
     _start(tab, "点検")
     page = tab.sheets
     tab.pages.setCurrentWidget(page)
+    # Nothing answered yet: the empty risk list is not an all-clear, and says so.
+    assert page.risks.rows == []
+    assert (
+        page.risks_note.text()
+        == "業務シート 5 件のうち 5 件が未回答です。未回答のシートのリスクは評価されていません。"
+    )
     sheet = catalog.sheets[0]
     page.select_sheet(sheet.number)
     assert sheet.title.ja in page.sheet_text.toPlainText()
@@ -165,6 +172,7 @@ def test_task_sheets_are_answered_and_open_risks_listed(tab: AssessmentTab, db: 
     page.applies.setCurrentIndex(page.applies.findData(False))
     page.save_button.click()
     assert _cells(page.risks, 0) == [f"No.{sheet.number}"]  # a sheet that does not apply is no risk
+    assert "3 件が未回答" in page.risks_note.text()
 
 
 def test_a_related_measure_in_a_sheet_opens_its_item(tab: AssessmentTab) -> None:
@@ -313,3 +321,60 @@ def test_the_report_checklist_and_excel_go_where_the_user_chooses(
     sheet = load_workbook(tmp_path / "runs.xlsx")["管理策"]
     statuses = [row[7] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert statuses.count("実施済") == 1
+
+
+def test_the_checklist_dialog_has_headings_and_select_all_or_none(
+    tab: AssessmentTab, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    from sme_guard.ui.assessment.run_dialogs import ChecklistDialog
+
+    catalog = bundled_catalog()
+    tab.reload()
+    monkeypatch.setattr(dialogs, "save_file", lambda *_args: tmp_path / "checklist.pdf")
+    tab.actions["checklist"].trigger()
+    dialog = tab.open_dialog
+    assert isinstance(dialog, ChecklistDialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert (dialog.items.title(), dialog.sheets.title()) == ("管理項目(第1部)", "業務シート(第2部)")
+    assert dialog.chosen_items() == [i.number for i in catalog.items]
+    total = len(catalog.sheets)
+    assert dialog.sheets.count.text() == f"{total} 件中 {total} 件を選択"
+    dialog.items.none_button.click()
+    dialog.sheets.none_button.click()
+    assert (dialog.chosen_items(), dialog.chosen_sheets()) == ([], [])
+    assert not ok.isEnabled()  # a checklist of nothing is not printed
+    dialog.sheets.all_button.click()
+    assert dialog.chosen_sheets() == [s.number for s in catalog.sheets] and ok.isEnabled()
+    dialog.sheets.list.item(0).setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.sheets.count.text() == f"{total} 件中 {total - 1} 件を選択"
+    ok.click()
+    assert (tmp_path / "checklist.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_esc_in_an_answer_puts_back_what_was_saved(
+    tab: AssessmentTab, answers: dict[str, Any], qtbot: QtBot
+) -> None:
+    from PySide6.QtTest import QTest
+
+    tab.reload()
+    _start(tab, "点検")
+    _answer(tab, 9, 0, "partial", evidence="金庫で保管")
+    page = tab.measures
+    page.measures_view.selectRow(0)
+    page.evidence.setText("書きかけ")
+    page.status.buttons["done"].click()
+    answers["confirm"] = False  # "discard the changes?" - no: they stay
+    page.evidence.setFocus()
+    QTest.keyClick(page.evidence, Qt.Key.Key_Escape)
+    assert page.evidence.text() == "書きかけ"
+    answers["confirm"] = True
+    QTest.keyClick(page.evidence, Qt.Key.Key_Escape)
+    assert page.evidence.text() == "金庫で保管" and page.status.value() == "partial"
+
+    sheets = tab.sheets
+    tab.pages.setCurrentWidget(sheets)
+    sheets.sheets_view.selectRow(0)
+    sheets.notes.setText("メモ")
+    sheets.notes.setFocus()
+    QTest.keyClick(sheets.notes, Qt.Key.Key_Escape)
+    assert sheets.notes.text() == ""

@@ -114,7 +114,7 @@ def test_a_saved_record_is_recorded_with_the_os_user_and_its_fields(db: Database
         db,
         PEOPLE,
         yamada,
-        {"name": "山田 太郎", "employment_type": "regular", "role": "system_admin", "phone": "03-1"},
+        {"name": "山田 太郎", "employment_type": "regular", "role": "system_admin", "phone": "03-1234-5678"},
     )
     entries = _raw_entries(db)
     assert [(e["table_name"], e["record_id"], e["action"], e["field"]) for e in entries] == [
@@ -125,7 +125,7 @@ def test_a_saved_record_is_recorded_with_the_os_user_and_its_fields(db: Database
     assert {e["os_user"] for e in entries} == {USER}
     assert json.loads(entries[0]["new_value"])["name"] == "山田 太郎" and entries[0]["old_value"] is None
     assert (entries[1]["old_value"], entries[1]["new_value"]) == ("employee", "system_admin")
-    assert (entries[2]["old_value"], entries[2]["new_value"]) == (None, "03-1")
+    assert (entries[2]["old_value"], entries[2]["new_value"]) == (None, "03-1234-5678")
 
 
 def test_an_unchanged_save_adds_nothing(db: Database) -> None:
@@ -625,3 +625,46 @@ def test_the_sqlite3_shell_can_edit_the_trail_but_check_finds_it(
     assert edited.returncode == 0, edited.stderr
     assert main(["--lang", "en", "check", "--db", str(db.path)]) == 1
     assert f"the first is entry #{victim['id']} (" in capsys.readouterr().out
+
+
+def test_every_column_the_trail_records_has_a_label() -> None:
+    """No field key on screen: each column of each audited table is named in both languages."""
+    unlabelled = [
+        (table_name, column.name, lang)
+        for table_name in audit.audited_table_names()
+        for column in SQLModel.metadata.tables[table_name].columns
+        for lang in ("ja", "en")
+        if audit.field_label(table_name, column.name, lang) == column.name
+    ]
+    assert unlabelled == []
+
+
+def test_internal_keys_are_shown_as_people_know_them(db: Database) -> None:
+    from sme_guard.services import recurring_checks
+    from tests.sample_office import fill_sample_office
+
+    fill_sample_office(db, date(2026, 11, 27))
+    recurring_checks.ensure_defaults(db, today=date(2026, 11, 27))
+    lines = audit.entries(db, limit=10_000)
+
+    def new_text(table_name: str, lang: str = "ja") -> str:
+        return next(
+            line.new_text
+            for line in audit.entries(db, table=table_name, limit=10_000, lang=lang)
+            if line.action == "insert"
+        )
+
+    assert "年内の連番: 1" in new_text("incident")
+    assert "管理策: 2①" in new_text("measure_result") and "ctl-" not in new_text("measure_result")
+    assert "業務シート: 業務シート No.1" in new_text("sheet_result")
+    assert "台帳: 記憶媒体" in new_text("stock_take")
+    assert "元にした例: " in new_text("continuity_plan") and "accounting" not in new_text("continuity_plan")
+    checks = " ".join(line.new_text for line in lines if line.table_name == "recurring_check")
+    assert "9 運用①" in checks and "初回期限: " in checks and "コード" not in checks
+    assert "ctl-" not in checks and "first_due_on" not in checks
+    guideline = new_text("staff_guideline")
+    assert "10④ " in guideline and "{" not in guideline
+    english = " ".join(line.new_text for line in audit.entries(db, table="recurring_check", lang="en"))
+    assert "9 point ①" in english and "First due on: " in english
+    setting = next(line for line in lines if line.table_name == "app_setting" and line.action == "insert")
+    assert "office." not in setting.record_text and "office." not in setting.new_text

@@ -143,12 +143,20 @@ def test_the_whole_trail_is_filtered(
         db,
         PEOPLE,
         yamada,
-        {"name": "山田 太郎", "employment_type": "regular", "role": "employee", "phone": "03-1"},
+        {"name": "山田 太郎", "employment_type": "regular", "role": "employee", "phone": "03-1234-5678"},
     )
     dialog = log_dialog("ja")
     qtmodeltester.check(dialog.model)
     assert dialog.model.rowCount() == 5 and dialog.summary.text() == "5 件(新しい順)"
-    assert _rows(dialog.model)[0][1:8] == (USER, "従業員", "山田 太郎 (#1)", "変更", "電話", "", "03-1")
+    assert _rows(dialog.model)[0][1:8] == (
+        USER,
+        "従業員",
+        "山田 太郎 (#1)",
+        "変更",
+        "電話",
+        "",
+        "03-1234-5678",
+    )
     assert [dialog.user_box.itemText(i) for i in range(dialog.user_box.count())] == ["すべての利用者", USER]
 
     dialog.table_box.setCurrentIndex(dialog.table_box.findData("storage_medium"))
@@ -191,7 +199,7 @@ def test_the_trail_is_exported_to_excel(
     dialog.table_box.setCurrentIndex(dialog.table_box.findData("storage_medium"))
     answers["save_to"] = tmp_path / "履歴.xlsx"
     dialog.export_button.click()
-    assert answers["infos"] == [f"1 件の変更履歴を {tmp_path / '履歴.xlsx'} に書き出しました。"]
+    assert answers["infos"] == [f"1 件の変更履歴を {tmp_path / '履歴.xlsx'} に出力しました。"]
     rows = list(load_workbook(tmp_path / "履歴.xlsx").worksheets[0].iter_rows(values_only=True))
     assert len(rows) == 2 and rows[1][3:6] == ("記憶媒体", "USB-1 (#1)", "追加")
 

@@ -136,3 +136,63 @@ def test_language_follows_the_system_unless_given(
     for name, value in variables.items():
         monkeypatch.setenv(name, value)
     assert system_language() == expected
+
+
+def test_due_prints_what_home_lists(
+    capsys: pytest.CaptureFixture[str], db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from sme_guard.domain.registers import BADGES, MEDIA
+    from sme_guard.services import clock, home, registers
+
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 11, 27))
+    # A fresh office: nothing overdue on its first day, even looking a year ahead.
+    year = _json(capsys, "--db", str(db_path), "due", "--json", "--days", "365")
+    assert year and not any(line["overdue"] for line in year)
+    database = open_database(db_path)
+    medium = registers.save_record(
+        database,
+        MEDIA,
+        None,
+        {
+            "asset_number": "BK-1",
+            "kind": "external_hdd",
+            "quantity": 1,
+            "status": "stored",
+            "long_term_backup": True,
+            "next_migration_on": "2026-10-01",
+        },
+    )
+    registers.save_record(
+        database,
+        BADGES,
+        None,
+        {"badge_number": "B-1", "medium": "ic_card", "status": "active", "valid_until": "2026-11-01"},
+    )
+    listed = home.home_list(database, date(2026, 11, 27), "ja")
+    database.close()
+    lines = _json(capsys, "--db", str(db_path), "--lang", "ja", "due", "--json")
+    assert lines == [home.as_json(item) for item in listed]
+    assert lines[:2] == [
+        {
+            "area": "media",
+            "title": "記憶媒体 BK-1 のバックアップの移行",
+            "detail": "次回移行日 2026-10-01(9⑤ 記憶媒体の寿命)",
+            "due_on": "2026-10-01",
+            "overdue": True,
+            "opens": {"screen": "register", "key": "media", "record_id": medium},
+        },
+        {
+            "area": "badges",
+            "title": "社員証 B-1 の有効期限切れ",
+            "detail": "有効期限 2026-11-01: 回収・失効または更新(業務 No.1)",
+            "due_on": "2026-11-01",
+            "overdue": True,
+            "opens": {"screen": "register", "key": "badges", "record_id": lines[1]["opens"]["record_id"]},
+        },
+    ]
+    assert main(["--db", str(db_path), "--lang", "en", "due", "--days", "0"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("2026-10-01  overdue   Storage media: Move the backup on storage medium BK-1")
+    assert out[-1] == "2 overdue, 0 due within 0 days"

@@ -22,6 +22,7 @@ from sme_guard.ui.continuity.continuity_tab import ContinuityTab
 from sme_guard.ui.continuity.drill_dialog import DrillDialog
 from sme_guard.ui.continuity.template_dialog import TemplateDialog
 from sme_guard.ui.tasks import SynchronousRunner
+from tests.backdating import made_on
 from tests.test_catalog_tab import type_text
 
 TODAY = date(2026, 11, 27)
@@ -229,8 +230,11 @@ def test_review_today_clears_the_due_flag(tab: ContinuityTab, db: Database) -> N
     plan_id = _plan(db, last_reviewed_on=None)
     tab.reload(plan_id)
     assert tab.model.listing is not None
+    assert _cells(tab.model, 1) == [""]  # made today: not due for a year
+    made_on(db, "continuity_plan", plan_id, date(2025, 6, 1))
+    tab.reload(plan_id)
     flags = _cells(tab.model, 1)
-    assert flags == ["見直し期限"]  # never reviewed: due
+    assert flags == ["見直し期限"]  # made long ago, never reviewed: due
     assert "見直していません" in tab.review.review_status.text()
     type_text(tab.review.review_note, "連絡先を更新")
     tab.review.review_button.click()

@@ -430,6 +430,8 @@ def test_a_save_that_cannot_be_written_keeps_what_was_typed(
     name: QLineEdit = tab.form.editors["name"]
     name.setFocus()
     type_text(name, "山田 太郎")
+    employment = tab.form.editors["employment_type"]
+    employment.setCurrentIndex(employment.findData("regular"))  # type: ignore[attr-defined]
     tab.save()
 
     (error,) = answers["errors"]

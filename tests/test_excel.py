@@ -724,7 +724,8 @@ def test_people_are_matched_by_name(database: Database, tmp_path: Path) -> None:
     # The sheet's spelling of the name is what the update stores.
     assert sorted(people) == ["すずき じろう", "山田太郎", "鈴木 二郎"]
     yamada = people["山田太郎"]
-    assert yamada.id == 1 and yamada.kana == "ヤマダ タロウ" and yamada.role == "system_admin"
+    # フリガナ is kept as full-width katakana, one full-width space between the names.
+    assert yamada.id == 1 and yamada.kana == "ヤマダ\u3000タロウ" and yamada.role == "system_admin"
 
 
 def test_disposal_records_need_a_date_and_a_method(database: Database, tmp_path: Path) -> None:

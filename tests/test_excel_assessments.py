@@ -33,7 +33,7 @@ from sme_guard.services.catalog import bundled_catalog
 
 CATALOG = bundled_catalog()
 SHEETS = {
-    "ja": ["点検一覧", "管理策", "業務シート", "項目別スコア"],
+    "ja": ["点検一覧", "管理策", "業務シート", "管理項目別の実施率"],
     "en": ["Assessments", "Control measures", "Task sheets", "Scores per item"],
 }
 EVIDENCE = '=HYPERLINK("https://example.com/規程","規程")'
@@ -121,7 +121,7 @@ def _expected_rows(runs: int) -> dict[str, int]:
         "点検一覧": runs,
         "管理策": runs * len(CATALOG.measures()),
         "業務シート": runs * len(CATALOG.sheets),
-        "項目別スコア": runs * len(CATALOG.items),
+        "管理項目別の実施率": runs * len(CATALOG.items),
     }
 
 
@@ -217,7 +217,7 @@ def test_scores_equal_the_services(db: Database, runs: tuple[int, int], exported
             assert row["(参考)実施率(%)"].value == pytest.approx(reference.percent)
     assert listed[1]["実施率(%)"].value > listed[0]["実施率(%)"].value
 
-    per_item = _records(exported["項目別スコア"])
+    per_item = _records(exported["管理項目別の実施率"])
     expected = [s for run_id in runs for s in item_scores(CATALOG, answers(db, run_id))]
     assert len(per_item) == len(expected)
     for row, score in zip(per_item, expected, strict=True):

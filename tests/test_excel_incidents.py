@@ -133,7 +133,7 @@ def test_round_trip_is_lossless_and_numbering_continues(
     assert leak["what"] == "顧客名簿\n(300件)" and leak["timeline"] == "11/20 発見\n11/21 報告"
     assert source["2025-001"]["timeline"] == FORMULA_LIKE
     # The imported history says the status came from the file, after the first change.
-    note = "Excel から取り込み" if lang == "ja" else "Imported from Excel"
+    note = "Excel から取込" if lang == "ja" else "Imported from Excel"
     assert _history(other, "2026-001") == [("received", None), ("closed", note)]
     assert _history(other, "2026-003") == [("received", None)]
 
@@ -278,7 +278,7 @@ USER_EN = [
     "row 7: No.: number '26-1' must look like 2026-001",
     "row 8: Occurred (when): '2026/2/30' is not a real date",
     "row 9: Type: '地震' is not one of: Outage, Malfunction, Damage, Information leak, Tampering, "
-    "Access violation, Malware infection, External attack, Other",
+    "Access violation, Malware infection, External attack, Loss or theft, Other",
     "row 10: No.: '2025-014' repeats row 5 of this file",
     "row 11: Status: The root cause is empty, so the incident cannot be closed (control 3③).",
     "row 12: Closed on: only a closed incident has this date",
@@ -286,7 +286,7 @@ USER_EN = [
 USER_JA = [
     "7行目: 番号: 番号「26-1」は「2026-001」の形にしてください",
     "8行目: 発生日時(いつ): 「2026/2/30」は存在しない日付です",
-    "9行目: 種類: 「地震」は選べません(停止、誤動作、破損、情報漏えい、改ざん、アクセス違反、ウイルス感染、外部からの攻撃、その他 のいずれか)",
+    "9行目: 種類: 「地震」は選べません(停止、誤動作、破損、情報漏えい、改ざん、アクセス違反、ウイルス感染、外部からの攻撃、紛失・盗難、その他 のいずれか)",
     "10行目: 番号: 「2025-014」は5行目と重複しています",
     "11行目: 状態: 根本原因が記入されていないため完了にできません(管理策3③)。",
     "12行目: 完了日: 状態が「完了」のときだけ入力できます",

@@ -258,6 +258,8 @@ def _start_gui(program: list[str], env: dict[str, str], tmp_path: Path) -> dict[
     assert facts["window_title"] == "SMEガード 情報セキュリティ管理台帳"  # the app's translation
     assert facts["qt_cancel"] == "キャンセル"  # Qt's own (qtbase_ja.qm)
     assert "BIZ UDGothic" in facts["font_families"]  # type: ignore[operator]
+    bundled = {p.stem for p in (REPO / "resources" / "icons" / "tabler").glob("*.png")}
+    assert facts["icons"] == dict.fromkeys(bundled, True)  # every toolbar icon came along and draws
     return facts
 
 

@@ -197,7 +197,13 @@ def _good_value(column: Column, n: int) -> Any:
         return 1 + n % 5
     if column.key == "number":  # an incident's
         return f"2024-{n % 900 + 1:03d}"
-    return f"F-{n}"
+    forms = {  # a text that must look like one (services/values: text_form)
+        "email": f"f{n}@example.jp",
+        "phone": f"03-1234-{n % 10000:04d}",
+        "postcode": f"100-{n % 10000:04d}",
+        "kana": ["ヤマダ", "ﾔﾏﾀﾞ", "やまだ"][n % 3],
+    }
+    return forms.get(column.text_form or "", f"F-{n}")
 
 
 _text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40).map(_clean)

@@ -28,6 +28,7 @@ from sme_guard.services import (
     stocktake,
 )
 from sme_guard.services.home import counts, due_items, in_order, overdue_count
+from tests.backdating import made_on
 
 TODAY = date(2026, 11, 27)
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
@@ -47,6 +48,19 @@ def _switch_off_all_but(db: Database, *codes: str) -> dict[str, int]:
         recurring_checks.set_enabled(db, line.id, line.code in codes)
         ids[line.code] = line.id
     return ids
+
+
+SET_UP_ON = date(2025, 1, 1)  # an office that has used the app for almost two years
+
+
+def _set_up_long_ago(db: Database, ids: dict[str, int]) -> None:
+    """Every check first due a year after set-up, long past on TODAY."""
+    first_due = SET_UP_ON + timedelta(days=365)
+    recurring_checks.plan_first_checks(db, {check_id: (None, first_due) for check_id in ids.values()})
+
+
+def _made_on(db: Database, plan_id: int, day: date) -> None:
+    made_on(db, "continuity_plan", plan_id, day)
 
 
 def _person(db: Database, name: str, **extra: object) -> int:
@@ -84,20 +98,51 @@ def test_an_empty_office_with_every_check_off_is_in_order(db: Database) -> None:
     assert overdue_count(items) == 0
 
 
-def test_a_fresh_office_is_asked_for_its_checks_and_contact_tree(db: Database) -> None:
+def test_nothing_is_overdue_on_the_first_day(db: Database) -> None:
+    recurring_checks.ensure_defaults(db)
+    # Every check falls due later, one after another, none later than its interval.
+    lines = recurring_checks.checks(db, TODAY)
+    first_due = [line.first_due_on for line in lines]
+    assert all(day is not None and day > TODAY for day in first_due)
+    assert all(line.next_due_on is None or line.next_due_on > TODAY for line in lines)
+    assert len(set(first_due)) == len(first_due)
+    assert all(
+        d <= TODAY + timedelta(days=line.interval_days) for d, line in zip(first_due, lines, strict=True)
+    )
+    year = due_items(db, TODAY, "en", horizon_days=400)
+    assert year and overdue_count(year) == 0
+    # A plan made today: its review and its drill fall due a full interval later.
+    plan = registers.save_record(db, PLANS, None, {"name": "メール", "review_interval_days": "365"})
+    _made_on(db, plan, TODAY)
+    plan_lines = [i for i in due_items(db, TODAY, "en", horizon_days=400) if i.area is Area.CONTINUITY]
+    assert [(i.due_on, i.overdue) for i in plan_lines] == [(date(2027, 11, 27), False)] * 2
+
+
+def test_a_fresh_office_sees_its_first_checks_with_their_first_due_dates(db: Database) -> None:
     ids = _switch_off_all_but(
         db, "website_tamper_check", "media_stocktake", "continuity_drill", "contact_tree_confirmation"
     )
-    items = due_items(db, TODAY, "en")
+    items = due_items(db, TODAY, "en", horizon_days=90)
     # Nothing to count and no plans: no stock-take or drill lines yet.
+    first_due = {line.code: line.first_due_on for line in recurring_checks.checks(db, TODAY)}
+    tamper, contacts = first_due["website_tamper_check"], first_due["contact_tree_confirmation"]
     assert _lines(items) == [
-        (Area.CHECKS, None, True, Target("check", record_id=ids["website_tamper_check"])),
-        (Area.CONTACTS, None, True, Target("contacts")),
+        (Area.CHECKS, tamper, False, Target("check", record_id=ids["website_tamper_check"])),
+        (Area.CONTACTS, contacts, False, Target("contacts")),
     ]
     assert [(i.title, i.detail) for i in items] == [
-        ("Check the public website has not been tampered with", "Never done, every 30 days"),
-        ("Confirm the contact tree matches the office as it is", "Never confirmed, every 180 days"),
+        (
+            "Check the public website has not been tampered with",
+            f"Not started, first due {tamper}, every 30 days",
+        ),
+        (
+            "Confirm the contact tree matches the office as it is",
+            f"Not confirmed yet, first due {contacts}, every 180 days",
+        ),
     ]
+    # The office chooses when a check is first due; a date it could not have met is its choice.
+    recurring_checks.set_first_due(db, ids["website_tamper_check"], "令和8年11月20日")
+    assert _lines(due_items(db, TODAY, "en"))[0][:3] == (Area.CHECKS, date(2026, 11, 20), True)
 
 
 @pytest.fixture
@@ -112,6 +157,7 @@ def office(db: Database) -> dict[str, int]:
         "contact_tree_confirmation",
         "continuity_drill",
     )
+    _set_up_long_ago(db, ids)
     # Recurring checks: the tamper check is overdue, the password-policy notice in order.
     recurring_checks.record_completion(db, ids["website_tamper_check"], {"done_on": "2026-10-20"})
     recurring_checks.record_completion(db, ids["password_policy_notice"], {"done_on": "2026-11-01"})
@@ -122,11 +168,17 @@ def office(db: Database) -> dict[str, int]:
     ids["leaver_badge"] = registers.save_record(
         db, BADGES, None, {"badge_number": "B-001", "holder_id": sato, "medium": "ICカード", "status": "有効"}
     )
-    registers.save_record(
+    ids["expired_badge"] = registers.save_record(
         db,
         BADGES,
         None,
-        {"badge_number": "B-002", "holder_id": tanaka, "medium": "ICカード", "status": "有効"},
+        {
+            "badge_number": "B-002",
+            "holder_id": tanaka,
+            "medium": "ICカード",
+            "status": "有効",
+            "valid_until": "2026-11-10",
+        },
     )
     registers.save_record(
         db,
@@ -184,11 +236,15 @@ def office(db: Database) -> dict[str, int]:
     incidents.change_status(db, closed, IncidentStatus.CLOSED, NOW)
     ids.update(recent=recent, old=old)
 
-    # Plans: one never reviewed nor drilled; one reviewed last month and drilled in October.
+    # Plans: one made at set-up, never reviewed nor drilled; one reviewed last month and
+    # drilled in October; one made this week.
     ids["mail"] = registers.save_record(db, PLANS, None, {"name": "メール", "review_interval_days": "365"})
+    _made_on(db, ids["mail"], SET_UP_ON)
     ids["accounting"] = registers.save_record(
         db, PLANS, None, {"name": "会計", "review_interval_days": "365"}
     )
+    _made_on(db, ids["accounting"], SET_UP_ON)
+    registers.save_record(db, PLANS, None, {"name": "ファイルサーバー", "review_interval_days": "365"})
     continuity.mark_reviewed(db, ids["accounting"], date(2026, 10, 27), "年次見直し")
     continuity.save_drill(
         db, ids["accounting"], None, {"held_on": "2026-10-01", "minutes_achieved": "60"}, []
@@ -231,18 +287,19 @@ def test_the_home_list_has_every_due_line_sorted_by_date(db: Database, office: d
     items = due_items(db, TODAY, "ja")
     assert _lines(items) == [
         # No date: needed now.
-        (Area.STOCKTAKE, None, True, Target("stocktake", "badges")),
         (Area.DEVICES, None, True, Target("register", "devices", office["d_off"])),
         (Area.INCIDENTS, None, False, Target("register", "incidents", office["recent"])),
         (Area.INCIDENTS, None, True, Target("register", "incidents", office["old"])),
-        (Area.CONTINUITY, None, True, Target("register", "plans", office["mail"])),  # review
-        (Area.CONTINUITY, None, True, Target("register", "plans", office["mail"])),  # drill
-        # Oldest first.
+        # Oldest first: never done since set-up, first due a year after it.
+        (Area.STOCKTAKE, date(2026, 1, 1), True, Target("stocktake", "badges")),
+        (Area.CONTINUITY, date(2026, 1, 1), True, Target("register", "plans", office["mail"])),  # review
+        (Area.CONTINUITY, date(2026, 1, 1), True, Target("register", "plans", office["mail"])),  # drill
         (Area.MEDIA, date(2026, 10, 1), True, Target("register", "media", office["m_overdue"])),
         (Area.DEVICES, date(2026, 10, 30), True, Target("register", "devices", office["d_old"])),
         (Area.LEAVERS, date(2026, 10, 31), True, Target("register", "badges", office["leaver_badge"])),
         (Area.ASSESSMENT, date(2026, 11, 1), True, Target("assessment", "ctl-05-m6", office["run"])),
         (Area.CONTACTS, date(2026, 11, 7), True, Target("contacts")),
+        (Area.BADGES, date(2026, 11, 10), True, Target("register", "badges", office["expired_badge"])),
         (Area.ASSESSMENT, date(2026, 11, 15), True, Target("assessment", "sheet-001", office["run"])),
         (Area.CHECKS, date(2026, 11, 19), True, Target("check", record_id=office["website_tamper_check"])),
         (Area.INCIDENTS, date(2026, 11, 20), True, Target("register", "incidents", office["recent"])),
@@ -254,6 +311,7 @@ def test_the_home_list_has_every_due_line_sorted_by_date(db: Database, office: d
         Area.STOCKTAKE: 1,
         Area.MEDIA: 2,
         Area.DEVICES: 2,
+        Area.BADGES: 1,
         Area.LEAVERS: 1,
         Area.INCIDENTS: 3,
         Area.CONTINUITY: 2,
@@ -262,7 +320,7 @@ def test_the_home_list_has_every_due_line_sorted_by_date(db: Database, office: d
         Area.GUIDELINES: 0,
         Area.SECURITY_ACTION: 0,  # the office does not aim at ★★ (tests/test_security_action.py)
     }
-    assert overdue_count(items) == 13
+    assert overdue_count(items) == 14
     assert not in_order(items)
     dated = [i.due_on for i in items if i.due_on is not None]
     assert dated == sorted(dated)
@@ -299,8 +357,17 @@ def test_the_lines_say_what_and_why_in_either_language(db: Database, office: dic
         "No.1 Entering the building",
         "Target date 2026-11-15 in the self-assessment “2026年度”, human: not done",
     )
-    stock = (Area.STOCKTAKE, None, Target("stocktake", "badges"))
-    assert ja[stock] == ("社員証の棚卸(退職・異動者の分を含む)", "未実施、間隔 365 日")
+    stock = (Area.STOCKTAKE, date(2026, 1, 1), Target("stocktake", "badges"))
+    assert ja[stock] == ("社員証の棚卸(退職・異動者の分を含む)", "未実施、初回期限 2026-01-01、間隔 365 日")
+    badge = (Area.BADGES, date(2026, 11, 10), Target("register", "badges", office["expired_badge"]))
+    assert ja[badge] == (
+        "社員証 B-002 の有効期限切れ",
+        "有効期限 2026-11-10: 回収・失効または更新(業務 No.1)",
+    )
+    reviews = [
+        i.detail for i in due_items(db, TODAY, "en") if i.title == "Review the IT continuity plan “メール”"
+    ]
+    assert reviews == ["Not reviewed yet, first due 2026-01-01, every 365 days (4②)"]
 
 
 def test_doing_the_duties_clears_the_list(db: Database, office: dict[str, int]) -> None:
@@ -308,13 +375,16 @@ def test_doing_the_duties_clears_the_list(db: Database, office: dict[str, int]) 
     take = stocktake.start_stocktake(db, BADGES, "田中", date(2026, 11, 25))
     # A running stock-take is still due, and the line says so.
     running = [i for i in due_items(db, TODAY, "en") if i.area is Area.STOCKTAKE]
-    assert [i.detail for i in running] == ["Never done, every 365 days (running since 2026-11-25)"]
+    assert [i.detail for i in running] == [
+        "Not started, first due 2026-01-01, every 365 days (running since 2026-11-25)"
+    ]
     stocktake.finish_stocktake(db, take, today)
     recurring_checks.record_completion(db, office["website_tamper_check"], {"done_on": today})
     incidents.confirm_tree(db, today, None)
     continuity.mark_reviewed(db, office["mail"], today, None)
     continuity.save_drill(db, office["mail"], None, {"held_on": today}, [])
     registers.save_record(db, BADGES, office["leaver_badge"], {"status": "返却済", "returned_on": today})
+    registers.save_record(db, BADGES, office["expired_badge"], {"valid_until": "2027-11-10"})
     registers.save_record(db, MEDIA, office["m_overdue"], {"next_migration_on": "2031-10-01"})
     registers.save_record(db, DEVICES, office["d_off"], {"passcode_lock": True})
     registers.save_record(db, DEVICES, office["d_old"], {"last_patch_on": today})
@@ -336,8 +406,8 @@ def test_switching_a_linked_check_off_hides_its_duty(db: Database, office: dict[
     recurring_checks.set_enabled(db, office["badge_stocktake"], False)
     areas = [(i.area, i.due_on) for i in due_items(db, TODAY, "ja")]
     assert (Area.CONTACTS, date(2026, 11, 7)) not in areas
-    assert (Area.STOCKTAKE, None) not in areas
-    assert areas.count((Area.CONTINUITY, None)) == 1  # the review stays, the drill goes
+    assert not [a for a in areas if a[0] is Area.STOCKTAKE]
+    assert areas.count((Area.CONTINUITY, date(2026, 1, 1))) == 1  # the review stays, the drill goes
 
 
 def test_the_horizon_and_the_drill_interval_come_from_the_caller_and_the_schedule(
@@ -352,7 +422,7 @@ def test_the_horizon_and_the_drill_interval_come_from_the_caller_and_the_schedul
         i for i in due_items(db, TODAY, "en") if i.area is Area.CONTINUITY and i.title.startswith("Drill")
     ]
     assert [(i.due_on, i.target.record_id) for i in drills] == [
-        (None, office["mail"]),
+        (date(2026, 1, 1), office["mail"]),
         (date(2026, 10, 31), office["accounting"]),
     ]
 
@@ -394,6 +464,7 @@ def test_reviewing_every_account_is_what_completes_the_user_id_review(db: Databa
     from sme_guard.services import workflows
 
     ids = _switch_off_all_but(db, "user_id_review")
+    _set_up_long_ago(db, ids)
     assert due_items(db, TODAY, "ja") == []  # no accounts: nothing to review
 
     def account(number: str, **extra: object) -> int:
@@ -405,8 +476,11 @@ def test_reviewing_every_account_is_what_completes_the_user_id_review(db: Databa
     reviewed = account("A-1", last_reviewed_on="2026-10-01")
     never = account("A-2")
     account("A-3", status="無効化済")  # disabled: no longer reviewed
+    # Registered after the check's first-due date: due one interval after it was registered.
+    assert due_items(db, TODAY, "en") == []
+    made_on(db, "user_account", never, date(2025, 1, 1))  # as if registered at set-up
     assert _lines(due_items(db, TODAY, "en")) == [
-        (Area.CHECKS, None, True, Target("register", "accounts", never)),  # the one never reviewed
+        (Area.CHECKS, date(2026, 1, 1), True, Target("register", "accounts", never)),  # never reviewed
     ]
     with pytest.raises(recurring_checks.CheckRuleError):  # not ticked off in the checks list
         recurring_checks.record_completion(db, ids["user_id_review"], {"done_on": TODAY})

@@ -20,6 +20,7 @@ from sme_guard.ui.app import configure_application
 from sme_guard.ui.home.checks_dialog import ChecksDialog
 from sme_guard.ui.main_window import MainWindow
 from sme_guard.ui.tasks import SynchronousRunner
+from tests.backdating import made_on
 
 TODAY = date(2026, 11, 27)
 
@@ -70,6 +71,7 @@ def _fill(path: Path) -> dict[str, int]:
                 },
             ),
         }
+        made_on(database, "continuity_plan", ids["plan"], date(2025, 6, 1))  # never reviewed since
     finally:
         database.close()
     return ids
@@ -103,17 +105,17 @@ def test_what_is_due_is_listed_counted_and_shown_first_at_start(
     rows = _rows(window)
     areas = [row[1] for row in rows]
     assert "記憶媒体" in areas and "IT継続計画" in areas and "障害・事故" in areas
-    # Sorted by date: the plan never reviewed and the open incident (no date) before the
-    # medium whose migration was due on 2026-10-01.
+    # Sorted by date: the open incident (no date), the plan never reviewed since it was made
+    # (due a year later), then the medium whose migration was due on 2026-10-01.
     dates = [row[0] for row in rows]
-    assert dates.index("2026-10-01") > dates.index("今すぐ")
+    assert dates == ["今すぐ", "2026-06-01", "2026-10-01"]
     medium_row = areas.index("記憶媒体")
     assert window.home.model.items[medium_row].overdue
     assert window.home.model.data(window.home.model.index(medium_row, 0), 9) is not None  # red
     assert window.home.count_labels[Area.MEDIA].text() == "記憶媒体: 1"
     assert window.home.count_labels[Area.CHECKS].text() == "定期点検: 0"
-    overdue = sum(1 for item in window.home.model.items if item.overdue)
-    assert window.tabs.tabText(0) == f"ホーム ({overdue})"
+    # The tab counts what the list lists.
+    assert window.tabs.tabText(0) == f"ホーム ({window.home.model.rowCount()})" == "ホーム (3)"
     assert window.tabs.currentIndex() == 0  # something is overdue: ホーム comes first
     assert ids
 
@@ -163,7 +165,7 @@ def test_a_recurring_check_done_leaves_the_list(window: MainWindow, db_path: Pat
     (item,) = window.home.model.items
     assert item.due_on == date(2026, 12, 27) and not item.overdue
     assert window.home.headline.text() == "期限切れ 0 件、30 日以内に期限 1 件"
-    assert window.tabs.tabText(0) == "ホーム"
+    assert window.tabs.tabText(0) == "ホーム (1)"
     window.home.checks_button.click()
     dialog = window.home.open_dialog
     assert isinstance(dialog, ChecksDialog)
@@ -174,11 +176,11 @@ def test_a_recurring_check_done_leaves_the_list(window: MainWindow, db_path: Pat
         dialog.reject()
     assert window.home.model.rowCount() == 0
     assert window.home.headline.text() == "すべて順調です。"
+    assert window.tabs.tabText(0) == "ホーム"
 
 
-def test_check_schedule_is_edited_and_own_checks_added(
-    window: MainWindow, db_path: Path, qtbot: QtBot
-) -> None:
+def _checks_dialog(window: MainWindow, db_path: Path, qtbot: QtBot) -> ChecksDialog:
+    """The recurring-checks dialog over a database with nothing due."""
     database = open_database(db_path)
     _quiet(database)
     database.close()
@@ -187,6 +189,13 @@ def test_check_schedule_is_edited_and_own_checks_added(
     window.home.checks_button.click()
     dialog = window.home.open_dialog
     assert isinstance(dialog, ChecksDialog)
+    return dialog
+
+
+def test_check_schedule_is_edited_and_own_checks_added(
+    window: MainWindow, db_path: Path, qtbot: QtBot
+) -> None:
+    dialog = _checks_dialog(window, db_path, qtbot)
     dialog.own_title.setText("金庫の施錠記録を確認")
     dialog.own_interval.setValue(30)
     dialog.add_button.click()
@@ -201,6 +210,30 @@ def test_check_schedule_is_edited_and_own_checks_added(
     with qtbot.waitSignal(window.home.loaded):
         dialog.reject()
     assert [item.title for item in window.home.model.items] == ["金庫の施錠記録を確認"]
+
+
+def test_a_check_never_done_gets_its_first_due_date_in_the_checks_dialog(
+    window: MainWindow, db_path: Path, qtbot: QtBot
+) -> None:
+    dialog = _checks_dialog(window, db_path, qtbot)
+    row, line = next((r, line) for r, line in enumerate(dialog.lines) if line.code == "website_tamper_check")
+    dialog.view.selectRow(row)
+    assert dialog.first_due.isEnabled() and dialog.first_due.property("calendar")
+    assert dialog.first_due.text() == (line.first_due_on.isoformat() if line.first_due_on else "")
+    dialog.first_due.setText("令和9年1月31日")  # typed as anywhere else
+    dialog.apply_button.click()
+    saved = next(saved for saved in dialog.lines if saved.id == line.id)
+    assert saved.first_due_on == date(2027, 1, 31) and saved.next_due_on == date(2027, 1, 31)
+    dialog.view.selectRow(row)
+    dialog.first_due.setText("いつか")
+    dialog.apply_button.click()
+    assert not dialog.errors.isHidden() and "初回期限" in dialog.errors.text()
+    database = open_database(db_path)
+    try:
+        check = next(c for c in recurring_checks.checks(database, TODAY) if c.id == line.id)
+        assert check.first_due_on == date(2027, 1, 31)  # nothing half-saved by the refused one
+    finally:
+        database.close()
 
 
 def test_overview_charts_have_the_data(window: MainWindow, db_path: Path, qtbot: QtBot) -> None:

@@ -12,6 +12,7 @@ from sme_guard.domain.registers import BADGES, INCIDENTS, PEOPLE
 from sme_guard.services import clock, incidents, registers
 from sme_guard.services.details import DetailInvalidError
 from sme_guard.services.incidents import IncidentRuleError
+from sme_guard.services.registers import RecordInvalidError
 
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
 
@@ -64,8 +65,11 @@ def test_when_who_what_are_asked_and_checked(db: Database) -> None:
 def test_closing_needs_a_root_cause_and_every_action_done(db: Database) -> None:
     incident = _incident(db)
     incidents.change_status(db, incident, IncidentStatus.IN_PROGRESS, NOW)
-    with pytest.raises(IncidentRuleError, match="root cause is empty"):
+    with pytest.raises(RecordInvalidError) as refused:  # names the field, so the form can show it
         incidents.change_status(db, incident, IncidentStatus.CLOSED, NOW)
+    assert {k: p.en for k, p in refused.value.problems.items()} == {
+        "root_cause": "The root cause is empty, so the incident cannot be closed (control 3③)."
+    }
     registers.save_record(db, INCIDENTS, incident, {"root_cause": "宛先の自動補完"})
     action = incidents.save_action(
         db, incident, None, {"description": "自動補完を無効にする", "due_on": "2026/12/10"}
@@ -88,7 +92,12 @@ def test_notifications_reports_assets_and_measures_are_kept(db: Database) -> Non
         db,
         PEOPLE,
         None,
-        {"name": "社長 一郎", "employment_type": "regular", "role": "business_manager", "phone": "090-1"},
+        {
+            "name": "社長 一郎",
+            "employment_type": "regular",
+            "role": "business_manager",
+            "phone": "090-1234-5678",
+        },
     )
     rung = incidents.save_contact(db, None, {"role": "経営者", "person_id": boss})
     badge = registers.save_record(
@@ -114,13 +123,16 @@ def test_notifications_reports_assets_and_measures_are_kept(db: Database) -> Non
 def test_contact_tree_order_and_confirmation(db: Database) -> None:
     people = [
         registers.save_record(
-            db, PEOPLE, None, {"name": n, "employment_type": "regular", "role": "employee", "email": f"{i}@x"}
+            db,
+            PEOPLE,
+            None,
+            {"name": n, "employment_type": "regular", "role": "employee", "email": f"p{i}@example.jp"},
         )
         for i, n in enumerate(["甲", "乙", "丙"])
     ]
     ids = [incidents.save_contact(db, None, {"role": f"役{i}", "person_id": p}) for i, p in enumerate(people)]
     assert [c.person for c in incidents.contacts(db)] == ["甲", "乙", "丙"]
-    assert incidents.contacts(db)[0].email == "0@x"  # taken from the employee
+    assert incidents.contacts(db)[0].email == "p0@example.jp"  # taken from the employee
     incidents.move_contact(db, ids[2], -1)
     assert [c.person for c in incidents.contacts(db)] == ["甲", "丙", "乙"]
     assert incidents.confirmation(db, date(2026, 11, 27)).overdue  # never confirmed

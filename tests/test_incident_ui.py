@@ -108,8 +108,16 @@ def test_closing_is_refused_until_the_root_cause_and_actions_are_done(
     page = tab.workflow
     page.status_buttons["in_progress"].click()
     assert page.status_label.text() == "現在: 対応中"
+    tab.log.side_pages.setCurrentWidget(page)
     page.status_buttons["closed"].click()
-    assert answers["errors"] == ["根本原因が記入されていないため完了にできません(管理策3③)。"]
+    # Refused for the empty root cause: the form comes forward with the field and its reason.
+    assert answers["errors"] == []
+    assert tab.log.side_pages.currentIndex() == 0
+    assert (
+        tab.log.form.errors["root_cause"].text()
+        == "根本原因が記入されていないため完了にできません(管理策3③)。"
+    )
+    assert not tab.log.form.errors["root_cause"].isHidden()
     tab.log.form.editors["root_cause"].setPlainText("UPS の電池切れ")
     tab.log.form.changed.emit()
     tab.log.save_button.click()
@@ -128,6 +136,9 @@ def test_closing_is_refused_until_the_root_cause_and_actions_are_done(
     assert page.status_label.text() == "現在: 完了"
     assert [row[1] for row in page.history.rows] == ["受付", "対応中", "完了"]
     assert registers.get_record(db, INCIDENTS, incident)["closed_on"] == date(2026, 11, 27)
+    # Closed, so out of the 未完了 list, yet still listed and selected beside its form.
+    assert tab.log.status_box.currentText() == "未完了"
+    assert tab.log.model.rowCount() == 1 and tab.log.selected_ids() == [incident]
     assert owner
 
 
@@ -232,6 +243,19 @@ def test_a_lost_badge_can_open_a_linked_incident(
     badges.table.selectRow(0)
     badges.actions["lost"].trigger()
     assert window.tabs.currentWidget() is window.pages["incidents"]
+    # Filled in as a loss (confidentiality and availability touched), not saved: the severity
+    # is for the person recording it to judge.
+    log = window.incidents_tab.log
+    assert registers.load_rows(db, INCIDENTS, incidents_context()).ids == []
+    form = log.form
+    assert form.editors["incident_type"].currentData() == "loss_theft"  # type: ignore[attr-defined]
+    assert form.editors["impact_confidentiality"].isChecked()  # type: ignore[attr-defined]
+    assert form.editors["severity"].currentData() is None  # type: ignore[attr-defined]
+    log.save()
+    assert form.errors["severity"].text() == "入力してください"
+    severity = form.editors["severity"]
+    severity.setCurrentIndex(severity.findData("high"))  # type: ignore[attr-defined]
+    log.save()
     (incident_id,) = registers.load_rows(db, INCIDENTS, incidents_context()).ids
     detail = incidents.detail(db, incident_id)
     assert detail.values["what"] == "社員証 B-0042 の紛失"

@@ -304,7 +304,7 @@ def test_export_then_import_into_a_fresh_database_gives_equal_entries(
     path = tmp_path / "office-catalog.yaml"
     assert oc.export_office_catalog(db, path) == (1, 2)
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("# SME Guard 独自カタログ (office catalog file)")
+    assert text.startswith("# SMEガード独自カタログ (office catalog file)")
     assert "テレワーク" in text  # readable Japanese, not escapes
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
     data = yaml.safe_load(text)

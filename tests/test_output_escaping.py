@@ -77,7 +77,8 @@ class Texts:
 
 
 def _text_columns(register: Register) -> list[str]:
-    return [c.key for c in register.columns if c.kind == "text" and c.editable]
+    """Free-text columns (an e-mail, a phone number, a postcode or a フリガナ must look like one)."""
+    return [c.key for c in register.columns if c.kind == "text" and c.editable and c.text_form is None]
 
 
 def _record(database: Database, register: Register, text: Texts, prefix: str, **values: Any) -> int:
@@ -178,8 +179,8 @@ def _fill(database: Database, text: Texts) -> Office:
         {
             "role": text("contact.role"),
             "person_id": person,
-            "phone": text("contact.phone"),
-            "email": text("contact.email"),
+            "phone": "03-1234-5678",  # a phone number and an address must look like one
+            "email": "contact@example.jp",
             "notes": text("contact.notes"),
         },
     )
@@ -281,7 +282,7 @@ USER_COLUMNS = {
     "点検一覧": {"run", "assessor", "notes"},
     "管理策": {"run", "evidence", "owner"},
     "業務シート": {"run", "owner", "notes"},
-    "項目別スコア": {"run"},
+    "管理項目別の実施率": {"run"},
 }
 
 
@@ -303,7 +304,7 @@ def _expected_columns(title: str) -> set[str]:
     if title in USER_COLUMNS:
         return USER_COLUMNS[title]
     register = next(r for r in REGISTERS.values() if r.ja == title)
-    return {c.key for c in register.columns if c.kind == "person" or (c.kind == "text" and c.editable)}
+    return {c.key for c in register.columns if c.kind == "person" or c.key in _text_columns(register)}
 
 
 def _check_workbook(path: Path, given: set[str]) -> set[tuple[str, str]]:
@@ -413,7 +414,7 @@ def _fields(prefix: str, register: Register, *skip: str) -> set[str]:
         ),
         (
             "contact tree",
-            {"office name", "contact.role", "person.name", "contact.phone", "contact.email", "contact.notes"},
+            {"office name", "contact.role", "person.name", "contact.notes"},
         ),
         (
             "plan",
@@ -427,7 +428,7 @@ def _fields(prefix: str, register: Register, *skip: str) -> set[str]:
                 "drill.findings",
                 "drill.change_note",
             }
-            | {"contact.role", "contact.phone"},
+            | {"contact.role"},
         ),
         (
             "checklist",

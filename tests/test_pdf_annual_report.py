@@ -107,7 +107,7 @@ def test_report_in_japanese(office: Database, tmp_path: Path) -> None:
     assert "システム障害 1件、セキュリティ事故 2件、その他 0件" in text
     assert "完了 0件、未完了 1件" in text  # prevention actions
     assert "1回(目標復旧時間の超過 1回)" in text
-    assert _flat_text("2026年度 点検(2026-11-01) ベースライン達成率") in flat
+    assert _flat_text("2026年度 点検(2026-11-01) 基本の管理策の実施率") in flat
     assert "記憶媒体 3件(うち紛失 1件)" in text
     # Chart 1: the control items with both runs in the legend.
     assert "2. クラウドサービスの利用" in text

@@ -219,11 +219,11 @@ def test_report_shows_scores_chart_risks_and_open_measures(
     text = _text(pdf)
     assert "自己点検結果報告書: 2026年度 点検" in text
     assert re.search(r"前回の点検\s+2025年度 点検\(2025-11-01\)", text)
-    assert f"ベースライン達成率 {baseline.percent:.0f}%" in text
+    assert f"基本の管理策の実施率 {baseline.percent:.0f}%" in text
     assert f"前回 {before.percent:.0f}%" in text
     assert (baseline.done, baseline.partial, baseline.not_applicable) == (2, 1, 1)
     counts = rf"{baseline.done}\s+{baseline.partial}\s+{baseline.not_done}\s+{baseline.not_applicable}"
-    assert re.search(rf"ベースライン\s+{baseline.percent:.0f}%\s+{counts}", text)
+    assert re.search(rf"基本の管理策\s+{baseline.percent:.0f}%\s+{counts}", text)
     assert re.search(rf"\(参考\)管理策\s+{reference.percent:.0f}%\s+1\s+0", text)
     # The chart and the table name every item in Japanese (the chart's labels are drawn text).
     for item in catalog.items:
@@ -261,8 +261,26 @@ def test_first_report_has_no_previous_run_and_english_labels(db: Database, tmp_p
     assert "Baseline score 0%" in text
     assert "last time" not in text and "Last time" not in text
     assert "2. Use of cloud services" in text
-    assert "None (every task sheet that applies has its measures in place)" in text
+    # Nothing answered: reported as such, never as "all done".
+    assert "None (every task sheet" not in text
+    assert "5 of 5 task sheets are not answered yet" in " ".join(text.split())
     assert "Page 1 / " in text
+
+
+def test_unanswered_task_sheets_are_reported_as_unanswered_not_as_done(db: Database, tmp_path: Path) -> None:
+    run = assessments.start_run(db, {"name": "初回", "held_on": "2026-04-01"})
+    pdf = tmp_path / "report.pdf"
+    print_report(db, run, pdf, "ja", TODAY)
+    text = "".join(_text(pdf).split())
+    assert "すべて実施済み" not in text
+    assert "未回答の業務シートが5件あります(全5件中)" in text
+    for sheet in bundled_catalog().sheets:
+        assessments.save_sheet(
+            db, run, sheet.id, {"applies": False, "technical_status": "not_done", "human_status": "not_done"}
+        )
+    print_report(db, run, pdf, "ja", TODAY)
+    text = "".join(_text(pdf).split())
+    assert "未回答" not in text and "なし(該当する業務シートの対策はすべて実施済みです)" in text
 
 
 # ---------------------------------------------------------------- the task sheets

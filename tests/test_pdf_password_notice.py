@@ -54,7 +54,7 @@ def test_the_guideline_policy_in_japanese(db: Database, tmp_path: Path) -> None:
         "⑥3か月に1度変更する",
         "ガイドラインの例のまま(改定なし)",
         "印刷日2026-11-27",
-        f"SMEGuard{__version__}",
+        f"SMEガード{__version__}",
         # The guideline's points, each with its place, and its words as written.
         "数字4桁のような簡単なパスワードは使わない。",
         "(業務No.6リスクシナリオ)",

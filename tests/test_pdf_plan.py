@@ -18,6 +18,7 @@ from sme_guard.exchange.pdf.plan import build_plan
 from sme_guard.exchange.plan_print import print_plan
 from sme_guard.services import continuity, incidents, registers, settings
 from sme_guard.services.continuity import ProtectionLine
+from tests.backdating import made_on
 from tests.pdf_reading import fonts as _fonts
 from tests.pdf_reading import page_count as _page_count
 from tests.pdf_reading import pages as _pages
@@ -269,6 +270,7 @@ def test_contact_tree_only_when_the_plan_uses_it(db: Database, tmp_path: Path) -
 
 def test_an_empty_plan_says_none_and_is_due_for_review(db: Database, tmp_path: Path) -> None:
     plan = _plan(db, "会計ソフト", depends_on_contact_tree=True)
+    made_on(db, "continuity_plan", plan, date(2025, 6, 1))  # made long ago, never reviewed
     pdf = tmp_path / "empty.pdf"
     print_plan(db, plan, pdf, "ja", TODAY)
     text = _text(pdf)

@@ -339,8 +339,10 @@ def test_plan_from_template_copies_everything(db: Database) -> None:
         "ランサムウェア感染",
     ]
 
-    # An example copied today has never been reviewed for this office: it is due (4②).
-    assert plan.reviews == () and plan.review_due
+    # An example copied today has not been reviewed for this office yet; it falls due one
+    # review interval after it was made, not on day one (4②).
+    assert plan.reviews == () and not plan.review_due
+    assert plan.next_review_on is not None and plan.next_review_on > TODAY
 
 
 def test_second_plan_from_the_same_template_gets_a_number(db: Database) -> None:

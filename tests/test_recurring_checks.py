@@ -139,9 +139,10 @@ def test_the_contact_tree_interval_is_the_office_setting(db: Database) -> None:
 
 
 def test_a_completion_dates_the_check(db: Database) -> None:
-    recurring_checks.ensure_defaults(db)
+    recurring_checks.ensure_defaults(db, today=TODAY)
     tamper = _by_code(db)["website_tamper_check"]
-    assert (tamper.last_done_on, tamper.next_due_on, tamper.overdue) == (None, None, True)
+    # Never done: due one interval after it was added, not at once.
+    assert (tamper.last_done_on, tamper.next_due_on, tamper.overdue) == (None, date(2026, 12, 27), False)
     recurring_checks.record_completion(
         db, tamper.id, {"done_on": "2026/11/1", "done_by": "山田", "note": "異常なし"}
     )
@@ -174,7 +175,7 @@ def test_a_completion_with_a_bad_date_is_refused_naming_the_field(db: Database) 
 
 
 def test_a_check_done_by_another_record_takes_its_date_from_it(db: Database) -> None:
-    recurring_checks.ensure_defaults(db)
+    recurring_checks.ensure_defaults(db, today=date(2025, 11, 27))  # set up a year ago
     lines = _by_code(db)
     media = lines["media_stocktake"]
     assert media.completed_by is CompletedBy.MEDIA_STOCKTAKE
@@ -185,7 +186,8 @@ def test_a_check_done_by_another_record_takes_its_date_from_it(db: Database) -> 
     save_record(
         db, MEDIA, None, {"asset_number": "M-1", "kind": "usb_memory", "quantity": 1, "status": "in_use"}
     )
-    assert _by_code(db)["media_stocktake"].overdue  # something to count, never counted
+    media = _by_code(db)["media_stocktake"]  # something to count, never counted since its first due
+    assert (media.next_due_on, media.overdue) == (media.first_due_on, True)
     take = stocktake.start_stocktake(db, MEDIA, "山田", date(2026, 3, 1))
     stocktake.finish_stocktake(db, take, date(2026, 3, 2))
     media = _by_code(db)["media_stocktake"]

@@ -147,11 +147,15 @@ def test_problems_are_shown_at_their_fields_and_nothing_is_saved(
     errors = {key: label.text() for key, label in tab.form.errors.items() if not label.isHidden()}
     assert errors == {
         "asset_number": "「usb-001」はすでに使われています",
+        "kind": "入力してください",  # a kind is chosen, never assumed
         "quantity": "0 以上にしてください(-3)",
         "next_migration_on": "「2026/2/30」は存在しない日付です",
     }
     assert len(registers.load_rows(db, MEDIA, FlagContext(TODAY)).ids) == 1
     # Fixing the fields and saving again clears the messages.
+    kind = _editor(tab, "kind")
+    assert isinstance(kind, QComboBox) and kind.itemText(0) == "(選択してください)"
+    kind.setCurrentIndex(kind.findData("usb_memory"))
     _type(_editor(tab, "asset_number"), "USB-002")
     _type(_editor(tab, "quantity"), "1")
     _type(_editor(tab, "next_migration_on"), "")
@@ -259,9 +263,13 @@ def test_dispose_warns_for_nand_and_keeps_the_record(
     assert (
         record["disposal_method"] == "physical_destruction" and record["disposal_certificate_no"] == "C-0042"
     )
-    assert _shown(tab) == []  # out of the active list ...
+    # Out of the active list, but shown (and selected) until the user moves on ...
+    assert _shown(tab) == ["USB-001"] and tab.selected_ids() == [medium]
+    tab.new_action.trigger()
     tab.status_box.setCurrentIndex(tab.status_box.findText("すべて"))
-    assert _shown(tab) == ["USB-001"]  # ... but still in the register
+    assert _shown(tab) == ["USB-001"]  # ... and still in the register
+    tab.status_box.setCurrentIndex(tab.status_box.findText("廃棄済以外"))
+    assert _shown(tab) == []
 
 
 def test_settings_check_dates_each_confirmed_item(make_tab: Callable[..., RegisterTab], db: Database) -> None:
@@ -299,6 +307,9 @@ def test_badge_is_returned_after_confirmation(
     tab.actions["return"].trigger()
     record = registers.get_record(db, BADGES, badge)
     assert record["status"] == "returned" and record["returned_on"] == TODAY
+    assert _shown(tab) == ["B-1"]  # stays in view while it is in the form
+    tab.new_action.trigger()
+    tab.reload()
     assert _shown(tab) == []
 
 
@@ -330,6 +341,8 @@ def test_leaver_sees_and_clears_what_they_hold(make_tab: Callable[..., RegisterT
     assert registers.get_record(db, PEOPLE, leaver)["left_on"] == date(2026, 11, 30)
     assert registers.get_record(db, MEDIA, medium)["custodian_id"] != leaver
     dialog.accept()
+    tab.new_action.trigger()
+    tab.reload()
     assert "鈴木 一郎" not in _shown(tab)  # left, and nothing left to return
     tab.status_box.setCurrentIndex(tab.status_box.findText("すべて"))
     assert _shown(tab, 1)[_shown(tab).index("鈴木 一郎")] == ""
@@ -452,7 +465,7 @@ def test_english_labels(make_tab: Callable[..., RegisterTab], db: Database) -> N
     _medium(db, "USB-001")
     tab = make_tab(MEDIA, "en")
     assert tab.model.headerData(0, Qt.Orientation.Horizontal) == "Asset no."
-    assert tab.status_box.itemText(0) == "Active"
+    assert [tab.status_box.itemText(i) for i in range(3)] == ["Not disposed", "Needs attention", "All"]
     assert _shown(tab, 2) == ["USB memory"]
     assert isinstance(tab.findChild(QPushButton), QPushButton)
 

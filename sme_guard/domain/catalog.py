@@ -10,6 +10,7 @@ assessments stored in the database survive catalog updates.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Literal
 
@@ -24,6 +25,25 @@ Origin = Literal["guideline", "office"]
 def circled(no: int) -> str:
     """①, ②, ... as the guideline numbers measures and points."""
     return CIRCLED[no - 1] if 1 <= no <= len(CIRCLED) else f"({no})"
+
+
+_ENTRY_ID = re.compile(r"^(?:ctl|own)-(\d{2,3})(?:-([mp])(\d+))?$|^(?:sheet|own-sheet)-(\d{3})$")
+
+
+def entry_label(entry_id: str, lang: str) -> str:
+    """A catalog id as people write it: ctl-09 -> 管理項目 9, ctl-09-m2 -> 9②, ctl-09-p1 ->
+    9 運用① (en: 9 point ①), sheet-049 -> 業務シート No.49; an id of another form as it is."""
+    match = _ENTRY_ID.match(entry_id)
+    if match is None:
+        return entry_id
+    item, kind, no, sheet = match.groups()
+    if sheet is not None:
+        return f"{'Task sheet' if lang == 'en' else '業務シート'} No.{int(sheet)}"
+    if kind is None:
+        return f"{'Control' if lang == 'en' else '管理項目'} {int(item)}"
+    if kind == "m":
+        return f"{int(item)}{circled(int(no))}"
+    return f"{int(item)} point {circled(int(no))}" if lang == "en" else f"{int(item)} 運用{circled(int(no))}"
 
 
 class _Strict(BaseModel):
@@ -270,6 +290,17 @@ class Catalog(_Strict):
 
     def measures(self) -> list[tuple[ControlItem, Measure]]:
         return [(item, m) for item in self.items for m in item.measures]
+
+    def describe(self, entry_id: str, lang: str) -> str:
+        """An entry by its label and its words: "9 運用① 記憶媒体は…", "業務シート No.1 入館"."""
+        found = next((s.title for s in self.sheets if s.id == entry_id), None)
+        for item in self.items:
+            if found is None and item.id == entry_id:
+                found = item.title
+            parts: list[Measure | Point] = [*item.measures, *item.points]
+            found = found or next((p.text for p in parts if p.id == entry_id), None)
+        name = entry_label(entry_id, lang)
+        return f"{name} {found.get(lang)}" if found is not None else name
 
     def term_label(self, vocabulary: str, code: str, lang: str) -> str:
         for term in getattr(self.legend, vocabulary):

@@ -18,6 +18,9 @@ class RecurringCheck(Record, table=True):
     interval_days: int
     enabled: bool = True
     last_done_on: date | None = None
+    # When a check never done falls due: set when it is added (spread from that day) or at
+    # set-up, so nothing is overdue before it could have been done.
+    first_due_on: date | None = None
 
 
 class CheckCompletion(Record, table=True):

@@ -100,6 +100,7 @@ class IncidentType(StrEnum):
     ACCESS_VIOLATION = "access_violation"
     MALWARE = "malware"
     EXTERNAL_ATTACK = "external_attack"
+    LOSS_THEFT = "loss_theft"  # a PC, phone, USB memory or papers lost or stolen
     OTHER = "other"
 
 
@@ -112,6 +113,16 @@ INCIDENT_CATEGORY_OF_TYPE: dict[IncidentType, IncidentCategory] = {
     IncidentType.ACCESS_VIOLATION: IncidentCategory.SECURITY_INCIDENT,
     IncidentType.MALWARE: IncidentCategory.SECURITY_INCIDENT,
     IncidentType.EXTERNAL_ATTACK: IncidentCategory.SECURITY_INCIDENT,
+    IncidentType.LOSS_THEFT: IncidentCategory.SECURITY_INCIDENT,
+}
+
+# The impacts (3②, the legend's 影響) a kind of incident has by its nature; the form ticks
+# them when the kind is chosen (more can be ticked). Keys are the register's impact columns.
+INCIDENT_TYPE_IMPACTS: dict[IncidentType, tuple[str, ...]] = {
+    IncidentType.OUTAGE: ("impact_availability",),
+    IncidentType.LEAK: ("impact_confidentiality",),
+    IncidentType.TAMPERING: ("impact_integrity",),
+    IncidentType.LOSS_THEFT: ("impact_confidentiality", "impact_availability"),
 }
 
 
@@ -286,6 +297,7 @@ LABELS: dict[StrEnum, tuple[str, str]] = {
     IncidentType.ACCESS_VIOLATION: ("アクセス違反", "Access violation"),
     IncidentType.MALWARE: ("ウイルス感染", "Malware infection"),
     IncidentType.EXTERNAL_ATTACK: ("外部からの攻撃", "External attack"),
+    IncidentType.LOSS_THEFT: ("紛失・盗難", "Loss or theft"),
     IncidentType.OTHER: ("その他", "Other"),
     ThreatSource.SYSADMIN_SELF: ("システム管理者(本人)", "System administrator (self)"),
     ThreatSource.SYSADMIN_OTHER: ("システム管理者(本人外)", "System administrator (other than self)"),

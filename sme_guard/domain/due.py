@@ -16,6 +16,7 @@ class Area(StrEnum):
     STOCKTAKE = "stocktake"  # stock-takes of media, devices, badges
     MEDIA = "media"  # backup media to migrate (9⑤)
     DEVICES = "devices"  # settings off, patches old (10③⑥)
+    BADGES = "badges"  # ID badges past their validity (sheet No.1)
     LEAVERS = "leavers"  # badges/devices/media held by people who left (5 運用①)
     INCIDENTS = "incidents"  # open incidents and overdue prevention actions (3③)
     CONTINUITY = "continuity"  # plan reviews and drills due (4②, 運用①)
@@ -30,6 +31,7 @@ AREA_LABELS: dict[Area, tuple[str, str]] = {
     Area.STOCKTAKE: ("棚卸", "Stock-takes"),
     Area.MEDIA: ("記憶媒体", "Storage media"),
     Area.DEVICES: ("スマートデバイス", "Smart devices"),
+    Area.BADGES: ("社員証", "ID badges"),
     Area.LEAVERS: ("退職者の保有物", "Held by leavers"),
     Area.INCIDENTS: ("障害・事故", "Incidents"),
     Area.CONTINUITY: ("IT継続計画", "IT continuity"),
@@ -54,7 +56,8 @@ class Target:
     row), "check" (``record_id`` the recurring check), "stocktake" (``key`` = register key),
     "contacts", "assessment" (``record_id`` = run id, ``key`` = catalog measure or sheet id),
     "guidelines" (``key`` = the guideline's kind: its acknowledgments), "policy" (``key`` =
-    "policy", "rules" or "security_action": that page of the policy screen).
+    "policy", "rules" or "security_action": that page of the policy screen), "tab" (``key`` = a
+    main tab: people, assets, access, continuity, assessment; a next step on ホーム).
     """
 
     screen: str

@@ -34,6 +34,9 @@ from sme_guard.domain.codes import (
 
 # "links": names of records of another register, kept in a link table (see ``Link``).
 Kind = Literal["text", "int", "number", "bool", "date", "datetime", "code", "person", "links"]
+# The form a text column's value must have (services/values.py checks and normalises it):
+# kana is stored as full-width katakana, e-mail and phone and postcode must look like one.
+TextForm = Literal["kana", "email", "phone", "postcode"]
 RegisterKey = Literal[
     "media", "devices", "badges", "people", "incidents", "plans", "cloud_services", "accounts"
 ]
@@ -76,11 +79,14 @@ class Column:
     in_table: bool = True  # shown in the register table by default
     multiline: bool = False
     editable: bool = True  # False: set by the app (a number, a status changed by a workflow)
-    default: object = None  # what a new record's form starts with
+    # What a new record's form starts with. A required code without one starts blank: the
+    # person chooses (a kind, an incident's type and severity); no default claims a fact.
+    default: object = None
     link: Link | None = None  # for "links" columns
     # Names offered while typing (free text stays allowed): the table and column they come from.
     suggest: tuple[str, str] | None = None
     max_length: int = TEXT_LENGTH  # for "text": the longest value, in characters
+    text_form: TextForm | None = None  # for "text" columns
 
     def label(self, lang: str) -> str:
         return self.en if lang == "en" else self.ja
@@ -191,7 +197,7 @@ MEDIA = Register(
         Column("long_term_backup", "長期保管", "Long-term backup", "bool", width=8, in_table=False),
         Column("lifetime_until", "寿命(目安)", "Lifetime until", "date", width=12, in_table=False),
         Column("next_migration_on", "次回移行日", "Next migration", "date", width=12),
-        Column("status", "状態", "Status", "code", MediumStatus, required=True, width=10),
+        Column("status", "状態", "Status", "code", MediumStatus, required=True, width=10, default="in_use"),
         _stocktake(),
         _notes(),
         Column("disposal_disposed_on", "廃棄日", "Disposed on", "date", width=12, in_table=False),
@@ -324,7 +330,7 @@ DEVICES = Register(
         ),
         Column("settings_checked_on", "設定確認日", "Settings checked", "date", width=12),
         _stocktake(),
-        Column("status", "状態", "Status", "code", DeviceStatus, required=True, width=10),
+        Column("status", "状態", "Status", "code", DeviceStatus, required=True, width=10, default="in_use"),
         _notes(),
     ),
 )
@@ -355,7 +361,7 @@ BADGES = Register(
         Column("areas", "入館可能エリア", "Areas allowed", width=18),
         Column("issued_on", "発行日", "Issued", "date", width=12),
         Column("valid_until", "有効期限", "Valid until", "date", width=12),
-        Column("status", "状態", "Status", "code", BadgeStatus, required=True, width=10),
+        Column("status", "状態", "Status", "code", BadgeStatus, required=True, width=10, default="active"),
         Column("returned_on", "返却日", "Returned", "date", width=12),
         _stocktake(),
         _notes(),
@@ -372,12 +378,13 @@ PEOPLE = Register(
     status_codes=None,
     columns=(
         Column("name", "氏名", "Name", required=True, width=14, max_length=NAME_LENGTH),
-        Column("kana", "フリガナ", "Kana", width=14, max_length=NAME_LENGTH),
+        Column("kana", "フリガナ", "Kana", width=14, max_length=NAME_LENGTH, text_form="kana"),
         Column("department", "部署", "Department", width=12, max_length=NAME_LENGTH),
         Column("employment_type", "雇用形態", "Employment", "code", EmploymentType, required=True, width=14),
-        Column("role", "役割", "Role", "code", PersonRole, required=True, width=14),
-        Column("phone", "電話", "Phone", width=14, in_table=False, max_length=ID_LENGTH),
-        Column("email", "メール", "E-mail", width=20, in_table=False),
+        # Most people are 従業員; an administrator's role is chosen, never assumed (5⑤).
+        Column("role", "役割", "Role", "code", PersonRole, required=True, width=14, default="employee"),
+        Column("phone", "電話", "Phone", width=14, in_table=False, max_length=ID_LENGTH, text_form="phone"),
+        Column("email", "メール", "E-mail", width=20, in_table=False, text_form="email"),
         Column("joined_on", "入社日", "Joined", "date", width=12),
         Column("left_on", "退職日", "Left", "date", width=12),
         _notes(),
@@ -589,7 +596,9 @@ CLOUD_SERVICES = Register(
         Column("applicable_law", "適用される法律", "Applicable law", width=14, in_table=False),
         Column("mfa_enabled", "多要素認証", "Multi-factor login", "bool", width=8),
         Column("last_reviewed_on", "最終確認日", "Last reviewed", "date", width=12),
-        Column("status", "状態", "Status", "code", CloudServiceStatus, required=True, width=10),
+        Column(
+            "status", "状態", "Status", "code", CloudServiceStatus, required=True, width=10, default="in_use"
+        ),
         _notes(),
     ),
 )

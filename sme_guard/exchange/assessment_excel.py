@@ -173,7 +173,7 @@ def assessment_sheets(catalog: Catalog, runs: Sequence[RunAnswers]) -> list[Rows
         RowsSheet("点検一覧", "Assessments", RUN_COLUMNS, run_rows, PERCENTS),
         RowsSheet("管理策", "Control measures", MEASURE_COLUMNS, measure_rows),
         RowsSheet("業務シート", "Task sheets", TASK_SHEET_COLUMNS, sheet_rows),
-        RowsSheet("項目別スコア", "Scores per item", ITEM_SCORE_COLUMNS, item_rows, PERCENTS),
+        RowsSheet("管理項目別の実施率", "Scores per item", ITEM_SCORE_COLUMNS, item_rows, PERCENTS),
     ]
 
 

@@ -109,7 +109,7 @@ OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and password-protect
 class ExportCancelledError(UserError):
     def __init__(self) -> None:
         super().__init__(
-            "Excel への書き出しを中止しました。ファイルは作成されていません。",
+            "Excel への出力を中止しました。ファイルは作成されていません。",
             "The Excel export was cancelled; no file was written.",
         )
 
@@ -121,7 +121,7 @@ class ExportFailedError(UserError):
 class ImportCancelledError(UserError):
     def __init__(self) -> None:
         super().__init__(
-            "Excel からの取り込みを中止しました。何も保存されていません。",
+            "Excel からの取込を中止しました。何も保存されていません。",
             "The Excel import was cancelled; nothing was saved.",
         )
 
@@ -967,7 +967,7 @@ def _memoized(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
 
 def _cell_parser(column: Column, people: PeopleIndex) -> Callable[[Any], Any]:
     """The shared parser of ``services.values`` for one column, cached where values repeat."""
-    if column.kind == "text":
+    if column.kind == "text" and column.text_form is None:  # a form to check: parse_value
         limit = column.max_length
         return lambda raw: parse_text(raw, limit)
     if column.kind == "int":
@@ -1259,7 +1259,7 @@ class _Importer:
 
     def _status_changed(self, record_id: int, status: str) -> None:
         """The history says when the status came, and that it came from a file."""
-        note = "Excel から取り込み" if self.report.lang != "en" else "Imported from Excel"
+        note = "Excel から取込" if self.report.lang != "en" else "Imported from Excel"
         incidents.record_status_change(self.connection, record_id, status, self.now, note)
 
 

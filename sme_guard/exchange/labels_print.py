@@ -13,7 +13,7 @@ from sme_guard.errors import UserError
 from sme_guard.exchange.pdf.labels import SHEETS, Label, LabelSheet, build_labels, number_fits
 from sme_guard.services.flags import FlagContext
 from sme_guard.services.registers import load_rows
-from sme_guard.services.settings import get_text, office_name, set_text
+from sme_guard.services.settings import LABEL_SHEET_PREFIX, get_text, office_name, set_text
 from sme_guard.services.values import display
 
 # The registers whose items carry a label, and what the label's one line of description says.
@@ -30,7 +30,7 @@ DIMENSIONS = ("label_width_mm", "label_height_mm", "left_mm", "top_mm", "column_
 def office_sheet(database: Database, key: str) -> LabelSheet:
     """A label sheet with the office's own dimensions (saved with ``save_office_sheet``), or
     the defaults; makers differ by a millimetre, and printers feed a little off."""
-    saved = get_text(database, f"labels.sheet.{key}", default="")
+    saved = get_text(database, LABEL_SHEET_PREFIX + key, default="")
     sheet = SHEETS[key]
     if not saved:
         return sheet
@@ -50,7 +50,7 @@ def office_sheet(database: Database, key: str) -> LabelSheet:
 
 
 def save_office_sheet(database: Database, sheet: LabelSheet) -> None:
-    set_text(database, f"labels.sheet.{sheet.key}", ",".join(f"{getattr(sheet, d):g}" for d in DIMENSIONS))
+    set_text(database, LABEL_SHEET_PREFIX + sheet.key, ",".join(f"{getattr(sheet, d):g}" for d in DIMENSIONS))
 
 
 def _check_numbers(register: Register, numbers: list[tuple[int, str]], sheet: LabelSheet) -> None:

@@ -395,6 +395,11 @@ def open_risks(catalog: Catalog, run: RunAnswers) -> list[OpenRisk]:
     return sorted(risks, key=lambda r: (-r.impacts, -r.gap, r.sheet.number))
 
 
+def unanswered_sheets(catalog: Catalog, run: RunAnswers) -> list[TaskSheet]:
+    """Sheets not yet answered "applies or not": reports say so, never "all done"."""
+    return [sheet for sheet in catalog.sheets if run.sheet(sheet).applies is None]
+
+
 def compare(catalog: Catalog, before: RunAnswers, after: RunAnswers) -> Comparison:
     """What improved and what fell back between two runs, measure by measure."""
     changes = []

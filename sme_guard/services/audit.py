@@ -20,9 +20,11 @@ from sqlalchemy import ColumnElement, Connection, Table, and_, func, or_, select
 
 from sme_guard.db.audit_check import CheckReport
 from sme_guard.db.database import Database
+from sme_guard.domain.catalog import entry_label
 from sme_guard.domain.codes import (
     AuditAction,
     DisasterScenario,
+    GuidelineDecision,
     GuidelineKind,
     IncidentStatus,
     MeasureStatus,
@@ -31,7 +33,10 @@ from sme_guard.domain.codes import (
     SecurityActionLevel,
     label,
 )
+from sme_guard.domain.guideline_points import ref_label
 from sme_guard.domain.registers import REGISTERS, Kind
+from sme_guard.services import settings as office_settings
+from sme_guard.services.catalog import bundled_plan_templates
 
 DEFAULT_LIMIT = 1000  # lines a screen lists (newest first); the Excel export has no limit
 HISTORY_LIMIT = 5000
@@ -129,6 +134,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "expected_location": ("所在(台帳)", "Expected location"),
     "findings": ("気付いた点", "Findings"),
     "finished_on": ("終了日", "Finished on"),
+    "first_due_on": ("初回期限", "First due on"),
     "found_count": ("確認済", "Found"),
     "found_location": ("所在(実際)", "Found at"),
     "guideline_id": ("ガイドライン", "Guideline"),
@@ -178,6 +184,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "role": ("役割", "Role"),
     "scenario": ("想定", "Scenario"),
     "score": ("点数", "Points"),
+    "sequence": ("年内の連番", "Number in the year"),
     "sheet_id": ("業務シート", "Task sheet"),
     "started_by": ("開始者", "Started by"),
     "started_on": ("開始日", "Started on"),
@@ -185,6 +192,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "steps_exercised": ("訓練した手順", "Steps exercised"),
     "stock_take_id": ("棚卸", "Stock-take"),
     "technical_status": ("技術的対策", "Technical measure"),
+    "template_code": ("元にした例", "Made from the example"),
     "title": ("名称", "Title"),
     "unchecked_count": ("未確認", "Not checked"),
     "value": ("値", "Value"),
@@ -208,6 +216,18 @@ CODES: dict[tuple[str, str], type[StrEnum]] = {
     ("security_policy", "kind"): PolicyKind,
     ("security_action", "level"): SecurityActionLevel,
 }
+# Columns holding catalog ids (ctl-09-p1, sheet-001; several comma-separated): shown as 9 運用①.
+CATALOG_ID_FIELDS = frozenset({"catalog_ref", "measure_id", "sheet_id", "entry_id"})
+# Values of other columns as people know them.
+VALUE_LABELS: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
+    ("stock_take_item", "result"): {"found": ("確認済", "Found"), "missing": ("不明", "Missing")},
+    ("office_catalog_entry", "kind"): {
+        "item": ("管理項目", "Control item"),
+        "sheet": ("業務シート", "Task sheet"),
+    },
+}
+# Internal keys a person never typed nor needs (the check's title says what it is).
+HIDDEN_FIELDS = frozenset({("recurring_check", "code")})
 # Columns that name a record, for the "record" of a line (besides a register's number).
 NAMING_COLUMNS = ("number", "asset_number", "badge_number", "name", "title", "code", "key")
 YES_NO = {"ja": ("はい", "いいえ"), "en": ("yes", "no")}
@@ -377,7 +397,29 @@ class _Formatter:
                 return label(known.codes(text), self.lang)
             except ValueError:
                 return text
-        return text.replace("\r\n", "\n").replace("\n", MULTILINE_MARK)
+        named = self._named(table_name, field, text)
+        return (named if named is not None else text).replace("\r\n", "\n").replace("\n", MULTILINE_MARK)
+
+    def _named(self, table_name: str, field: str, text: str) -> str | None:
+        """What an internal key or a stored document stands for, in words; None for plain text."""
+        lang = self.lang
+        labels = VALUE_LABELS.get((table_name, field))
+        if labels is not None and text in labels:
+            ja, en = labels[text]
+            return en if lang == "en" else ja
+        if field in CATALOG_ID_FIELDS:
+            return ", ".join(entry_label(part, lang) for part in text.split(",") if part)
+        if field == "register_key" and text in REGISTERS:
+            return REGISTERS[text].label(lang)
+        if (table_name, field) == ("app_setting", "key"):
+            return office_settings.label_of(text, lang)
+        if (table_name, field) == ("continuity_plan", "template_code"):
+            return next((t.content(lang).name for t in bundled_plan_templates() if t.code == text), text)
+        if (table_name, field) == ("office_catalog_entry", "data"):
+            return _entry_summary(text, lang)
+        if (table_name, field) == ("staff_guideline", "choices_json"):
+            return _decisions_summary(text, lang)
+        return None
 
     def record(self, table_name: str, text: str | None) -> str:
         """A whole record (JSON of the stored values) as "field: value" pairs."""
@@ -393,7 +435,7 @@ class _Formatter:
         return separator.join(
             f"{field_label(table_name, key, self.lang)}: {self.value(table_name, key, value)}"
             for key, value in values.items()
-            if key not in RECORD_KEYS and value not in (None, "")
+            if key not in RECORD_KEYS and value not in (None, "") and (table_name, key) not in HIDDEN_FIELDS
         )
 
     def record_name(self, table_name: str, record_id: int) -> str:
@@ -415,7 +457,10 @@ class _Formatter:
         if column is None:
             return {}
         rows = self.connection.execute(select(table.c.id, column))
-        return {row_id: str(value) for row_id, value in rows if value not in (None, "")}
+        names = {row_id: str(value) for row_id, value in rows if value not in (None, "")}
+        if table_name == "app_setting":  # named by its key: say which setting
+            return {row_id: office_settings.label_of(key, self.lang) for row_id, key in names.items()}
+        return names
 
     def line(self, row: Any) -> AuditLine:
         table_name, action, field = row.table_name, row.action, row.field
@@ -447,6 +492,31 @@ class _Formatter:
             old_text=old_text,
             new_text=new_text,
         )
+
+
+def _entry_summary(text: str, lang: str) -> str:
+    """An own catalog entry (stored as JSON) by its number and title."""
+    try:
+        data = json.loads(text)
+        title = data["title"]["en" if lang == "en" else "ja"]
+        return f"{entry_label(data['id'], lang)} {title}"
+    except (ValueError, KeyError, TypeError):
+        return text
+
+
+def _decisions_summary(text: str, lang: str) -> str:
+    """A staff guideline's decisions (stored as JSON): each point and what the office decided."""
+    try:
+        points = json.loads(text)["points"]
+        parts = []
+        for point in points:
+            decision = point.get("decision")
+            said = label(GuidelineDecision(decision), lang) if decision else "—"
+            conditions = f" ({point['conditions']})" if point.get("conditions") else ""
+            parts.append(f"{ref_label(point['ref'], lang)} {said}{conditions}")
+    except (ValueError, KeyError, TypeError):
+        return text
+    return ("; " if lang == "en" else "、").join(parts)
 
 
 # ------------------------------------------------------------------ queries

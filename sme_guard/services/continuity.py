@@ -203,6 +203,7 @@ def detail(database: Database, plan_id: int, today: date) -> PlanDetail:
                 .order_by(reviews.c.reviewed_on.desc(), reviews.c.id.desc())
             ).mappings()
         )
+        made_at = connection.execute(select(plans.c.created_at).where(plans.c.id == plan_id)).scalar()
     last, interval = values["last_reviewed_on"], values["review_interval_days"]
     return PlanDetail(
         id=plan_id,
@@ -215,8 +216,8 @@ def detail(database: Database, plan_id: int, today: date) -> PlanDetail:
         needed_by=needed_by,
         reviews=review_lines,
         drills=drill_lines,
-        next_review_on=review_due_on(last, interval),
-        review_due=review_is_due(last, interval, today),
+        next_review_on=review_due_on(last, interval, made_at),
+        review_due=review_is_due(last, interval, today, made_at),
     )
 
 

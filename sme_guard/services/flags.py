@@ -8,15 +8,16 @@
   login (運用②: use what strengthens authentication)
 - accounts: a shared or anonymous ID, or none named (5③); an administrator's privilege for
   someone whose role does not need it (5⑤); still active although the user left (5 運用①)
-- plans: review due (4②: never reviewed, or the interval has passed); the latest drill took
-  longer than the recovery time objective (4 運用①); the owner has left
+- plans: review due (4②: the interval has passed since the last review, or since the plan
+  was made when it was never reviewed); the latest drill took longer than the recovery time
+  objective (4 運用①); the owner has left
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -101,16 +102,30 @@ FLAG_INPUTS: dict[str, frozenset[str]] = {
 PRIVILEGED_ROLES = frozenset({PersonRole.SYSTEM_ADMIN.value, PersonRole.BUSINESS_MANAGER.value})
 
 
-def review_due_on(last_reviewed_on: date | str | None, interval_days: int) -> date | None:
-    """When a plan is next due for review (4②); None when it was never reviewed (due now)."""
-    if last_reviewed_on is None:
+def as_date(value: date | str | None) -> date | None:
+    """A date from a stored value: a date, a datetime (local day) or ISO text (its date part)."""
+    if value is None or value == "":
         return None
-    last = last_reviewed_on if isinstance(last_reviewed_on, date) else date.fromisoformat(last_reviewed_on)
-    return last + timedelta(days=interval_days)
+    if isinstance(value, datetime):
+        return value.astimezone().date() if value.tzinfo else value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
 
 
-def review_is_due(last_reviewed_on: date | str | None, interval_days: int, today: date) -> bool:
-    due = review_due_on(last_reviewed_on, interval_days)
+def review_due_on(
+    last_reviewed_on: date | str | None, interval_days: int, made_on: date | str | None = None
+) -> date | None:
+    """When a plan is next due for review (4②): one interval after its last review or, never
+    reviewed, after it was made (a plan made today cannot be overdue). None: neither known."""
+    basis = as_date(last_reviewed_on) or as_date(made_on)
+    return None if basis is None else basis + timedelta(days=interval_days)
+
+
+def review_is_due(
+    last_reviewed_on: date | str | None, interval_days: int, today: date, made_on: date | str | None = None
+) -> bool:
+    due = review_due_on(last_reviewed_on, interval_days, made_on)
     return due is None or due <= today
 
 
@@ -146,7 +161,7 @@ class FlagChecker:
     def __call__(self, values: Sequence[Any], extra: Sequence[Any]) -> tuple[Flag, ...]:
         """``extra`` holds, per person column in order, the person's leaving date; for
         people, the number of items they still hold; for plans, then whether the latest
-        drill took longer than its objective."""
+        drill took longer than its objective and when the plan was made."""
         status = values[self.status] if self.status is not None else None
         if status in self.closed:
             return ()
@@ -208,9 +223,9 @@ class FlagChecker:
 
     def _plan(self, values: Sequence[Any], extra: Sequence[Any]) -> tuple[Flag, ...]:
         assert self.reviewed is not None and self.interval is not None
-        *left_on, drill_over = extra
+        *left_on, drill_over, made_at = extra
         flags: list[Flag] = []
-        if review_is_due(values[self.reviewed], values[self.interval] or 0, self.today_date):
+        if review_is_due(values[self.reviewed], values[self.interval] or 0, self.today_date, made_at):
             flags.append(Flag.REVIEW_DUE)
         if drill_over:
             flags.append(Flag.DRILL_OVER_OBJECTIVE)

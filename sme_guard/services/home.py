@@ -18,7 +18,15 @@ from sme_guard.domain.catalog import Catalog, circled
 from sme_guard.domain.codes import GuidelineKind, IncidentStatus, MeasureStatus, label
 from sme_guard.domain.due import Area, DueItem, Target
 from sme_guard.domain.recurring import CheckSchedule, CompletedBy
-from sme_guard.domain.registers import DEVICE_SECURITY_SETTINGS, DEVICES, INCIDENTS, MEDIA, PEOPLE, PLANS
+from sme_guard.domain.registers import (
+    BADGES,
+    DEVICE_SECURITY_SETTINGS,
+    DEVICES,
+    INCIDENTS,
+    MEDIA,
+    PEOPLE,
+    PLANS,
+)
 from sme_guard.services import assessments, recurring_checks
 from sme_guard.services import settings as office_settings
 from sme_guard.services.catalog import bundled_catalog
@@ -30,19 +38,22 @@ from sme_guard.services.registers import holdings_of, load_rows, table_named
 # What each area lists (``due_items``), with the date a line is due on:
 #
 # - CHECKS: recurring checks switched on and not completed by another record (see
-#   ``recurring_checks``): last completion + interval; never done: None.
+#   ``recurring_checks``): last completion + interval; never done: its first-due date.
 # - STOCKTAKE: per register with something to count, if its stock-take check is on: latest
-#   finished stock-take + the check's interval; never done: None.
+#   finished stock-take + the check's interval; never done: the check's first-due date.
 # - MEDIA: long-term backup media flagged MIGRATION_DUE: their next migration date.
 # - DEVICES: one line per flag: SETTINGS_OFF (None: wrong now), PATCH_OLD (last patch + the
 #   office's patch limit; never patched: None).
+# - BADGES: badges flagged EXPIRED (not returned or revoked): their valid-until date.
 # - LEAVERS: one line per badge, device or medium still held by someone who has left (or
 #   leaves within the horizon): the leaving date.
 # - INCIDENTS: every incident not closed, due None (it needs handling now; overdue once it has
 #   been open more than INCIDENT_OPEN_DAYS); every prevention action not done: its due date.
-# - CONTINUITY: plans flagged REVIEW_DUE: the next review (never reviewed: None); if the drill
-#   check is on, plans whose latest drill is older than its interval (never drilled: None).
-# - CONTACTS: if the contact-tree check is on: latest confirmation + the office's interval.
+# - CONTINUITY: plans flagged REVIEW_DUE: the next review (never reviewed: an interval after
+#   the plan was made); plans flagged OWNER_LEFT: the owner's leaving date; if the drill check
+#   is on, each plan's next drill (never drilled: ``LinkedRecords.drill_due``).
+# - CONTACTS: if the contact-tree check is on: latest confirmation + the office's interval;
+#   never confirmed: the check's first-due date.
 # - ASSESSMENT: the latest run's measures and sheets whose target date has come and that are
 #   not in place (実施済 or 対象外 are; a sheet that does not apply is left out).
 # - SECURITY_ACTION: while the office aims at ★★, each step it still lacks (self-diagnosis,
@@ -52,7 +63,8 @@ from sme_guard.services.registers import holdings_of, load_rows, table_named
 # the contact tree, the drills) is listed only in that record's area, never under CHECKS.
 #
 # A line is listed when it is due within the horizon (default 30 days) or has no date; it is
-# overdue when its date is before today (or None). Flagged rows come from the register
+# overdue when its date is before today (or None). Nothing is overdue before it could have
+# been done: what was never done falls due on a first-due date (see ``recurring_checks``). Flagged rows come from the register
 # services: the flags are computed as of the horizon's last day, so they include what
 # becomes due within it.
 
@@ -88,7 +100,15 @@ def _short(text: str, length: int = 40) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
-def _last_and_interval(lang: str, last: date | None, interval: int, never_ja: str, never_en: str) -> str:
+def _last_and_interval(
+    lang: str, last: date | None, interval: int, never_ja: str, never_en: str, due: date | None = None
+) -> str:
+    if last is None and due is not None:
+        return _text(
+            lang,
+            f"{never_ja}、初回期限 {due}、間隔 {interval} 日",
+            f"{never_en}, first due {due}, every {interval} days",
+        )
     if last is None:
         return _text(lang, f"{never_ja}、間隔 {interval} 日", f"{never_en}, every {interval} days")
     return _text(lang, f"前回 {last}、間隔 {interval} 日", f"Last {last}, every {interval} days")
@@ -105,6 +125,7 @@ class _Linked:
     last_done_on: date | None
     next_due_on: date | None
     nothing_to_check: bool
+    first_due_on: date | None
 
     def title(self, lang: str) -> str:
         return self.title_en if lang == "en" else self.title_ja
@@ -129,6 +150,7 @@ def _linked_checks(
                 line.last_done_on,
                 line.next_due_on,
                 line.nothing_to_check,
+                line.first_due_on,
             )
     for check in schedule.checks:
         record = check.completed_by
@@ -137,8 +159,9 @@ def _linked_checks(
         interval = (
             linked.contacts.interval_days if record is CompletedBy.CONTACT_TREE else check.interval_days
         )
-        last, due, nothing = recurring_checks.linked_state(record, interval, linked, today)
-        found[record] = _Linked(True, interval, check.title.ja, check.title.en, last, due, nothing)
+        first_due = today + timedelta(days=interval)  # not added yet: never due before it is
+        last, due, nothing = recurring_checks.linked_state(record, interval, linked, today, first_due)
+        found[record] = _Linked(True, interval, check.title.ja, check.title.en, last, due, nothing, first_due)
     return found
 
 
@@ -166,6 +189,7 @@ def due_items(
     _stocktakes(found, linked_checks, linked)
     _media(found, database, context)
     _devices(found, database, context)
+    _badges(found, database, context)
     _leavers(found, database, context)
     _incidents(found, database)
     _continuity(found, database, context, linked_checks.get(CompletedBy.DRILLS), linked)
@@ -218,13 +242,17 @@ def _recurring(
         target = (
             Target("check", record_id=line.id)
             if reviewed is None
-            else Target("register", reviewed, linked.reviews[reviewed].record_id)
+            else Target(
+                "register", reviewed, linked.reviews[reviewed].next(line.interval_days, line.first_due_on)[2]
+            )
         )
         found.add(
             Area.CHECKS,
             line.next_due_on,
             line.title(found.lang),
-            _last_and_interval(found.lang, line.last_done_on, line.interval_days, "未実施", "Never done"),
+            _last_and_interval(
+                found.lang, line.last_done_on, line.interval_days, "未実施", "Not started", line.next_due_on
+            ),
             target,
         )
 
@@ -238,7 +266,7 @@ def _stocktakes(
         if check is None or key is None or not check.enabled or check.nothing_to_check:
             continue
         detail = _last_and_interval(
-            found.lang, check.last_done_on, check.interval_days, "未実施", "Never done"
+            found.lang, check.last_done_on, check.interval_days, "未実施", "Not started", check.next_due_on
         )
         if key in linked.running:
             started = linked.running[key]
@@ -309,6 +337,26 @@ def _devices(found: _Found, database: Database, context: FlagContext) -> None:
                 ),
                 target,
             )
+
+
+def _badges(found: _Found, database: Database, context: FlagContext) -> None:
+    """Badges past their validity that were neither returned nor revoked (sheet No.1)."""
+    rows = load_rows(database, BADGES, context, table_only=True)
+    number, valid_until = rows.index("badge_number"), rows.index("valid_until")
+    for record_id, values, flags in zip(rows.ids, rows.rows, rows.flags, strict=True):
+        if Flag.EXPIRED not in flags:
+            continue
+        until = _day(values[valid_until])
+        found.add(
+            Area.BADGES,
+            until,
+            found.text(f"社員証 {values[number]} の有効期限切れ", f"ID badge {values[number]} has expired"),
+            found.text(
+                f"有効期限 {until}: 回収・失効または更新(業務 No.1)",
+                f"Valid until {until}: collect and revoke, or renew (task sheet No.1)",
+            ),
+            Target("register", BADGES.key, record_id),
+        )
 
 
 def _leavers(found: _Found, database: Database, context: FlagContext) -> None:
@@ -408,36 +456,65 @@ def _continuity(
     linked: recurring_checks.LinkedRecords,
 ) -> None:
     rows = load_rows(database, PLANS, context, table_only=True)
-    name, reviewed, interval = (
+    name, reviewed, interval, owner = (
         rows.index("name"),
         rows.index("last_reviewed_on"),
         rows.index("review_interval_days"),
+        rows.index("owner_id"),
     )
+    owners_left = _leaving_dates(database) if any(Flag.OWNER_LEFT in f for f in rows.flags) else {}
     for plan_id, values, flags in zip(rows.ids, rows.rows, rows.flags, strict=True):
+        target = Target("register", PLANS.key, plan_id)
+        if Flag.OWNER_LEFT in flags:
+            left = owners_left.get(values[owner])
+            found.add(
+                Area.CONTINUITY,
+                left,
+                found.text(
+                    f"IT継続計画「{values[name]}」の責任者 {values[owner]} さんの退職",
+                    f"The owner of the IT continuity plan “{values[name]}”, {values[owner]}, has left",
+                ),
+                found.text(f"退職日 {left}: 新しい責任者を決める", f"Left on {left}: choose a new owner"),
+                target,
+            )
         if Flag.REVIEW_DUE not in flags:
             continue
         last, days = _day(values[reviewed]), values[interval] or 0
+        due = review_due_on(last, days, linked.plans_made.get(plan_id))
         found.add(
             Area.CONTINUITY,
-            review_due_on(last, days),
+            due,
             found.text(
                 f"IT継続計画「{values[name]}」の見直し", f"Review the IT continuity plan “{values[name]}”"
             ),
-            _last_and_interval(found.lang, last, days, "見直しの記録なし", "Never reviewed") + " (4②)",
-            Target("register", PLANS.key, plan_id),
+            _last_and_interval(found.lang, last, days, "見直しの記録なし", "Not reviewed yet", due) + " (4②)",
+            target,
         )
     if drill_check is None or not drill_check.enabled:
         return
     for plan_id, plan_name in linked.plans.items():
         last = linked.drills.get(plan_id)
+        due = linked.drill_due(plan_id, drill_check.interval_days, drill_check.first_due_on)
         found.add(
             Area.CONTINUITY,
-            recurring_checks.next_due(last, drill_check.interval_days),
+            due,
             found.text(f"IT継続計画「{plan_name}」の訓練", f"Drill for the IT continuity plan “{plan_name}”"),
-            _last_and_interval(found.lang, last, drill_check.interval_days, "訓練の記録なし", "Never drilled")
+            _last_and_interval(
+                found.lang, last, drill_check.interval_days, "訓練の記録なし", "No drill yet", due
+            )
             + found.text("(4 運用①)", " (4, operation ①)"),
             Target("register", PLANS.key, plan_id),
         )
+
+
+def _leaving_dates(database: Database) -> dict[str, date]:
+    """Leavers' leaving dates by name (a plan's table row names its owner)."""
+    people = table_named("person")
+    with database.engine.connect() as connection:
+        rows = connection.execute(
+            select(people.c.name, people.c.left_on).where(people.c.left_on.is_not(None))
+        )
+        return {name: left for name, left in rows}
 
 
 def _contacts(found: _Found, check: _Linked | None, linked: recurring_checks.LinkedRecords) -> None:
@@ -445,13 +522,18 @@ def _contacts(found: _Found, check: _Linked | None, linked: recurring_checks.Lin
         return
     confirmed = linked.contacts
     detail = _last_and_interval(
-        found.lang, confirmed.confirmed_on, confirmed.interval_days, "確認の記録なし", "Never confirmed"
+        found.lang,
+        confirmed.confirmed_on,
+        confirmed.interval_days,
+        "確認の記録なし",
+        "Not confirmed yet",
+        check.next_due_on,
     )
     if confirmed.confirmed_by:
         detail += found.text(f"(確認者 {confirmed.confirmed_by})", f" (by {confirmed.confirmed_by})")
     found.add(
         Area.CONTACTS,
-        recurring_checks.next_due(confirmed.confirmed_on, confirmed.interval_days),
+        check.next_due_on,
         check.title(found.lang),
         detail,
         Target("contacts"),
@@ -569,6 +651,31 @@ def _security_action(found: _Found, database: Database) -> None:
             Target("policy", page),
             overdue=False,
         )
+
+
+def home_list(
+    database: Database, today: date, lang: str, horizon_days: int = DEFAULT_HORIZON_DAYS
+) -> list[DueItem]:
+    """What ホーム lists (and ``sme-guard due`` prints): the schedule's checks added where
+    missing, the office's own catalog entries named."""
+    from sme_guard.services.office_catalog import effective_catalog
+
+    if not database.read_only:  # (one on a CD-R lists the checks it has)
+        recurring_checks.ensure_defaults(database, today=today)
+    return due_items(database, today, lang, catalog=effective_catalog(database), horizon_days=horizon_days)
+
+
+def as_json(item: DueItem) -> dict[str, Any]:
+    """A home line for other programs: area, title, detail, due date (ISO or None: now),
+    overdue, and the record it opens."""
+    return {
+        "area": item.area.value,
+        "title": item.title,
+        "detail": item.detail,
+        "due_on": item.due_on.isoformat() if item.due_on else None,
+        "overdue": item.overdue,
+        "opens": {"screen": item.target.screen, "key": item.target.key, "record_id": item.target.record_id},
+    }
 
 
 def counts(items: Iterable[DueItem]) -> dict[Area, int]:

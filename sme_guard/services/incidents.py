@@ -16,13 +16,20 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from sme_guard.db.database import Database
-from sme_guard.domain.codes import IncidentStatus
+from sme_guard.domain.codes import INCIDENT_TYPE_IMPACTS, IncidentStatus, IncidentType
 from sme_guard.domain.registers import BADGES, DEVICES, INCIDENTS, MEDIA, PEOPLE, Register
 from sme_guard.errors import UserError
 from sme_guard.services import settings as office_settings
 from sme_guard.services.details import DetailInvalidError, day_field, person_field, required_text
-from sme_guard.services.registers import get_record, people_index, table_named, table_of
-from sme_guard.services.values import Problem, parse_text
+from sme_guard.services.registers import (
+    RecordInvalidError,
+    get_record,
+    people_index,
+    save_record,
+    table_named,
+    table_of,
+)
+from sme_guard.services.values import Problem, ValueProblemError, parse_email, parse_phone, parse_text
 
 NUMBER_PATTERN = re.compile(r"^(\d{4})-(\d{1,6})$")
 ASSET_KEYS = {"media": "medium_id", "devices": "device_id", "badges": "badge_id"}
@@ -128,6 +135,8 @@ def change_status(
         if row[0] == status.value:
             return
         if status is IncidentStatus.CLOSED and (problem := closing_problem(connection, incident_id, row[1])):
+            if not (row[1] or "").strip():
+                raise RecordInvalidError({"root_cause": problem}, INCIDENTS)  # the form shows the field
             raise IncidentRuleError(problem.ja, problem.en)
         closed_on = now.astimezone().date() if status is IncidentStatus.CLOSED else None
         connection.execute(
@@ -402,6 +411,14 @@ def link_asset(database: Database, incident_id: int, register: Register, record_
             connection.execute(assets.insert().values(incident_id=incident_id, **{column: record_id}))
 
 
+def record_about_asset(database: Database, raw: Mapping[str, Any], register: Register, asset_id: int) -> int:
+    """Save a new incident (as typed in the form, e.g. from ``draft_from_asset``) and link the
+    asset it is about."""
+    incident_id = save_record(database, INCIDENTS, None, raw)
+    link_asset(database, incident_id, register, asset_id)
+    return incident_id
+
+
 def link_asset_by_number(database: Database, incident_id: int, register: Register, number: str) -> None:
     """Link the asset the user names by its number (as printed on its label)."""
     table = table_of(register)
@@ -452,7 +469,14 @@ def draft_from_asset(
         if lang != "en"
         else f"Lost {register.label(lang).lower()} {number}"
     )
-    return {"what": what, "occurred_at": now, "incident_type": "other", "severity": "medium"}
+    # Lost (or stolen): what it held may be read by others, and the office is without it. The
+    # severity is left for the person recording it to judge.
+    return {
+        "what": what,
+        "occurred_at": now,
+        "incident_type": IncidentType.LOSS_THEFT.value,
+        **dict.fromkeys(INCIDENT_TYPE_IMPACTS[IncidentType.LOSS_THEFT], True),
+    }
 
 
 # ---------------------------------------------------------------- the contact tree (3①)
@@ -510,6 +534,14 @@ def contacts(database: Database) -> list[ContactLine]:
         ]
 
 
+def _checked(parse: Any, raw: Any, key: str, problems: dict[str, Problem]) -> Any:
+    try:
+        return parse(raw)
+    except ValueProblemError as exc:
+        problems[key] = exc.problem
+        return None
+
+
 def save_contact(database: Database, contact_id: int | None, raw: Mapping[str, Any]) -> int:
     """One rung of the escalation list; the phone and e-mail default to the person's."""
     entries, person = table_named("contact_entry"), table_of(PEOPLE)
@@ -522,8 +554,8 @@ def save_contact(database: Database, contact_id: int | None, raw: Mapping[str, A
             "alternate_person_id": person_field(
                 people, raw.get("alternate_person_id"), "alternate_person_id", problems
             ),
-            "phone": parse_text(raw.get("phone")),
-            "email": parse_text(raw.get("email")),
+            "phone": _checked(parse_phone, raw.get("phone"), "phone", problems),
+            "email": _checked(parse_email, raw.get("email"), "email", problems),
             "notes": parse_text(raw.get("notes")),
         }
         if values["person_id"] is None and "person_id" not in problems:

@@ -203,3 +203,13 @@ class Listing:
             return self.rows.ids.index(record_id)
         except ValueError:
             return None
+
+    def keep_shown(self, record_id: int) -> None:
+        """Show a record the filters leave out (one just closed, still in the form), at its
+        place in the sort order, until the next filter or reload."""
+        row = self.row_of_id(record_id)
+        if row is None or row in self.order:
+            return
+        rank = {i: n for n, i in enumerate(self._sorted)}
+        at = next((n for n, i in enumerate(self.order) if rank[i] > rank[row]), len(self.order))
+        self.order.insert(at, row)

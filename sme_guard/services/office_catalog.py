@@ -45,13 +45,14 @@ from sme_guard.domain.office_catalog import ITEM, SHEET, OfficeCatalogEntry
 from sme_guard.domain.stocktake import AppSetting
 from sme_guard.errors import CatalogError, UserError
 from sme_guard.services.catalog import _describe, _entry_name, _read_yaml, _validate, bundled_catalog
+from sme_guard.services.settings import OWN_ITEM_LAST_NUMBER, OWN_SHEET_LAST_NUMBER
 from sme_guard.services.values import Problem, ValueProblemError, parse_int
 
 OWN_FIRST_NUMBER = 101
 OWN_LAST_NUMBER = 999
 # Office settings keeping the highest number ever given, so that a deleted entry's number
 # (and with it the ids its assessment answers are stored under) is not given again.
-ISSUED_KEYS = {ITEM: "catalog.own_item_last_number", SHEET: "catalog.own_sheet_last_number"}
+ISSUED_KEYS = {ITEM: OWN_ITEM_LAST_NUMBER, SHEET: OWN_SHEET_LAST_NUMBER}
 ITEM_PREFIX = "own-"
 SHEET_PREFIX = "own-sheet-"
 # Problems that belong to the entry as a whole rather than to one field.
@@ -59,7 +60,7 @@ ENTRY_PROBLEM = "(entry)"
 # Added to the title of a copied sheet, so that it is told apart from the original.
 COPY_MARK = {"ja": "（写）", "en": " (copy)"}
 FILE_HEADER = (
-    "# SME Guard 独自カタログ (office catalog file): an office's own control items and task sheets.\n"
+    "# SMEガード独自カタログ (office catalog file): an office's own control items and task sheets.\n"
     "# Same fields as the app's catalog/items.yaml and catalog/sheets.yaml; every entry has origin: office.\n"
 )
 # Where damaged rows are said to be.

@@ -48,6 +48,7 @@ INCIDENT_TYPE_COLOURS: dict[IncidentType, str] = {
     IncidentType.ACCESS_VIOLATION: "#8064A2",
     IncidentType.MALWARE: "#2E8B74",
     IncidentType.EXTERNAL_ATTACK: "#9BBB59",
+    IncidentType.LOSS_THEFT: "#B565A7",
     IncidentType.OTHER: "#9A9A9A",
 }
 # The two runs of the score chart (the assessment report uses the same).

@@ -16,6 +16,12 @@ completed by the record the app already keeps - the latest finished stock-take o
 register, the latest contact-tree confirmation, each plan's latest drill - and takes no
 completions of its own. ``checks`` dates it from that record; the home list shows its duty
 once, in that record's area, never as a 定期点検 line.
+
+First due: a check never done falls due on its ``first_due_on`` - spread from the day it was
+added (``first_due_dates``) or chosen at set-up - never at once. A record a linked check
+completes that was never done (a cloud service never reviewed, a plan never drilled) counts
+from the day it was registered: it is due one interval after that, and never before the
+check's first-due date (``first_due_after``).
 """
 
 from __future__ import annotations
@@ -36,14 +42,19 @@ from sme_guard.domain.catalog import Catalog
 from sme_guard.domain.recurring import ENTRY_PATTERN, CheckSchedule, CompletedBy, ScheduledCheck
 from sme_guard.domain.registers import REGISTERS, Register
 from sme_guard.errors import CatalogError, UserError
+from sme_guard.services import clock
 from sme_guard.services import settings as office_settings
 from sme_guard.services.catalog import _read_yaml, _validate, bundled_catalog
 from sme_guard.services.details import DetailInvalidError, day_field, int_field, required_text
+from sme_guard.services.flags import as_date
 from sme_guard.services.incidents import Confirmation, confirmation
 from sme_guard.services.registers import table_named, table_of
 from sme_guard.services.values import Problem, parse_text
 
 SCHEDULE_FILE = "recurring_checks.yaml"
+# Checks added together (a new office, a schedule update) fall due one after another, this
+# many days apart, but never later than one interval from the day they were added.
+FIRST_DUE_STEP_DAYS = 14
 OWN_PREFIX = "own-"
 _OWN_CODE = re.compile(r"^own-(\d+)$")
 
@@ -117,11 +128,12 @@ class CheckLine:
     enabled: bool
     own: bool
     last_done_on: date | None  # from the completions, or from the record that completes it
-    next_due_on: date | None  # None: never done (due now), or nothing to check
-    overdue: bool  # switched on and due before today (or never done)
+    next_due_on: date | None  # never done: the first-due date; None: nothing to check
+    overdue: bool  # switched on and due before today
     completed_by: CompletedBy | None = None  # done by that record, not by completions
     screen: str | None = None  # where it is done (a hint from the schedule)
     nothing_to_check: bool = False  # completed_by: no plans, or nothing to count
+    first_due_on: date | None = None  # when it falls due if never done
 
     def title(self, lang: str) -> str:
         return self.title_en if lang == "en" else self.title_ja
@@ -136,13 +148,40 @@ class CompletionLine:
     note: str | None
 
 
+def first_due_after(registered_on: date | None, interval_days: int, first_due_on: date | None) -> date | None:
+    """When a record never done falls due: one interval after it was registered, and never
+    before the check's first-due date."""
+    due = None if registered_on is None else registered_on + timedelta(days=interval_days)
+    if first_due_on is not None and (due is None or due < first_due_on):
+        return first_due_on
+    return due
+
+
 @dataclass(frozen=True)
 class Review:
-    """Of a register's active records, the one reviewed longest ago (never reviewed first)."""
+    """A register's active records with their review dates."""
 
-    oldest: date | None  # its review date; None: it was never reviewed
-    record_id: int | None  # None: no active record
-    count: int  # active records
+    records: tuple[tuple[int, date | None, date], ...]  # (id, last reviewed, registered on)
+
+    @property
+    def count(self) -> int:
+        return len(self.records)
+
+    def next(
+        self, interval_days: int, first_due_on: date | None
+    ) -> tuple[date | None, date | None, int | None]:
+        """(its last review, when due, which record) of the record due first; a record
+        never reviewed has no last review."""
+        best: tuple[date | None, date | None, int | None] = (None, None, None)
+        for record_id, reviewed, registered in self.records:
+            due = (
+                reviewed + timedelta(days=interval_days)
+                if reviewed is not None
+                else first_due_after(registered, interval_days, first_due_on)
+            )
+            if best[2] is None or (due is not None and (best[1] is None or due < best[1])):
+                best = (reviewed, due, record_id)
+        return best
 
 
 @dataclass(frozen=True)
@@ -154,12 +193,21 @@ class LinkedRecords:
     open_items: dict[str, int]  # register key -> items a stock-take would count
     plans: dict[int, str]  # plan id -> name
     drills: dict[int, date]  # plan id -> latest drill
+    plans_made: dict[int, date]  # plan id -> the day it was made
     contacts: Confirmation  # the latest contact-tree confirmation and its interval
-    reviews: dict[str, Review]  # register key -> its record reviewed longest ago
+    reviews: dict[str, Review]  # register key -> its active records' reviews
+
+    def drill_due(self, plan_id: int, interval_days: int, first_due_on: date | None) -> date | None:
+        """When a plan's next drill is due: an interval after its latest, or never drilled,
+        from when the plan was made (``first_due_after``)."""
+        last = self.drills.get(plan_id)
+        if last is not None:
+            return last + timedelta(days=interval_days)
+        return first_due_after(self.plans_made.get(plan_id), interval_days, first_due_on)
 
 
 def is_overdue(due_on: date | None, today: date) -> bool:
-    """Due before today; None (never done) is overdue."""
+    """Due before today; None (no date to wait for) is overdue."""
     return due_on is None or due_on < today
 
 
@@ -204,7 +252,9 @@ def linked_records(database: Database, today: date) -> LinkedRecords:
             open_items[register.key] = connection.execute(
                 select(func.count()).where(table.c[register.status_key].not_in(register.closed_statuses))
             ).scalar_one()
-        plan_names = dict(connection.execute(select(plans.c.id, plans.c.name).order_by(plans.c.name)).all())
+        plan_rows = connection.execute(
+            select(plans.c.id, plans.c.name, plans.c.created_at).order_by(plans.c.name)
+        ).all()
         latest_drills = dict(
             connection.execute(
                 select(drills.c.plan_id, func.max(drills.c.held_on)).group_by(drills.c.plan_id)
@@ -219,8 +269,9 @@ def linked_records(database: Database, today: date) -> LinkedRecords:
         stocktakes=finished,
         running=running,
         open_items=open_items,
-        plans=plan_names,
+        plans={plan_id: name for plan_id, name, _made in plan_rows},
         drills=latest_drills,
+        plans_made={plan_id: as_date(made) or date.min for plan_id, _name, made in plan_rows},
         contacts=confirmation(database, today),
         reviews=reviews,
     )
@@ -230,38 +281,41 @@ def _review(connection: Connection, register: Register) -> Review:
     table = table_of(register)
     assert register.status_key
     active = table.c[register.status_key].not_in(register.closed_statuses)
-    reviewed = table.c.last_reviewed_on
-    first = connection.execute(
-        select(table.c.id, reviewed)
-        .where(active)
-        .order_by(reviewed.is_not(None), reviewed, table.c.id)
-        .limit(1)
-    ).first()
-    count = connection.execute(select(func.count()).where(active)).scalar_one()
-    return Review(first[1] if first else None, first[0] if first else None, count)
+    rows = connection.execute(
+        select(table.c.id, table.c.last_reviewed_on, table.c.created_at).where(active).order_by(table.c.id)
+    ).all()
+    return Review(
+        tuple((record_id, reviewed, as_date(made) or date.min) for record_id, reviewed, made in rows)
+    )
 
 
 def linked_state(
-    record: CompletedBy, interval_days: int, linked: LinkedRecords, today: date
+    record: CompletedBy,
+    interval_days: int,
+    linked: LinkedRecords,
+    today: date,
+    first_due_on: date | None = None,
 ) -> tuple[date | None, date | None, bool]:
-    """(last done, next due, nothing to check) of a check completed by a record."""
+    """(last done, next due, nothing to check) of a check completed by a record; never done,
+    it is due on ``first_due_on`` (see the module's "First due")."""
     register_key = record.register_key
     if register_key is not None:
         last = linked.stocktakes.get(register_key)
-        return last, next_due(last, interval_days), not linked.open_items.get(register_key)
+        return last, next_due(last, interval_days) or first_due_on, not linked.open_items.get(register_key)
     if record is CompletedBy.CONTACT_TREE:
         last = linked.contacts.confirmed_on
-        return last, next_due(last, linked.contacts.interval_days), False
+        return last, next_due(last, linked.contacts.interval_days) or first_due_on, False
     reviewed = record.reviewed_register
     if reviewed is not None:
         review = linked.reviews[reviewed]
-        return review.oldest, next_due(review.oldest, interval_days), not review.count
-    # Drills: the check is as far along as the plan drilled longest ago.
+        last, due, _record = review.next(interval_days, first_due_on)
+        return last, due, not review.count
+    # Drills: the check is as far along as the plan due first.
     if not linked.plans:
         return None, None, True
-    latest = [linked.drills.get(plan_id) for plan_id in linked.plans]
-    last = None if None in latest else min(d for d in latest if d is not None)
-    return last, next_due(last, interval_days), False
+    dues = {plan_id: linked.drill_due(plan_id, interval_days, first_due_on) for plan_id in linked.plans}
+    first = min(dues, key=lambda plan_id: dues[plan_id] or date.min)
+    return linked.drills.get(first), dues[first], False
 
 
 # ---------------------------------------------------------------- reading
@@ -288,6 +342,7 @@ def checks(
                 table.c.catalog_ref,
                 table.c.interval_days,
                 table.c.enabled,
+                table.c.first_due_on,
             )
         ).all()
         last_done = dict(
@@ -301,7 +356,7 @@ def checks(
         linked = linked_records(database, today)
     order = {c.code: i for i, c in enumerate(schedule.checks)}
     lines = []
-    for check_id, code, title, stored_points, interval, enabled in rows:
+    for check_id, code, title, stored_points, interval, enabled, first_due in rows:
         default = schedule.check(code)
         own = default is None and code.startswith(OWN_PREFIX)
         record = default.completed_by if default else None
@@ -309,10 +364,10 @@ def checks(
         if record is not None and linked is not None:
             if record is CompletedBy.CONTACT_TREE:
                 interval = linked.contacts.interval_days
-            last, due, nothing = linked_state(record, interval, linked, today)
+            last, due, nothing = linked_state(record, interval, linked, today, first_due)
         else:
             last = last_done.get(check_id)
-            due = next_due(last, interval)
+            due = next_due(last, interval) or first_due
         lines.append(
             CheckLine(
                 id=check_id,
@@ -329,6 +384,7 @@ def checks(
                 completed_by=record,
                 screen=default.screen if default else None,
                 nothing_to_check=nothing,
+                first_due_on=first_due,
             )
         )
     lines.sort(key=lambda line: (order.get(line.code, len(order)), line.id))
@@ -350,30 +406,46 @@ def completions(database: Database, check_id: int) -> list[CompletionLine]:
 # ---------------------------------------------------------------- changing
 
 
-def ensure_defaults(database: Database, *, schedule: CheckSchedule | None = None) -> list[str]:
-    """Insert the schedule's checks the database does not have yet (by code); a check the
-    office already has keeps its interval and its on/off switch. Returns the codes added."""
+def first_due_dates(intervals: Iterable[int], start: date) -> list[date]:
+    """First-due dates for checks added together on ``start``: one every
+    FIRST_DUE_STEP_DAYS in order, none later than its own interval from ``start``."""
+    return [
+        start + timedelta(days=min(interval, FIRST_DUE_STEP_DAYS * position))
+        for position, interval in enumerate(intervals, 1)
+    ]
+
+
+def ensure_defaults(
+    database: Database, *, schedule: CheckSchedule | None = None, today: date | None = None
+) -> list[str]:
+    """Insert the schedule's checks the database does not have yet (by code), first due one
+    after another from ``today`` (``first_due_dates``); a check the office already has keeps
+    its interval, its on/off switch and its dates. Returns the codes added."""
     schedule = schedule or bundled_check_schedule()
+    today = today or clock.today()
     table = _checks()
     with database.engine.begin() as connection:
         present = set(connection.execute(select(table.c.code)).scalars())
         missing = [c for c in schedule.checks if c.code not in present]
         if not missing:
             return []
-        rows = []
-        for check in missing:
-            interval = check.interval_days
-            if check.completed_by is CompletedBy.CONTACT_TREE:
-                interval = _contacts_interval(connection)
-            rows.append(
-                {
-                    "code": check.code,
-                    "title": check.title.ja,
-                    "catalog_ref": ",".join(check.points),
-                    "interval_days": interval,
-                    "enabled": True,
-                }
+        intervals = [
+            _contacts_interval(connection) if c.completed_by is CompletedBy.CONTACT_TREE else c.interval_days
+            for c in missing
+        ]
+        rows = [
+            {
+                "code": check.code,
+                "title": check.title.ja,
+                "catalog_ref": ",".join(check.points),
+                "interval_days": interval,
+                "enabled": True,
+                "first_due_on": first_due,
+            }
+            for check, interval, first_due in zip(
+                missing, intervals, first_due_dates(intervals, today), strict=True
             )
+        ]
         connection.execute(table.insert(), rows)
     return [c.code for c in missing]
 
@@ -406,22 +478,64 @@ def _interval(raw: Any, problems: dict[str, Problem]) -> int | None:
 def set_interval(
     database: Database, check_id: int, days: Any, *, schedule: CheckSchedule | None = None
 ) -> None:
-    """Change how often a check is due, in days (at least 1).
+    """Change how often a check is due, in days (at least 1)."""
+    save_schedule(database, check_id, {"interval_days": days}, schedule=schedule)
 
-    The contact-tree check's interval is the office setting the contact screen uses, so
-    both are changed together."""
+
+def save_schedule(
+    database: Database, check_id: int, raw: Mapping[str, Any], *, schedule: CheckSchedule | None = None
+) -> None:
+    """The checks dialog's "save schedule", in one transaction: ``interval_days``, ``enabled``
+    (unchanged when not given) and, for a check never done, ``first_due_on`` (typed or picked;
+    required when given).
+    Refused as a whole, naming the field. The contact-tree check's interval is the office
+    setting the contact screen uses, so both change together."""
     schedule = schedule or bundled_check_schedule()
     problems: dict[str, Problem] = {}
-    interval = _interval(days, problems)
+    values: dict[str, Any] = {"interval_days": _interval(raw.get("interval_days"), problems)}
+    if "enabled" in raw:
+        values["enabled"] = bool(raw["enabled"])
+    if "first_due_on" in raw:
+        values["first_due_on"] = day_field(raw["first_due_on"], "first_due_on", problems)
+        if values["first_due_on"] is None and "first_due_on" not in problems:
+            problems["first_due_on"] = Problem("入力してください", "required")
+    if problems:
+        raise DetailInvalidError(problems)
+    table = _checks()
+    contact = schedule.completed_by(CompletedBy.CONTACT_TREE)
+    with database.engine.begin() as connection:
+        _check_id, code = _row(connection, check_id)
+        connection.execute(table.update().where(table.c.id == check_id).values(**values))
+        if contact is not None and contact.code == code:
+            office_settings.write_texts(
+                connection, {office_settings.CONTACTS_CONFIRM_DAYS: str(values["interval_days"])}
+            )
+
+
+def set_first_due(database: Database, check_id: int, raw: Any) -> None:
+    """When a check never done falls due (typed or picked; required)."""
+    plan_first_checks(database, {check_id: (None, raw)})
+
+
+def plan_first_checks(database: Database, choices: Mapping[int, tuple[bool | None, Any]]) -> None:
+    """Set-up: per check id, whether it applies (None: unchanged) and when it is first due
+    (typed or a date; required), in one transaction. ``DetailInvalidError`` names each
+    refused date as ``first_due_on.<check id>``."""
+    problems: dict[str, Problem] = {}
+    values: dict[int, dict[str, Any]] = {}
+    for check_id, (enabled, raw) in choices.items():
+        key = f"first_due_on.{check_id}"
+        day = day_field(raw, key, problems)
+        if day is None and key not in problems:
+            problems[key] = Problem("入力してください", "required")
+        values[check_id] = {"first_due_on": day} | ({} if enabled is None else {"enabled": bool(enabled)})
     if problems:
         raise DetailInvalidError(problems)
     table = _checks()
     with database.engine.begin() as connection:
-        _check_id, code = _row(connection, check_id)
-        connection.execute(table.update().where(table.c.id == check_id).values(interval_days=interval))
-    contact = schedule.completed_by(CompletedBy.CONTACT_TREE)
-    if contact is not None and contact.code == code and interval is not None:
-        office_settings.set_int(database, office_settings.CONTACTS_CONFIRM_DAYS, interval)
+        for check_id, changes in values.items():
+            _row(connection, check_id)
+            connection.execute(table.update().where(table.c.id == check_id).values(**changes))
 
 
 def set_enabled(database: Database, check_id: int, enabled: bool) -> None:
@@ -449,14 +563,18 @@ def _parse_points(raw: Any, catalog: Catalog | None, problems: dict[str, Problem
 
 
 def add_own_check(database: Database, raw: Mapping[str, Any], *, catalog: Catalog | None = None) -> int:
-    """An office's own check: ``title``, ``interval_days`` and optionally ``points`` (catalog
-    ids, a list or comma-separated; checked against ``catalog`` when one is given)."""
+    """An office's own check: ``title``, ``interval_days``, optionally ``points`` (catalog
+    ids, a list or comma-separated; checked against ``catalog`` when one is given) and
+    ``first_due_on`` (default: one interval from today)."""
     problems: dict[str, Problem] = {}
     title = required_text(raw.get("title"), "title", problems)
     interval = _interval(raw.get("interval_days"), problems)
     points = _parse_points(raw.get("points"), catalog, problems)
+    first_due = day_field(raw.get("first_due_on"), "first_due_on", problems)
     if problems:
         raise DetailInvalidError(problems)
+    assert interval is not None
+    first_due = first_due or clock.today() + timedelta(days=interval)
     table = _checks()
     with database.engine.begin() as connection:
         numbers = [
@@ -471,6 +589,7 @@ def add_own_check(database: Database, raw: Mapping[str, Any], *, catalog: Catalo
                 catalog_ref=",".join(points) or None,
                 interval_days=interval,
                 enabled=True,
+                first_due_on=first_due,
             )
         ).inserted_primary_key
         assert inserted is not None

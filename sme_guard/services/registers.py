@@ -164,7 +164,7 @@ def register_query(register: Register, *, table_only: bool = False) -> RegisterQ
     if register is PEOPLE:
         extra.append(_held_count(table))
     if register is PLANS:
-        extra.append(_latest_drill_over_objective(table))
+        extra += [_latest_drill_over_objective(table), table.c.created_at]  # review due from when made
     query = select(*selected, *extra).select_from(joins).order_by(table.c.id)
     return RegisterQuery(query, own + disposal)
 

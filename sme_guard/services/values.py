@@ -320,6 +320,73 @@ def parse_names(raw: Any) -> tuple[str, ...]:
     return tuple(names)
 
 
+# ---------------------------------------------------------------- the form of a text value
+#
+# Forms and imports alike (a column's ``text_form``): フリガナ is kept as full-width katakana
+# whatever was typed (half-width ｽｽﾞｷ, hiragana すずき); an e-mail address, a phone number and
+# a postcode must look like one, and are kept in one way of writing.
+
+_HIRAGANA_TO_KATAKANA = {code: code + 0x60 for code in range(ord("ぁ"), ord("ゖ") + 1)}
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+_PHONE = re.compile(r"^\+?[0-9]+(-[0-9]+)*$")
+_POSTCODE = re.compile(r"^〒?\s*(\d{3})-?(\d{4})$")
+
+
+def parse_kana(raw: Any) -> str | None:
+    """Full-width katakana: half-width kana are widened (NFKC), hiragana turned to katakana;
+    spaces become one full-width space between names."""
+    text = parse_text(raw)
+    if text is None:
+        return None
+    widened = unicodedata.normalize("NFKC", text).translate(_HIRAGANA_TO_KATAKANA)
+    return "\u3000".join(widened.split())
+
+
+def parse_email(raw: Any) -> str | None:
+    text = parse_text(raw)
+    if text is None:
+        return None
+    address = normalize(text)
+    if not _EMAIL.match(address):
+        raise _problem(
+            f"「{text}」はメールアドレスの形ではありません(例: yamada@example.co.jp)",
+            f"'{text}' is not an e-mail address (e.g. yamada@example.co.jp)",
+        )
+    return address
+
+
+def parse_phone(raw: Any) -> str | None:
+    """Digits with hyphens (03-1234-5678, +81-3-1234-5678); brackets and spaces read as hyphens."""
+    text = parse_text(raw)
+    if text is None:
+        return None
+    number = re.sub(r"[\s()（）]+", "-", normalize(text).replace("ー", "-").replace("−", "-")).strip("-")
+    number = re.sub(r"-{2,}", "-", number)
+    if not _PHONE.match(number) or not 6 <= sum(c.isdigit() for c in number) <= 15:
+        raise _problem(
+            f"「{text}」は電話番号の形ではありません(例: 03-1234-5678)",
+            f"'{text}' is not a phone number (e.g. 03-1234-5678)",
+        )
+    return number
+
+
+def parse_postcode(raw: Any) -> str | None:
+    """A Japanese postcode, kept as 123-4567 (〒, full-width digits and no hyphen accepted)."""
+    text = parse_text(raw)
+    if text is None:
+        return None
+    match = _POSTCODE.match(normalize(text))
+    if not match:
+        raise _problem(
+            f"「{text}」は郵便番号の形ではありません(例: 100-0001)",
+            f"'{text}' is not a postcode (e.g. 100-0001)",
+        )
+    return f"{match[1]}-{match[2]}"
+
+
+TEXT_FORMS = {"kana": parse_kana, "email": parse_email, "phone": parse_phone, "postcode": parse_postcode}
+
+
 def parse_value(column: Column, raw: Any, people: PeopleIndex) -> Any:
     """The stored value for ``raw`` in ``column``; raises ``ValueProblemError``."""
     if column.kind == "date":
@@ -340,7 +407,10 @@ def parse_value(column: Column, raw: Any, people: PeopleIndex) -> Any:
         if isinstance(raw, int) and not isinstance(raw, bool) and raw in people.names:
             return raw
         return people.resolve(raw)
-    return parse_text(raw, column.max_length)
+    text = parse_text(raw, column.max_length)
+    if column.text_form is not None:
+        return TEXT_FORMS[column.text_form](text)
+    return text
 
 
 def display(column: Column, value: Any, lang: str, people_names: dict[int, str] | None = None) -> str:

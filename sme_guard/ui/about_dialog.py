@@ -91,6 +91,7 @@ class AboutDialog(QDialog):
         for key, _file in NOTICE_FILES:
             self.notice_choice.addItem(titles[key], key)
         self.notices = QPlainTextEdit()
+        self.notices.setObjectName("licence_text")  # legal texts, shown as written (English)
         self.notices.setReadOnly(True)
         self.notices.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.notices.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))

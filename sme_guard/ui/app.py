@@ -85,6 +85,11 @@ def _report_start_and_quit(app: QApplication, window: MainWindow, report: Path) 
         "translators": [translator.filePath() for translator in translations.installed()],
         "qt_cancel": QCoreApplication.translate(*QT_OWN_STRING),
         "font_families": app.font().families(),
+        # The toolbar icons as the build bundled them: each must draw (no image plug-in missing).
+        "icons": {
+            path.stem: not QIcon(str(path)).pixmap(16, 16).isNull()
+            for path in sorted((resources_dir() / "icons" / "tabler").glob("*.png"))
+        },
     }
     report.write_text(json.dumps(facts, ensure_ascii=False, indent=2), encoding="utf-8")
     window.close()  # the real close: settings saved, database closed

@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
@@ -16,9 +16,10 @@ from sme_guard.domain.due import Target
 from sme_guard.domain.registers import Register
 from sme_guard.errors import CatalogError, DatabaseDamagedError
 from sme_guard.services.catalog import bundled_catalog
-from sme_guard.ui import settings
+from sme_guard.ui import first_start, settings
 from sme_guard.ui.catalog.catalog_tab import CatalogTab
 from sme_guard.ui.data_safety import DataSafety
+from sme_guard.ui.editing import EditMenu
 from sme_guard.ui.empty_state import EmptyState
 from sme_guard.ui.errors import report_error
 from sme_guard.ui.home.home_tab import HomeTab
@@ -26,6 +27,7 @@ from sme_guard.ui.lazy_page import LazyPage
 from sme_guard.ui.office_settings_dialog import OfficeSettingsDialog
 from sme_guard.ui.read_only import read_only_badge
 from sme_guard.ui.tasks import Runner
+from sme_guard.ui.window_size import fit_to_screen, keep_on_screen
 
 if TYPE_CHECKING:
     from sme_guard.ui.assessment.assessment_tab import AssessmentTab
@@ -68,7 +70,9 @@ class MainWindow(QMainWindow):
         self.read_only_badge.hide()
 
         if not self.restoreGeometry(settings.WINDOW_GEOMETRY.get()):
-            self.resize(1200, 780)
+            fit_to_screen(self)
+        else:
+            keep_on_screen(self)
         self.restoreState(settings.WINDOW_STATE.get())
         self.tabs.setCurrentIndex(min(settings.CURRENT_TAB.get(), self.tabs.count() - 1))
 
@@ -119,6 +123,11 @@ class MainWindow(QMainWindow):
 
     def _add_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.setup_action = QAction(self.tr("&Getting started…"), self)  # はじめに
+        self.setup_action.triggered.connect(self.show_setup)
+        self.setup_action.setEnabled(False)  # until the database is open
+        file_menu.addAction(self.setup_action)
+        self.setup_wizard: QWidget | None = None
         self.settings_action = QAction(self.tr("Office &settings…"), self)
         self.settings_action.triggered.connect(self.show_office_settings)
         self.settings_action.setEnabled(False)  # until the database is open
@@ -135,6 +144,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        self.edit_menu = EditMenu(self)  # Ctrl+S/N/F, F5, Delete, Esc; unsaved edits asked about
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about_action = QAction(self.tr("&About SME Guard"), self)
         about_action.triggered.connect(self.show_about)
@@ -147,6 +157,11 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: [tab.refresh() for tab in self.register_tabs()])
         dialog.open()
         self.office_settings_dialog = dialog
+
+    def show_setup(self) -> None:
+        from sme_guard.ui.first_start import open_setup
+
+        open_setup(self)
 
     def show_change_history(self) -> None:
         if self.database is None:
@@ -297,10 +312,11 @@ class MainWindow(QMainWindow):
         return page
 
     def _show_overdue(self, overdue: int) -> None:
-        """The tab bar shows how many lines are overdue; at start, ホーム comes first if any."""
+        """The tab bar shows how many lines the home list has (the count matches the list);
+        at start, ホーム comes first if any is overdue."""
         index = self.tabs.indexOf(self.home)
-        title = self.tr("Home")
-        self.tabs.setTabText(index, f"{title} ({overdue})" if overdue else title)
+        title, listed = self.tr("Home"), self.home.model.rowCount()
+        self.tabs.setTabText(index, f"{title} ({listed})" if listed else title)
         if overdue and not self._reminded:
             self.tabs.setCurrentIndex(index)
         self._reminded = True
@@ -334,6 +350,8 @@ class MainWindow(QMainWindow):
         elif target.screen == "assessment":
             self.tabs.setCurrentWidget(self.pages["assessment"])
             self.assessment_tab.open_answer(target.record_id, target.key)
+        elif target.screen == "tab" and target.key in self.pages:  # a next step on ホーム
+            self.tabs.setCurrentWidget(self.pages[target.key])
         elif target.screen == "guidelines" and target.key is not None:
             self.tabs.setCurrentWidget(self.pages["guidelines"])
             self.guidelines_tab.show_acknowledgments(target.key)
@@ -387,8 +405,10 @@ class MainWindow(QMainWindow):
         self.home.set_database(database)
         self.settings_action.setEnabled(not database.read_only)
         self.history_action.setEnabled(True)
+        self.setup_action.setEnabled(True)
         self.data_safety.database_ready(database)
         self.database_opened.emit(database)
+        first_start.offer_at_start(self, database)  # an empty database: はじめに
 
     def _database_error(self, error: BaseException) -> None:
         path = self.database_path
@@ -418,6 +438,7 @@ class MainWindow(QMainWindow):
             self.database = None
         self.settings_action.setEnabled(False)
         self.history_action.setEnabled(False)
+        self.setup_action.setEnabled(False)
         self.data_safety.set_enabled(False)
         self.read_only_badge.hide()
         self.database_label.setText(self.tr("No database open"))
@@ -431,6 +452,10 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        unsaved = self.edit_menu.unsaved_registers()
+        if unsaved and not self.edit_menu.settle(unsaved, lambda: QTimer.singleShot(0, self.close)):
+            event.ignore()  # cancelled, or closing once the save went through
+            return
         settings.WINDOW_GEOMETRY.set(self.saveGeometry())
         settings.WINDOW_STATE.set(self.saveState())
         settings.CURRENT_TAB.set(self.tabs.currentIndex())

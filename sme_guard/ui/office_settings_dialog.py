@@ -47,6 +47,8 @@ class OfficeSettingsDialog(QDialog):
         self.office_name = QLineEdit()
         self.office_name.setPlaceholderText(self.tr("Printed on labels, stock-take sheets and reports"))
         self.office_name.setEnabled(False)
+        self.representative = QLineEdit()  # 代表者 (office.representative)
+        self.representative.setEnabled(False)
         self.backups_keep = QSpinBox()
         self.backups_keep.setRange(1, 365)
         self.backups_keep.setEnabled(False)
@@ -59,6 +61,7 @@ class OfficeSettingsDialog(QDialog):
         backup_hint.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Office name"), self.office_name)
+        form.addRow(self.tr("Representative"), self.representative)
         form.addRow(self.tr("Patches older than"), self.patch_days)
         form.addRow(hint)
         form.addRow(self.tr("Confirm the contact tree every"), self.contact_days)
@@ -80,15 +83,19 @@ class OfficeSettingsDialog(QDialog):
         }
         keys = list(self.numbers)
 
-        def load() -> tuple[dict[str, int], str]:
-            return {key: office_settings.get_int(database, key) for key in keys}, office_settings.office_name(
-                database
+        def load() -> tuple[dict[str, int], str, str]:
+            return (
+                {key: office_settings.get_int(database, key) for key in keys},
+                office_settings.office_name(database),
+                office_settings.get_text(database, office_settings.OFFICE_REPRESENTATIVE),
             )
 
         runner.submit(load, self._shown, self._failed)
 
-    def _shown(self, values: tuple[dict[str, int], str]) -> None:
-        numbers, name = values
+    def _shown(self, values: tuple[dict[str, int], str, str]) -> None:
+        numbers, name, representative = values
+        self.representative.setText(representative)
+        self.representative.setEnabled(True)
         for key, box in self.numbers.items():
             box.setValue(numbers[key])
             box.setEnabled(True)
@@ -99,11 +106,17 @@ class OfficeSettingsDialog(QDialog):
         database = self.database
         numbers = {key: box.value() for key, box in self.numbers.items()}
         name = self.office_name.text().strip()
+        representative = self.representative.text().strip()
 
         def work() -> None:
-            for key, value in numbers.items():
-                office_settings.set_int(database, key, value)
-            office_settings.set_text(database, office_settings.OFFICE_NAME, name)
+            office_settings.set_texts(
+                database,
+                {
+                    **{key: str(value) for key, value in numbers.items()},
+                    office_settings.OFFICE_NAME: name,
+                    office_settings.OFFICE_REPRESENTATIVE: representative,
+                },
+            )
 
         self.runner.submit(work, lambda _r: self.accept(), self._failed)
 

@@ -9,6 +9,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTableView
 
+from sme_guard.ui.headers import full_names
+
 Index = QModelIndex | QPersistentModelIndex
 ALERT_COLOR = QColor("#b00020")
 
@@ -58,4 +60,4 @@ def plain_table_view(model: PlainTableModel) -> QTableView:
     view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     view.verticalHeader().setVisible(False)
-    return view
+    return full_names(view)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from sme_guard.db.backup import BEFORE_RESTORE, DAILY, BackupFile, list_backups
 from sme_guard.ui import dialogs
 from sme_guard.ui.errors import report_error
+from sme_guard.ui.headers import full_names
 from sme_guard.ui.tasks import Runner
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -47,7 +48,7 @@ class RestoreDialog(QDialog):
         )
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.list = QTreeWidget()
+        self.list = full_names(QTreeWidget())
         self.list.setRootIsDecorated(False)
         self.list.setHeaderLabels([self.tr("Date"), self.tr("Kind"), self.tr("Size"), self.tr("File")])
         self.list.itemSelectionChanged.connect(self._selection_changed)

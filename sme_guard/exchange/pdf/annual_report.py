@@ -342,7 +342,7 @@ def _summary_rows(summary: YearSummary, scores: ScoreSeries, lang: str) -> list[
     runs = sep.join(
         tr(
             lang,
-            f"{_run_name(a.run, lang)} ベースライン達成率 {_pct(a.baseline_percent)}",
+            f"{_run_name(a.run, lang)} 基本の管理策の実施率 {_pct(a.baseline_percent)}",
             f"{_run_name(a.run, lang)}: baseline {_pct(a.baseline_percent)}",
         )
         for a in summary.assessments
@@ -437,7 +437,7 @@ def _scores_section(scores: ScoreSeries, year: int, look: _Look, lang: str) -> l
         )
     lead = tr(
         lang,
-        f"{_run_name(scores.latest, lang)}のベースライン達成率(実施済=1、一部実施=0.5、対象外は除く)。",
+        f"{_run_name(scores.latest, lang)}の基本の管理策の実施率(実施済=1、一部実施=0.5、対象外は除く)。",
         f"Baseline score of {_run_name(scores.latest, lang)} (done 1, partly done 0.5, not applicable left out).",
     )
     chart = bar_chart(rows, font=look.base.regular_font, lang=lang, width=content_width(), legend=legend)
@@ -587,7 +587,7 @@ def build_annual_report(
     sections: list[tuple[str, list[Any], bool]] = [
         (tr(lang, "1年のまとめ", "The year at a glance"), _summary(summary, scores, look, lang), False),
         (
-            tr(lang, "管理項目別の達成率(前回との比較)", "Score per control item (beside the last run)"),
+            tr(lang, "管理項目別の実施率(前回との比較)", "Score per control item (beside the last run)"),
             _scores_section(scores, year, look, lang),
             True,
         ),

@@ -88,6 +88,7 @@ from sme_guard.services.assessments import (
     item_scores,
     open_risks,
     overall,
+    unanswered_sheets,
 )
 
 # The statuses a box can show (対象外 is written out instead of a box).
@@ -592,7 +593,7 @@ def _counts_row(name: str, score: Score, look: _Look) -> list[Paragraph]:
 def _count_header(first: str, lang: str, look: _Look) -> list[Paragraph]:
     header = [
         first,
-        tr(lang, "達成率", "Score"),
+        tr(lang, "実施率", "Score"),
         label(MeasureStatus.DONE, lang),
         label(MeasureStatus.PARTIAL, lang),
         label(MeasureStatus.NOT_DONE, lang),
@@ -608,7 +609,7 @@ def _overall(
     lang: str,
 ) -> list[Any]:
     baseline, reference = overall(scores)
-    big = tr(lang, f"ベースライン達成率 {_percent(baseline)}", f"Baseline score {_percent(baseline)}")
+    big = tr(lang, f"基本の管理策の実施率 {_percent(baseline)}", f"Baseline score {_percent(baseline)}")
     if previous is not None:
         before = overall(previous[1])[0]
         if before.percent is not None and baseline.percent is not None:
@@ -620,7 +621,7 @@ def _overall(
             )
     rows = [
         _count_header(tr(lang, "区分", "Measures"), lang, look),
-        _counts_row(tr(lang, "ベースライン", "Baseline"), baseline, look),
+        _counts_row(tr(lang, "基本の管理策", "Baseline"), baseline, look),
         _counts_row(tr(lang, "(参考)管理策", "(Reference) controls"), reference, look),
     ]
     if previous is not None:
@@ -629,7 +630,7 @@ def _overall(
             _counts_row(
                 tr(
                     lang,
-                    f"前回のベースライン({prev_run.held_on})",
+                    f"前回の基本の管理策({prev_run.held_on})",
                     f"Baseline last time ({prev_run.held_on})",
                 ),
                 overall(prev_scores)[0],
@@ -640,7 +641,7 @@ def _overall(
     explanation = tr(
         lang,
         "実施済=1、一部実施=0.5、未実施=0 として計算し、対象外は除いています(回答のない管理策は未実施)。"
-        "(参考)管理策は大きな投資や運用の難しいもので、ベースラインには含めず別に集計しています。",
+        "(参考)管理策は大きな投資や運用の難しいもので、基本の管理策には含めず別に集計しています。",
         "Done counts 1, partly done 0.5, not done 0; not applicable is left out (a control not yet "
         "answered counts as not done). (Reference) controls need a large investment or are hard to "
         "run: they are scored apart, never against the baseline.",
@@ -800,7 +801,29 @@ def _items_section(
 
 def _risks_section(catalog: Catalog, run: RunAnswers, look: _Look, lang: str) -> list[Any]:
     risks = open_risks(catalog, run)
+    unanswered = unanswered_sheets(catalog, run)
+    # What was not answered is reported as unanswered: never an all-clear for it.
+    missing = (
+        [
+            para(
+                tr(
+                    lang,
+                    f"未回答の業務シートが {len(unanswered)} 件あります(全 {len(catalog.sheets)} 件中)。"
+                    "未回答のシートのリスクは評価されていません: "
+                    + "、".join(f"No.{sheet.number}" for sheet in unanswered),
+                    f"{len(unanswered)} of {len(catalog.sheets)} task sheets are not answered yet; their "
+                    "risks have not been assessed: "
+                    + ", ".join(f"No.{sheet.number}" for sheet in unanswered),
+                ),
+                look.base.body,
+            )
+        ]
+        if unanswered
+        else []
+    )
     if not risks:
+        if unanswered:
+            return missing
         return [
             para(
                 tr(
@@ -849,7 +872,7 @@ def _risks_section(catalog: Catalog, run: RunAnswers, look: _Look, lang: str) ->
         ),
         look.note,
     )
-    return [lead, _lines_table(header, rows, (10, 62, 34, 19, 19, 24, 18), look.rs)]
+    return [*missing, lead, _lines_table(header, rows, (10, 62, 34, 19, 19, 24, 18), look.rs)]
 
 
 def _todo_section(catalog: Catalog, run: RunAnswers, look: _Look, lang: str) -> list[Any]:
@@ -926,7 +949,7 @@ def build_report(
     sections: list[tuple[str, list[Any]]] = [
         (tr(lang, "総合評価", "Overall"), _overall(scores, before, look, lang)),
         (
-            tr(lang, "管理項目別の達成率", "Score per control item"),
+            tr(lang, "管理項目別の実施率", "Score per control item"),
             _items_section(scores, before, info, look, lang),
         ),
         (

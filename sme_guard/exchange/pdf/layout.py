@@ -332,7 +332,7 @@ def build_document(
         canvas.setFont(regular, FOOTER_FONT_SIZE)
         canvas.drawCentredString(page_width / 2, footer_y, page_label(number, total, lang))
         canvas.setFillColor(MUTED)
-        canvas.drawString(MARGIN_X, footer_y, AUTHOR)
+        canvas.drawString(MARGIN_X, footer_y, tr(lang, "SMEガード", AUTHOR))
         canvas.restoreState()
 
     with written_atomically(Path(path)) as temporary:

@@ -169,7 +169,7 @@ def _story(
         version_text,
         tr(lang, f"印刷日 {printed_on}", f"Printed {printed_on}"),
         tr(lang, "根拠: 管理策 5⑥・業務 No.6", "Basis: control 5⑥, task sheet No.6"),
-        f"SME Guard {version}",
+        tr(lang, f"SMEガード {version}", f"SME Guard {version}"),
     ]
     # Each fact stays on one line; the line breaks between them.
     separator = "&nbsp;&nbsp;| "

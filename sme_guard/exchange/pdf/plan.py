@@ -165,7 +165,7 @@ def _header_block(detail: PlanDetail, rs: _ReportStyles, lang: str, office: str,
 def _review_warning(detail: PlanDetail, lang: str) -> str | None:
     if not detail.review_due:
         return None
-    if detail.next_review_on is None:
+    if detail.next_review_on is None or detail.values.get("last_reviewed_on") is None:
         return tr(
             lang,
             "※ この計画はまだ一度も見直されていません。保護対策と対応・復旧計画が有効か確認し、見直してください(管理策4②)。",

@@ -251,7 +251,7 @@ def _slip(doc: GuidelineDocument, styles: Styles, lang: str, office: str) -> lis
     office_use = ParagraphStyle("OfficeUse", parent=styles.small, fontName=styles.bold_font)
     flowables.append(
         signature_block(
-            [(tr(lang, "受付日", "Received on"), ""), (tr(lang, "SME Guard への記録者", "Recorded by"), "")],
+            [(tr(lang, "受付日", "Received on"), ""), (tr(lang, "SMEガードへの記録者", "Recorded by"), "")],
             styles=styles,
             width=width,
             lead=[

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
@@ -22,6 +22,7 @@ from sme_guard.ui.assessment.own_entries_page import OwnEntriesPage
 from sme_guard.ui.assessment.run_dialogs import ChecklistDialog, NewRunDialog
 from sme_guard.ui.assessment.sheets_page import SheetsPage
 from sme_guard.ui.database_view import DatabaseView
+from sme_guard.ui.icons import icon
 from sme_guard.ui.progress import run_with_progress
 from sme_guard.ui.registers.detail_page import show_problems
 from sme_guard.ui.tasks import Progress, Runner
@@ -52,18 +53,19 @@ class AssessmentTab(DatabaseView, QWidget):
         self._pending_entry: str | None = None  # a measure or sheet to select once loaded
 
         self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.run_box = QComboBox()
         self.run_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.toolbar.addWidget(QLabel(self.tr("Run: ")))
         self.toolbar.addWidget(self.run_box)
         self.actions: dict[str, QAction] = {}
-        self._action("new", self.tr("New run…"), self.new_run)
-        self._action("delete", self.tr("Delete run"), self.delete_run)
+        self._action("new", self.tr("New run…"), self.new_run, "player-play")
+        self._action("delete", self.tr("Delete run"), self.delete_run, "trash")
         self.toolbar.addSeparator()
-        self._action("checklist", self.tr("Print checklist…"), self.print_checklist)
-        self._action("report", self.tr("Print report…"), self.print_report)
-        self._action("sheets", self.tr("Print task sheets…"), self.print_sheets)
-        self._action("export", self.tr("Export to Excel…"), self.export)
+        self._action("checklist", self.tr("Print checklist…"), self.print_checklist, "checklist")
+        self._action("report", self.tr("Print report…"), self.print_report, "report-analytics")
+        self._action("sheets", self.tr("Print task sheets…"), self.print_sheets, "printer")
+        self._action("export", self.tr("Export to Excel…"), self.export, "file-export")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.pages = QTabWidget()
@@ -82,8 +84,8 @@ class AssessmentTab(DatabaseView, QWidget):
         self.run_box.currentIndexChanged.connect(self._run_chosen)
         self._update_actions()
 
-    def _action(self, key: str, text: str, slot: Callable[[], None]) -> None:
-        action = QAction(text, self)
+    def _action(self, key: str, text: str, slot: Callable[[], None], icon_name: str) -> None:
+        action = QAction(icon(icon_name), text, self)
         action.triggered.connect(slot)
         self.toolbar.addAction(action)
         self.actions[key] = action
@@ -254,7 +256,7 @@ class AssessmentTab(DatabaseView, QWidget):
             return
         self.runner.submit(
             lambda: build(path),
-            lambda _r: self.status_message(self.tr("Saved to {path}.").format(path=path)),
+            lambda _r: dialogs.file_written(self, path),
             self.show_error,
         )
 
@@ -328,6 +330,6 @@ class AssessmentTab(DatabaseView, QWidget):
             self.runner,
             self.tr("Exporting to Excel…"),
             work,
-            lambda _count: self.status_message(self.tr("Saved to {path}.").format(path=path)),
+            lambda _count: dialogs.file_written(self, path),
             self.show_error,
         )

@@ -3,7 +3,7 @@ target date; the item's 管理目的 and 運用で心がけるポイント shown
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -27,6 +27,8 @@ from sme_guard.services import assessments
 from sme_guard.services.assessments import RunAnswers, Score
 from sme_guard.ui.assessment.answer_editor import StatusChoice, fill_people
 from sme_guard.ui.catalog.render import numbered, render_item
+from sme_guard.ui.date_field import add_calendar
+from sme_guard.ui.editing import revert_on_escape
 from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view
 from sme_guard.ui.registers.detail_page import error_label
 
@@ -72,6 +74,7 @@ class MeasuresPage(QWidget):
         self.status.group.buttonToggled.connect(lambda *_: self._reason_enabled())
         self.owner = QComboBox()
         self.due = QLineEdit()
+        add_calendar(self.due)
         self.due.setPlaceholderText(self.tr("e.g. 2026-12-31"))
         self.save_button = QPushButton(self.tr("Save answer"))
         self.errors = error_label()
@@ -108,6 +111,8 @@ class MeasuresPage(QWidget):
         self.items_view.selectionModel().currentRowChanged.connect(self._item_chosen)
         self.measures_view.selectionModel().currentRowChanged.connect(self._measure_chosen)
         self.save_button.clicked.connect(self.save)
+        self._shown: dict[str, Any] = {}  # the answer as loaded: Esc goes back to it
+        revert_on_escape(editor, lambda: self._shown, self._raw, self._show_measure)
         self.item_text.anchorClicked.connect(lambda url: tab.show_link(url.toString()))
         self.current_item: ControlItem | None = None
         self.current_measure = 0
@@ -219,24 +224,31 @@ class MeasuresPage(QWidget):
         self.owner.setCurrentIndex(max(0, self.owner.findData(answer.owner_id)))
         self.due.setText(answer.due_on.isoformat() if answer.due_on else "")
         self.errors.hide()
+        self._shown = self._raw()
+
+    def _show_measure(self) -> None:
+        self._measure_chosen(self.measures.index(self.current_measure, 0))
 
     def _reason_enabled(self) -> None:
         self.reason.setEnabled(self.status.value() == MeasureStatus.NOT_APPLICABLE.value)
 
     # ------------------------------------------------------------------ saving
 
-    def save(self) -> None:
-        item, run = self.current_item, self.tab.run_answers
-        if item is None or run is None:
-            return
-        measure = item.measures[self.current_measure]
-        raw = {
+    def _raw(self) -> dict[str, Any]:
+        return {
             "status": self.status.value(),
             "evidence": self.evidence.text(),
             "reason": self.reason.text(),
             "owner_id": self.owner.currentData(),
             "due_on": self.due.text(),
         }
+
+    def save(self) -> None:
+        item, run = self.current_item, self.tab.run_answers
+        if item is None or run is None:
+            return
+        measure = item.measures[self.current_measure]
+        raw = self._raw()
         database, run_id = self.tab.require_database(), run.run.id
         self.tab.save_answer(
             lambda: assessments.save_measure(database, run_id, measure.id, raw),

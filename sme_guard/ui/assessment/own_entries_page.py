@@ -19,8 +19,6 @@ from sme_guard.ui.registers.detail_page import selected_row
 if TYPE_CHECKING:
     from sme_guard.ui.assessment.assessment_tab import AssessmentTab
 
-CATALOG_FILTER = "SME Guard catalog (*.yaml *.yml)"
-
 
 class OwnEntriesPage(QWidget):
     def __init__(self, tab: AssessmentTab) -> None:
@@ -175,9 +173,12 @@ class OwnEntriesPage(QWidget):
 
     # ------------------------------------------------------------------ sharing
 
+    def catalog_filter(self) -> str:
+        return self.tr("SME Guard catalog file (*.yaml *.yml)")
+
     def export(self) -> None:
         path = dialogs.save_file(
-            self, self.tr("Save as catalog file"), self.tr("own-catalog.yaml"), CATALOG_FILTER
+            self, self.tr("Save as catalog file"), self.tr("own-catalog.yaml"), self.catalog_filter()
         )
         if path is None:
             return
@@ -195,7 +196,7 @@ class OwnEntriesPage(QWidget):
         )
 
     def import_file(self, path: Path | None = None) -> None:
-        path = path or dialogs.open_file(self, self.tr("Read a catalog file"), CATALOG_FILTER)
+        path = path or dialogs.open_file(self, self.tr("Read a catalog file"), self.catalog_filter())
         if path is None:
             return
         database = self.tab.require_database()

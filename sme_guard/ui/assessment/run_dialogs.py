@@ -5,16 +5,19 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from sme_guard.domain.catalog import Catalog
 from sme_guard.services.assessments import RunInfo
+from sme_guard.ui.date_field import add_calendar
 from sme_guard.ui.registers.detail_page import error_label
 
 
@@ -31,6 +35,7 @@ class NewRunDialog(QDialog):
         self.setWindowTitle(self.tr("New self-assessment"))
         self.name = QLineEdit(self.tr("Self-assessment {year}").format(year=today.year))
         self.held_on = QLineEdit(today.isoformat())
+        add_calendar(self.held_on)
         self.assessor = QLineEdit()
         self.from_last = QCheckBox(
             self.tr("Start from the answers of {run}").format(run=f"{last.held_on.isoformat()} {last.name}")
@@ -65,22 +70,56 @@ class NewRunDialog(QDialog):
         return {"name": self.tr("Name"), "held_on": self.tr("Date")}
 
 
-def _checklist(entries: list[tuple[int, str]]) -> QListWidget:
-    widget = QListWidget()
-    for number, title in entries:
-        item = QListWidgetItem(title)
-        item.setData(Qt.ItemDataRole.UserRole, number)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked)
-        widget.addItem(item)
-    return widget
+class ChecklistBox(QGroupBox):
+    """A heading, the entries to tick (all ticked at first), 「すべて選択」/「すべて解除」 and how
+    many are ticked."""
 
+    changed = Signal()
 
-def _checked(widget: QListWidget) -> list[int]:
-    items = (widget.item(i) for i in range(widget.count()))
-    return [
-        item.data(Qt.ItemDataRole.UserRole) for item in items if item.checkState() == Qt.CheckState.Checked
-    ]
+    def __init__(self, heading: str, entries: list[tuple[int, str]], parent: QWidget | None = None) -> None:
+        super().__init__(heading, parent)
+        self.list = QListWidget()
+        for number, title in entries:
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, number)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.list.addItem(item)
+        self.all_button = QPushButton(self.tr("Select all"))
+        self.none_button = QPushButton(self.tr("Clear all"))
+        self.count = QLabel()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.all_button)
+        buttons.addWidget(self.none_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.list, 1)
+        self.all_button.clicked.connect(lambda: self._tick_all(Qt.CheckState.Checked))
+        self.none_button.clicked.connect(lambda: self._tick_all(Qt.CheckState.Unchecked))
+        self.list.itemChanged.connect(self._update)
+        self._update()
+
+    def _items(self) -> list[QListWidgetItem]:
+        return [self.list.item(i) for i in range(self.list.count())]
+
+    def _tick_all(self, state: Qt.CheckState) -> None:
+        for item in self._items():
+            item.setCheckState(state)
+
+    def _update(self) -> None:
+        self.count.setText(
+            self.tr("{chosen} of {total} chosen").format(chosen=len(self.chosen()), total=self.list.count())
+        )
+        self.changed.emit()
+
+    def chosen(self) -> list[int]:
+        return [
+            item.data(Qt.ItemDataRole.UserRole)
+            for item in self._items()
+            if item.checkState() == Qt.CheckState.Checked
+        ]
 
 
 class ChecklistDialog(QDialog):
@@ -92,8 +131,14 @@ class ChecklistDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Training checklist"))
         self.resize(720, 520)
-        self.items = _checklist([(i.number, f"{i.number}. {i.title.get(lang)}") for i in catalog.items])
-        self.sheets = _checklist([(s.number, f"No.{s.number} {s.title.get(lang)}") for s in catalog.sheets])
+        self.items = ChecklistBox(
+            self.tr("Control items (part 1)"),
+            [(i.number, f"{i.number}. {i.title.get(lang)}") for i in catalog.items],
+        )
+        self.sheets = ChecklistBox(
+            self.tr("Task sheets (part 2)"),
+            [(s.number, f"No.{s.number} {s.title.get(lang)}") for s in catalog.sheets],
+        )
         self.blank = QRadioButton(self.tr("Blank, for staff to fill in"))
         self.filled = QRadioButton(
             self.tr("Filled from {run}").format(run=f"{run.held_on.isoformat()} {run.name}")
@@ -115,9 +160,16 @@ class ChecklistDialog(QDialog):
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        for box in (self.items, self.sheets):
+            box.changed.connect(self._update_ok)
+
+    def _update_ok(self) -> None:
+        """A checklist of nothing is not printed."""
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.chosen_items() or self.chosen_sheets()))
 
     def chosen_items(self) -> list[int]:
-        return _checked(self.items)
+        return self.items.chosen()
 
     def chosen_sheets(self) -> list[int]:
-        return _checked(self.sheets)
+        return self.sheets.chosen()

@@ -4,7 +4,7 @@ out; its related measures link to their Part 1 items. Open risks are listed apar
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -28,8 +29,11 @@ from sme_guard.services import assessments
 from sme_guard.services.assessments import SHEET_STATUSES, RunAnswers, SheetAnswer
 from sme_guard.ui.assessment.answer_editor import StatusChoice, fill_people
 from sme_guard.ui.catalog.render import render_sheet
+from sme_guard.ui.date_field import add_calendar
+from sme_guard.ui.editing import revert_on_escape
 from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view
 from sme_guard.ui.registers.detail_page import error_label
+from sme_guard.ui.registers.record_form import ERROR_STYLE
 
 if TYPE_CHECKING:
     from sme_guard.ui.assessment.assessment_tab import AssessmentTab
@@ -60,6 +64,7 @@ class SheetsPage(QWidget):
         self.responsibility_row = QHBoxLayout()
         self.owner = QComboBox()
         self.due = QLineEdit()
+        add_calendar(self.due)
         self.due.setPlaceholderText(self.tr("e.g. 2026-12-31"))
         self.notes = QLineEdit()
         self.save_button = QPushButton(self.tr("Save answer"))
@@ -94,6 +99,10 @@ class SheetsPage(QWidget):
         form.addRow(buttons)
         risks_box = QGroupBox(self.tr("Open risks: most impacts first, then furthest from done"))
         risks_layout = QVBoxLayout(risks_box)
+        # Says what was not answered (never an empty list read as "no risks").
+        self.risks_note = QLabel()
+        self.risks_note.setWordWrap(True)
+        risks_layout.addWidget(self.risks_note)
         risks_layout.addWidget(self.risks_view)
 
         left = QWidget()
@@ -120,6 +129,8 @@ class SheetsPage(QWidget):
         self.sheet_text.anchorClicked.connect(lambda url: tab.show_link(url.toString()))
         self.current_row = 0
         self.open_risks: list[assessments.OpenRisk] = []
+        self._shown: dict[str, Any] = {}  # the answer as loaded: Esc goes back to it
+        revert_on_escape(editor, lambda: self._shown, self._raw, self._show_current)
 
     def set_people(self, people: list[tuple[int, str]]) -> None:
         fill_people(self.owner, people, self.tr("(owner)"), self.owner.currentData())
@@ -161,6 +172,20 @@ class SheetsPage(QWidget):
             )
         self.sheets.set_rows(rows)
         self.open_risks = assessments.open_risks(catalog, run)
+        unanswered = assessments.unanswered_sheets(catalog, run)
+        if unanswered:
+            self.risks_note.setText(
+                self.tr(
+                    "{count} of {total} task sheets are not answered yet: their risks are not assessed."
+                ).format(count=len(unanswered), total=len(catalog.sheets))
+            )
+            self.risks_note.setStyleSheet(ERROR_STYLE)
+        else:
+            self.risks_note.setText(
+                self.tr("Every task sheet is answered.")
+                + ("" if self.open_risks else " " + self.tr("No open risks."))
+            )
+            self.risks_note.setStyleSheet("")
         impacts = {t.code: t.label.get(lang) for t in catalog.legend.impacts}
         self.risks.set_rows(
             [
@@ -215,13 +240,10 @@ class SheetsPage(QWidget):
         self.due.setText(answer.due_on.isoformat() if answer.due_on else "")
         self.notes.setText(answer.notes or "")
         self.errors.hide()
+        self._shown = self._raw()
 
-    def save(self) -> None:
-        run, catalog = self.tab.run_answers, self.tab.catalog
-        if run is None or catalog is None or not catalog.sheets:
-            return
-        sheet = catalog.sheets[self.current_row]
-        raw = {
+    def _raw(self) -> dict[str, Any]:
+        return {
             "applies": self.applies.currentData(),
             "technical_status": self.technical.value(),
             "human_status": self.human.value(),
@@ -230,6 +252,18 @@ class SheetsPage(QWidget):
             "due_on": self.due.text(),
             "notes": self.notes.text(),
         }
+
+    def _show_current(self) -> None:
+        catalog = self.tab.catalog
+        if catalog is not None and 0 <= self.current_row < len(catalog.sheets):
+            self.show_sheet(catalog.sheets[self.current_row])
+
+    def save(self) -> None:
+        run, catalog = self.tab.run_answers, self.tab.catalog
+        if run is None or catalog is None or not catalog.sheets:
+            return
+        sheet = catalog.sheets[self.current_row]
+        raw = self._raw()
         database, run_id = self.tab.require_database(), run.run.id
         self.tab.save_answer(
             lambda: assessments.save_sheet(database, run_id, sheet.id, raw),

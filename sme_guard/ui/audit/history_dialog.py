@@ -31,6 +31,8 @@ from sme_guard.services import audit, clock
 from sme_guard.services.audit import AuditFilter, AuditLine
 from sme_guard.ui import dialogs
 from sme_guard.ui.errors import report_error
+from sme_guard.ui.headers import full_names
+from sme_guard.ui.icons import icon
 from sme_guard.ui.plain_table_model import PlainTableModel
 from sme_guard.ui.progress import run_with_progress
 from sme_guard.ui.tasks import Progress, Runner
@@ -50,7 +52,7 @@ class AuditTableModel(PlainTableModel):
 
 
 def _table_view(model: AuditTableModel, widths: list[int]) -> QTableView:
-    view = QTableView()
+    view = full_names(QTableView())
     view.setModel(model)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -165,6 +167,7 @@ class AuditLogDialog(QDialog):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
         self.search_box = QLineEdit()
+        self.search_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setPlaceholderText(self.tr("Search fields and values"))
         self.summary = QLabel()
@@ -311,6 +314,7 @@ class AuditLogDialog(QDialog):
                 self.tr("Change history"),
                 self.tr("{count} entries exported to {path}.").format(count=f"{count:,}", path=path),
             )
+            dialogs.file_written(self, Path(path))
 
         self.progress_dialog = run_with_progress(
             self, self.runner, self.tr("Exporting the change history…"), work, done, self._export_failed

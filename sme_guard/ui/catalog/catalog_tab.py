@@ -20,6 +20,8 @@ from sme_guard.services.catalog import search
 from sme_guard.ui import settings
 from sme_guard.ui.catalog.render import render_item, render_reference, render_sheet
 from sme_guard.ui.catalog.tree_model import ENTRY_ID_ROLE, CatalogTreeModel, Entry, Group
+from sme_guard.ui.headers import full_names
+from sme_guard.ui.icons import icon
 
 GROUP_TITLES = {
     "items": {"ja": "第1部 情報セキュリティ管理策", "en": "Part 1: Control items"},
@@ -35,6 +37,7 @@ class CatalogTab(QWidget):
         self._current: str | None = None
 
         self.search_box = QLineEdit()
+        self.search_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_box.setPlaceholderText(
             self.tr("Search items and sheets (any field, Japanese or English)")
         )
@@ -47,7 +50,7 @@ class CatalogTab(QWidget):
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(saved)))
 
         self.model = CatalogTreeModel(self)
-        self.tree = QTreeView()
+        self.tree = full_names(QTreeView())
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
         self.detail = QTextBrowser()

@@ -34,12 +34,18 @@ class ContinuityTab(RegisterTab):
         self.add_page(self.tr("Disasters (reference)"), self.scenarios)
         self.add_page(self.tr("Review and drills"), self.review)
         self.actions["template"] = self.add_action(
-            self.tr("New from example…"), self.new_from_template, needs_record=False
+            self.tr("New from example…"), self.new_from_template, needs_record=False, icon_name="template"
         )
         self.toolbar.addSeparator()
-        self.actions["print"] = self.add_action(self.tr("Print plan…"), self.print_plan, writes=False)
+        self.actions["print"] = self.add_action(
+            self.tr("Print plan…"), self.print_plan, writes=False, icon_name="printer"
+        )
         self.actions["export"] = self.add_action(
-            self.tr("Export to Excel…"), lambda: export_register(self), needs_record=False, writes=False
+            self.tr("Export to Excel…"),
+            lambda: export_register(self),
+            needs_record=False,
+            writes=False,
+            icon_name="file-export",
         )
 
     def new_from_template(self) -> None:

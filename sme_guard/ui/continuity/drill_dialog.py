@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from sme_guard.services.continuity import DrillLine, PlanDetail
+from sme_guard.ui.date_field import add_calendar
 from sme_guard.ui.registers.detail_page import error_label
 
 
@@ -48,6 +49,7 @@ class DrillDialog(QDialog):
         self.setWindowTitle(self.tr("Drill: {plan}").format(plan=plan.name))
         self.resize(560, 640)
         self.held_on = QLineEdit((drill.held_on if drill else today).isoformat())
+        add_calendar(self.held_on)
         self.scenario = QComboBox()
         self.scenario.setEditable(True)
         self.scenario.addItem("")

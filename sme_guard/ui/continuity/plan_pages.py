@@ -29,6 +29,7 @@ from sme_guard.services.values import format_decimal
 from sme_guard.ui import dialogs
 from sme_guard.ui.continuity.drill_dialog import DrillDialog
 from sme_guard.ui.continuity.protection_model import ProtectionModel
+from sme_guard.ui.headers import full_names
 from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view
 from sme_guard.ui.registers.detail_page import DetailPage, error_label, selected_row
 from sme_guard.ui.registers.record_form import ERROR_STYLE
@@ -55,7 +56,7 @@ class ProtectionPage(PlanPage):
         self.model = ProtectionModel(
             (self.tr("Measure"), self.tr("In place"), self.tr("Note")), tab.lang, self
         )
-        self.view = QTableView()
+        self.view = full_names(QTableView())
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -490,15 +491,19 @@ class ReviewPage(PlanPage):
             self.reviews.set_rows([])
             self.drills.set_rows([])
             return
+        last = _day(detail.values.get("last_reviewed_on"))
         if detail.next_review_on is None:
             text = self.tr("Never reviewed: review the plan and record it.")
+        elif not last:
+            text = self.tr("Not reviewed yet; first review due {due}.").format(
+                due=detail.next_review_on.isoformat()
+            )
         else:
-            last = _day(detail.values.get("last_reviewed_on"))
             text = self.tr("Last reviewed {last}; next review due {due}.").format(
                 last=last, due=detail.next_review_on.isoformat()
             )
-            if detail.review_due:
-                text += " " + self.tr("The review is overdue.")
+        if detail.review_due and detail.next_review_on is not None:
+            text += " " + self.tr("The review is overdue.")
         self.review_status.setText(text)
         self.review_status.setStyleSheet(ERROR_STYLE if detail.review_due else "")
         after_drill = self.tr("After the drill of {day}: {note}")

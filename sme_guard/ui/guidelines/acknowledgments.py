@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 
 from sme_guard.services.details import DetailInvalidError
 from sme_guard.services.staff_guidelines import PersonStatus, VersionInfo
+from sme_guard.ui.date_field import add_calendar
 from sme_guard.ui.guidelines.editor import plain_label, show_error
+from sme_guard.ui.headers import full_names
 from sme_guard.ui.plain_table_model import PlainTableModel
 from sme_guard.ui.registers.detail_page import error_label
 
@@ -95,7 +97,7 @@ class AcknowledgmentsPage(QWidget):
         self.summary = plain_label()
         self.only_missing = QCheckBox(self.tr("Only those who have not acknowledged the current version"))
         self.model = AcknowledgmentModel(self)
-        self.view = QTableView()
+        self.view = full_names(QTableView())
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -197,6 +199,7 @@ class RecordAcknowledgmentDialog(QDialog):
         ticks.addStretch(1)
         self.people_error = error_label()
         self.acknowledged_on = QLineEdit(today.isoformat())
+        add_calendar(self.acknowledged_on)
         self.date_error = error_label()
         self.errors = error_label()
 

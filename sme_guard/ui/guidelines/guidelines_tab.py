@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,7 @@ from sme_guard.ui import dialogs
 from sme_guard.ui.database_view import DatabaseView
 from sme_guard.ui.guidelines.acknowledgments import AcknowledgmentsPage, RecordAcknowledgmentDialog
 from sme_guard.ui.guidelines.editor import GuidelineEditor
+from sme_guard.ui.icons import icon
 from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view
 from sme_guard.ui.tasks import Runner
 from sme_guard.ui.versions_view import row_to_show, select_quietly
@@ -61,16 +62,17 @@ class GuidelinesTab(DatabaseView, QWidget):
         for kind in GuidelineKind:
             self.kind_box.addItem(label(kind, lang), kind.value)
         self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.addWidget(QLabel(self.tr("Guideline: ")))
         self.toolbar.addWidget(self.kind_box)
         self.toolbar.addSeparator()
         self.actions: dict[str, QAction] = {}
-        self._action("new", self.tr("New version"), self.new_version)
-        self._action("save", self.tr("Save"), self.save)
-        self._action("issue", self.tr("Issue…"), self.issue)
-        self._action("delete", self.tr("Delete version"), self.delete)
+        self._action("new", self.tr("New version"), self.new_version, "file-plus")
+        self._action("save", self.tr("Save"), self.save, "device-floppy")
+        self._action("issue", self.tr("Issue…"), self.issue, "file-certificate")
+        self._action("delete", self.tr("Delete version"), self.delete, "trash")
         self.toolbar.addSeparator()
-        self._action("print", self.tr("Print…"), self.print_guideline)
+        self._action("print", self.tr("Print…"), self.print_guideline, "printer")
 
         self.version_model = PlainTableModel(
             [self.tr("Version"), self.tr("Title"), self.tr("Issued"), self.tr("Acknowledged")], self
@@ -104,8 +106,8 @@ class GuidelinesTab(DatabaseView, QWidget):
         self._kind_index = 0
         self._update_actions()
 
-    def _action(self, key: str, text: str, slot: Callable[[], None]) -> None:
-        action = QAction(text, self)
+    def _action(self, key: str, text: str, slot: Callable[[], None], icon_name: str) -> None:
+        action = QAction(icon(icon_name), text, self)
         action.triggered.connect(slot)
         self.toolbar.addAction(action)
         self.actions[key] = action
@@ -314,7 +316,9 @@ class GuidelinesTab(DatabaseView, QWidget):
         if info is None:
             return
         database, lang, guideline_id = self.require_database(), self.lang, info.id
-        name = self.tr("guideline-{kind}-v{number}.pdf").format(kind=info.kind.value, number=info.version)
+        name = self.tr("{guideline}-v{number}.pdf").format(
+            guideline=label(info.kind, lang), number=info.version
+        )
         path = dialogs.save_file(self, self.tr("Save the guideline"), name, "PDF (*.pdf)")
         if path is None:
             return
@@ -329,9 +333,12 @@ class GuidelinesTab(DatabaseView, QWidget):
             if info.issued
             else self.tr("Saved to {path} (the draft as last saved, marked as a draft).")
         )
-        self.runner.submit(
-            lambda: build(path), lambda _r: self.status_message(done_text.format(path=path)), self.show_error
-        )
+
+        def done(_result: object) -> None:
+            self.status_message(done_text.format(path=path))
+            dialogs.file_written(self, path)
+
+        self.runner.submit(lambda: build(path), done, self.show_error)
 
     # ------------------------------------------------------------------ acknowledgments
 

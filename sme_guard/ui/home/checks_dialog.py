@@ -23,11 +23,17 @@ from PySide6.QtWidgets import (
 
 from sme_guard.db.database import Database
 from sme_guard.services import clock, recurring_checks
+from sme_guard.services.catalog import bundled_catalog
 from sme_guard.services.recurring_checks import CheckLine
+from sme_guard.ui.date_field import add_calendar
 from sme_guard.ui.errors import report_error
 from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view
 from sme_guard.ui.registers.detail_page import error_label, show_problems
 from sme_guard.ui.tasks import Runner
+
+
+def _short(text: str, length: int = 60) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 class ChecksDialog(QDialog):
@@ -64,9 +70,12 @@ class ChecksDialog(QDialog):
         self.interval = QSpinBox()
         self.interval.setRange(1, 3650)
         self.enabled = QCheckBox(self.tr("Switched on"))
+        self.first_due = QLineEdit()  # a check never done: when it first falls due
+        add_calendar(self.first_due)
         self.apply_button = QPushButton(self.tr("Save schedule"))
         self.delete_button = QPushButton(self.tr("Delete own check"))
         self.done_on = QLineEdit()
+        add_calendar(self.done_on)
         self.done_by = QLineEdit()
         self.note = QLineEdit()
         self.done_button = QPushButton(self.tr("Record as done"))
@@ -90,6 +99,7 @@ class ChecksDialog(QDialog):
         row.addWidget(self.delete_button)
         row.addWidget(self.apply_button)
         schedule_layout.addRow(self.tr("Every (days)"), row)
+        schedule_layout.addRow(self.tr("First due"), self.first_due)
         done = QGroupBox(self.tr("Done"))
         done_layout = QFormLayout(done)
         done_layout.addRow(self.where)
@@ -161,9 +171,17 @@ class ChecksDialog(QDialog):
             return
         line = self.lines[row]
         self.select_id = line.id
-        self.points.setText(", ".join(line.points) or "—")
+        described = [bundled_catalog().describe(p, self.lang) for p in line.points]
+        self.points.setText("\n".join(_short(d) for d in described) or "—")
+        self.points.setToolTip("\n".join(described))
         self.interval.setValue(line.interval_days)
         self.enabled.setChecked(line.enabled)
+        never_done = line.last_done_on is None
+        self.first_due.setText(line.first_due_on.isoformat() if never_done and line.first_due_on else "")
+        self.first_due.setEnabled(never_done)
+        self.first_due.setPlaceholderText(
+            "" if never_done else self.tr("done already: due after the last time")
+        )
         self.delete_button.setEnabled(line.own)
         linked = line.completed_by is not None
         for widget in (self.done_on, self.done_by, self.note, self.done_button):
@@ -183,6 +201,7 @@ class ChecksDialog(QDialog):
         names = {
             "done_on": self.tr("On"),
             "interval_days": self.tr("Every (days)"),
+            "first_due_on": self.tr("First due"),
             "title": self.tr("Check"),
         }
         if not show_problems(self.errors, error, names, self.lang):
@@ -195,13 +214,10 @@ class ChecksDialog(QDialog):
         line, database = self.current(), self.database
         if line is None:
             return
-        days, enabled = self.interval.value(), self.enabled.isChecked()
-
-        def work() -> None:
-            recurring_checks.set_interval(database, line.id, days)
-            recurring_checks.set_enabled(database, line.id, enabled)
-
-        self._run(work)
+        raw: dict[str, Any] = {"interval_days": self.interval.value(), "enabled": self.enabled.isChecked()}
+        if self.first_due.isEnabled():
+            raw["first_due_on"] = self.first_due.text()
+        self._run(lambda: recurring_checks.save_schedule(database, line.id, raw))
 
     def _done(self) -> None:
         line, database = self.current(), self.database

@@ -4,6 +4,7 @@ counts per area, and three overview charts."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -27,8 +28,10 @@ from sme_guard.domain.codes import label
 from sme_guard.domain.due import AREA_LABELS, Area, DueItem, Target, area_label
 from sme_guard.services import clock
 from sme_guard.ui.errors import report_error
+from sme_guard.ui.headers import full_names
 from sme_guard.ui.home.charts import BarChart, Series
 from sme_guard.ui.home.due_model import DueModel
+from sme_guard.ui.icons import icon
 from sme_guard.ui.plain_table_model import ALERT_COLOR
 from sme_guard.ui.tasks import Runner
 
@@ -38,30 +41,34 @@ class HomeData:
     items: list[DueItem]
     counts: dict[Area, int]
     overview: Any  # sme_guard.services.overview data for the charts
+    next_steps: list[Any]  # sme_guard.services.setup.NextStep: until every register has a record
 
 
 def load_home(database: Database, lang: str) -> HomeData:
     """Off the GUI thread: the due list and the chart data (services imported here, not at
     start-up)."""
-    from sme_guard.services import home, overview, recurring_checks
+    from sme_guard.services import home, overview, setup
     from sme_guard.services.office_catalog import effective_catalog
 
     today = clock.today()
-    if not database.read_only:  # (one on a CD-R lists the checks it has)
-        recurring_checks.ensure_defaults(database)
+    items = home.home_list(database, today, lang)
     catalog = effective_catalog(database)
-    items = home.due_items(database, today, lang, catalog=catalog)
     charts = (
         overview.score_series(database, catalog),
         overview.incidents_by_month(database, today),
         overview.assets_by_status(database),
     )
-    return HomeData(items, home.counts(items), charts)
+    return HomeData(items, home.counts(items), charts, setup.next_steps(database))
+
+
+def _step_target(key: str) -> Target:
+    """The screen a next step is done on."""
+    return Target("contacts") if key == "contacts" else Target("tab", key)
 
 
 class HomeTab(QWidget):
     open_requested = Signal(object)  # the Target of the line to open
-    overdue_changed = Signal(int)  # how many lines are overdue (the tab shows it)
+    overdue_changed = Signal(int)  # the list was shown; how many lines are overdue
     loaded = Signal()
 
     def __init__(self, lang: str, runner: Runner, parent: QWidget | None = None) -> None:
@@ -79,6 +86,13 @@ class HomeTab(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.headline.setFont(font)
+        # What a new office does first, until each register has its first record.
+        self.steps_box = QGroupBox(self.tr("Next steps"))
+        self.steps_label = QLabel()
+        self.steps_label.setWordWrap(True)
+        self.steps_label.linkActivated.connect(lambda key: self.open_requested.emit(_step_target(key)))
+        QVBoxLayout(self.steps_box).addWidget(self.steps_label)
+        self.steps_box.hide()
         self.count_labels: dict[Area, QLabel] = {}
         counts = QGridLayout()
         for index, area in enumerate(AREA_LABELS):
@@ -88,7 +102,7 @@ class HomeTab(QWidget):
         self.model = DueModel(
             (self.tr("Due"), self.tr("Area"), self.tr("What"), self.tr("Details")), lang, self.tr("now"), self
         )
-        self.view = QTableView()
+        self.view = full_names(QTableView())
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -101,7 +115,7 @@ class HomeTab(QWidget):
         header.setStretchLastSection(True)
         self.open_button = QPushButton(self.tr("Open"))
         self.checks_button = QPushButton(self.tr("Recurring checks…"))
-        self.reload_button = QPushButton(self.tr("Refresh"))
+        self.reload_button = QPushButton(icon("refresh"), self.tr("Refresh"))
         self.scores = BarChart(
             self.tr("Self-assessment score per control item"), horizontal=True, maximum=100
         )
@@ -118,6 +132,7 @@ class HomeTab(QWidget):
         due_box = QWidget()
         due_layout = QVBoxLayout(due_box)
         due_layout.setContentsMargins(0, 0, 0, 0)
+        due_layout.addWidget(self.steps_box)
         due_layout.addWidget(self.headline)
         due_layout.addLayout(counts)
         due_layout.addWidget(self.view, 1)
@@ -147,9 +162,8 @@ class HomeTab(QWidget):
         self.reload()  # the first tab: loaded at once, so start-up can show what is overdue
 
     def refresh(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.reload()
+        # Reloaded even when hidden: the tab's count must match the list at all times.
+        self.reload()
 
     def showEvent(self, event: QShowEvent) -> None:
         # Answers, drills and checks change elsewhere without telling: reload whenever shown.
@@ -184,9 +198,20 @@ class HomeTab(QWidget):
             count = data.counts.get(area, 0)
             count_label.setText(f"{area_label(area, self.lang)}: {count}")
             count_label.setStyleSheet("font-weight: bold;" if count else "color: #777777;")
+        self._show_steps(data.next_steps)
         self._show_charts(data.overview)
         self.overdue_changed.emit(overdue)
         self.loaded.emit()
+
+    def _show_steps(self, steps: list[Any]) -> None:
+        self.steps_box.setVisible(bool(steps))
+        lines = [
+            f"✓ <s>{escape(step.text(self.lang))}</s>"
+            if step.done
+            else f'☐ <a href="{step.key}">{escape(step.text(self.lang))}</a>'
+            for step in steps
+        ]
+        self.steps_label.setText("<br>".join(lines))
 
     def _show_charts(self, overview: Any) -> None:
         from sme_guard.services.overview import INCIDENT_TYPE_COLOURS, LATEST_COLOUR, PREVIOUS_COLOUR

@@ -247,7 +247,7 @@ class ContactTreeTab(QWidget):
 
             print_contact_tree(database, path, lang, today)
 
-        self.runner.submit(work, lambda _r: None, self._failed)
+        self.runner.submit(work, lambda _r: dialogs.file_written(self, path), self._failed)
 
     def _failed(self, error: BaseException) -> None:
         names = {

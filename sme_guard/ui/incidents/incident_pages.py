@@ -24,6 +24,7 @@ from sme_guard.services.catalog import bundled_catalog
 from sme_guard.services.details import DetailInvalidError
 from sme_guard.services.incidents import ContactLine, IncidentDetail
 from sme_guard.services.values import ValueProblemError, format_datetime, parse_datetime
+from sme_guard.ui.date_field import add_calendar
 from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view
 from sme_guard.ui.registers.detail_page import DetailPage, selected_row
 from sme_guard.ui.registers.record_form import ERROR_STYLE
@@ -62,6 +63,7 @@ class WorkflowPage(IncidentPage):
         self.description.setPlaceholderText(self.tr("What will be done so that it does not happen again"))
         self.owner = QComboBox()
         self.due = QLineEdit()
+        add_calendar(self.due)
         self.due.setPlaceholderText(self.tr("Due date"))
         self.action_error = QLabel()
         self.action_error.setStyleSheet(ERROR_STYLE)
@@ -195,6 +197,7 @@ class ReportingPage(IncidentPage):
         self.tree: list[ContactLine] = []
         self.tree_box = QGroupBox(self.tr("Contact tree: record who was told (control 3①)"))
         self.told_at = QLineEdit()
+        add_calendar(self.told_at)
         self.told_at.setPlaceholderText(self.tr("When (empty: now), e.g. 2026/11/27 14:30"))
         self.told_error = QLabel()
         self.told_error.setStyleSheet(ERROR_STYLE)
@@ -213,6 +216,7 @@ class ReportingPage(IncidentPage):
         self.reported_to = QLineEdit()
         self.reported_to.setPlaceholderText(self.tr("To whom (e.g. the police, a supervisory body)"))
         self.reported_on = QLineEdit()
+        add_calendar(self.reported_on)
         self.reported_on.setPlaceholderText(self.tr("Date"))
         self.reference = QLineEdit()
         self.reference.setPlaceholderText(self.tr("Reference"))

@@ -37,19 +37,15 @@ class IncidentsTab(QTabWidget):
         self.workflow.set_people(self.log.people)
 
     def record_from_asset(self, register: Register, record_id: int) -> None:
-        """A new incident about an asset (e.g. a badge reported lost), pre-filled and linked."""
+        """A new incident about an asset (e.g. a badge reported lost), filled in for the user to
+        complete (its severity is theirs to judge) and linked to the asset when saved."""
         database, lang = self.log.require_database(), self.lang
 
-        def work() -> int:
-            values = registers.get_record(database, register, record_id)
-            draft = incidents.draft_from_asset(register, values, lang, clock.now())
-            incident_id = registers.save_record(database, INCIDENTS, None, draft)
-            incidents.link_asset(database, incident_id, register, record_id)
-            return incident_id
-
-        def done(incident_id: int) -> None:
+        def done(values: dict[str, object]) -> None:
             self.setCurrentWidget(self.log)
-            self.log.reload(incident_id)
-            self.log.changed.emit()
+            draft = incidents.draft_from_asset(register, values, lang, clock.now())
+            self.log.new_record(
+                draft, lambda db, raw: incidents.record_about_asset(db, raw, register, record_id)
+            )
 
-        self.log.run(work, done)
+        self.log.run(lambda: registers.get_record(database, register, record_id), done)

@@ -91,6 +91,7 @@ def export_register(tab: RegisterTab) -> None:
                 count=f"{count:,}", path=path
             )
         )
+        dialogs.file_written(tab, path)
 
     tab.progress_dialog = run_with_progress(
         tab,

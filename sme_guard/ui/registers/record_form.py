@@ -25,16 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sme_guard.domain.codes import label
+from sme_guard.domain.codes import INCIDENT_TYPE_IMPACTS, IncidentType, label
 from sme_guard.domain.registers import Column, Grid, Register
 from sme_guard.services.registers import DISPOSAL_PREFIX
 from sme_guard.services.values import Problem, display
+from sme_guard.ui.date_field import add_calendar
+from sme_guard.ui.text_fields import PlainTextField
 
 ERROR_STYLE = "color: #b00020;"
 
 
 class RecordForm(QWidget):
     changed = Signal()
+    problem_shown = Signal(object)  # the editor of the first field a save was refused for
 
     def __init__(
         self, register: Register, lang: str, keys: list[str] | None = None, parent: QWidget | None = None
@@ -111,13 +114,16 @@ class RecordForm(QWidget):
         elif column.kind in ("code", "person"):
             editor = QComboBox()
             if column.kind == "code" and column.codes is not None:
-                if not column.required:
-                    editor.addItem("", None)
+                if not column.required or column.default is None:
+                    # Required without a default: blank until chosen (the save names it).
+                    editor.addItem(self.tr("(choose)") if column.required else "", None)
                 for member in column.codes:
                     editor.addItem(label(member, self.lang), member.value)
             editor.currentIndexChanged.connect(self.changed)
+            if column.codes is IncidentType:
+                editor.currentIndexChanged.connect(self._tick_impacts)
         elif column.multiline:
-            editor = QPlainTextEdit()
+            editor = PlainTextField()
             editor.setFixedHeight(64)
             editor.textChanged.connect(self.changed)
         else:
@@ -126,6 +132,8 @@ class RecordForm(QWidget):
                 editor.setPlaceholderText(self.tr("e.g. 2026-04-01, 2026/4/1, 令和8年4月1日"))
             elif column.kind == "datetime":
                 editor.setPlaceholderText(self.tr("e.g. 2026/11/27 14:30"))
+            if column.kind in ("date", "datetime") and column.editable:
+                add_calendar(editor)
             editor.textEdited.connect(self.changed)
             if column.suggest is not None:
                 completer = QCompleter(QStringListModel(editor), editor)
@@ -153,6 +161,19 @@ class RecordForm(QWidget):
                 editor.setReadOnly(read_only)
             elif column.editable:
                 editor.setEnabled(not read_only)
+
+    def _tick_impacts(self) -> None:
+        """A kind of incident chosen ticks the impacts it has by its nature (3②)."""
+        box = self.editors.get("incident_type")
+        assert isinstance(box, QComboBox)
+        try:
+            kind = IncidentType(box.currentData())
+        except ValueError:
+            return
+        for key in INCIDENT_TYPE_IMPACTS.get(kind, ()):
+            editor = self.editors.get(key)
+            if isinstance(editor, QCheckBox):
+                editor.setChecked(True)
 
     def set_people(self, people: list[tuple[int, str]]) -> None:
         for column in self.columns:
@@ -255,4 +276,5 @@ class RecordForm(QWidget):
             if problem and first is None:
                 first = self.editors[key]
         if first is not None:
+            self.problem_shown.emit(first)  # the tab brings the form (and its page) forward
             first.setFocus()

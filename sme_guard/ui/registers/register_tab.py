@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,11 +31,13 @@ from sme_guard.domain.codes import label
 from sme_guard.domain.registers import Register
 from sme_guard.services import clock, registers
 from sme_guard.services import settings as office_settings
-from sme_guard.services.flags import FlagContext
+from sme_guard.services.flags import FLAGGED_REGISTERS, FlagContext
 from sme_guard.services.listing import ACTIVE, ALL, FLAGGED, Listing
 from sme_guard.services.registers import RecordInvalidError
 from sme_guard.ui import dialogs
 from sme_guard.ui.database_view import DatabaseView
+from sme_guard.ui.headers import full_names
+from sme_guard.ui.icons import icon
 from sme_guard.ui.registers.record_form import RecordForm
 from sme_guard.ui.registers.table_model import RegisterTableModel
 from sme_guard.ui.settings import register_setting
@@ -70,22 +72,33 @@ class RegisterTab(DatabaseView, QWidget):
         self._applies: dict[QAction, Callable[[dict[str, Any]], bool]] = {}
         self.open_dialog: QDialog | None = None  # the workflow dialog last opened
         self.progress_dialog: QProgressDialog | None = None  # of a running import or export
+        self._save_new: Callable[[Database, dict[str, Any]], int] | None = None  # see new_record
         self._widths = register_setting(register.key, "widths")
         self._sort = register_setting(register.key, "sort")
 
         self.toolbar = QToolBar()
-        self.new_action = self._action(self.tr("New"), self.new_record)
-        self.delete_action = self._action(self.tr("Delete"), self.delete_record)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.new_action = self._action(self.tr("New"), self.new_record, "file-plus")
+        self.new_action.setToolTip(self.tr("New record (Ctrl+N)"))
+        self.delete_action = self._action(self.tr("Delete"), self.delete_record, "trash")
+        self.delete_action.setToolTip(self.tr("Delete the record (Del, with a question)"))
         # 変更履歴 of the record in the form: every change, by whom and when.
-        self.history_action = self.add_action(self.tr("History…"), self.show_history, writes=False)
+        self.history_action = self.add_action(
+            self.tr("History…"), self.show_history, writes=False, icon_name="history"
+        )
         self.toolbar.addSeparator()
 
         self.search_box = QLineEdit()
+        self.search_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setPlaceholderText(self.tr("Search every column (Japanese, kana, any width)"))
+        self.search_box.setToolTip(self.tr("Search (Ctrl+F)"))
         self.status_box = QComboBox()
-        self.status_box.addItem(self.tr("Active"), ACTIVE)
-        self.status_box.addItem(self.tr("Needs attention"), FLAGGED)
+        active = self._active_label(register.key)
+        if active is not None:
+            self.status_box.addItem(active, ACTIVE)
+        if register.key in FLAGGED_REGISTERS:
+            self.status_box.addItem(self.tr("Needs attention"), FLAGGED)
         self.status_box.addItem(self.tr("All"), ALL)
         if register.status_codes is not None:
             for member in register.status_codes:
@@ -107,7 +120,7 @@ class RegisterTab(DatabaseView, QWidget):
         self.count_label = QLabel()
 
         self.model = RegisterTableModel(self)
-        self.table = QTableView()
+        self.table = full_names(QTableView())
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -121,12 +134,15 @@ class RegisterTab(DatabaseView, QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
 
         self.form = RecordForm(register, lang)
-        self.save_button = QPushButton(self.tr("Save"))
-        self.revert_button = QPushButton(self.tr("Revert"))
+        self.save_button = QPushButton(icon("device-floppy"), self.tr("Save"))
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.revert_button = QPushButton(icon("arrow-back-up"), self.tr("Revert"))
+        self.revert_button.setToolTip(self.tr("Undo the changes in the form (Esc)"))
         self.form_title = QLabel()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
+        self.form_scroll = scroll
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
@@ -176,16 +192,42 @@ class RegisterTab(DatabaseView, QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.horizontalHeader().sectionResized.connect(self._save_widths)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sorted)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.revert_button.clicked.connect(self._revert)
         self.form.changed.connect(self._mark_dirty)
+        # Delete on the table, Esc in the form: the keys Windows apps use there.
+        delete_key = QAction(self)
+        delete_key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.triggered.connect(self.delete_record)
+        self.table.addAction(delete_key)
+        revert_key = QAction(self)
+        revert_key.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        revert_key.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        revert_key.triggered.connect(lambda: self.revert())
+        side.addAction(revert_key)
+        self.form.problem_shown.connect(self._show_field)
         self.setAcceptDrops(True)
         self._set_enabled(False)
 
+    def _active_label(self, key: str) -> str | None:
+        """The "not closed" filter in the register's own words (None: a register without
+        statuses, where it would be the same as All)."""
+        labels = {
+            "media": self.tr("Not disposed"),
+            "devices": self.tr("Not disposed"),
+            "badges": self.tr("Not returned or revoked"),
+            "people": self.tr("Current staff"),
+            "incidents": self.tr("Open"),
+            "cloud_services": self.tr("In use"),
+            "accounts": self.tr("Not disabled"),
+        }
+        return labels.get(key)
+
     # ------------------------------------------------------------------ plumbing
 
-    def _action(self, text: str, slot: Callable[[], None]) -> QAction:
-        action = QAction(text, self)
+    def _action(self, text: str, slot: Callable[[], None], icon_name: str) -> QAction:
+        action = QAction(icon(icon_name), text, self)
         action.triggered.connect(slot)
         self.toolbar.addAction(action)
         return action
@@ -197,12 +239,14 @@ class RegisterTab(DatabaseView, QWidget):
         needs_record: bool = True,
         applies: Callable[[dict[str, Any]], bool] | None = None,
         *,
+        icon_name: str,
         writes: bool = True,
     ) -> QAction:
         """``applies``: whether the action makes sense for the record in the form (an account
-        already disabled is not disabled again). ``writes=False``: it only reads (print,
-        export, history), so it stays on for a database opened read-only."""
-        action = self._action(text, slot)
+        already disabled is not disabled again); ``icon_name``: its Tabler icon, shown beside it.
+        ``writes=False``: it only reads (print, export, history), so it stays on for a database
+        opened read-only."""
+        action = self._action(text, slot, icon_name)
         action.setProperty("needs_record", needs_record)
         action.setProperty("writes", writes)
         if applies is not None:
@@ -299,6 +343,8 @@ class RegisterTab(DatabaseView, QWidget):
         listing.sort(sort_column, descending)
         self._update_years(listing)
         listing.apply(*self._filters())
+        if select_id is not None:
+            listing.keep_shown(select_id)  # e.g. just closed: it stays until the user moves on
         self.model.set_listing(listing)
         if not self._restored_view:
             self._restore_view(sort_column, descending)
@@ -392,7 +438,7 @@ class RegisterTab(DatabaseView, QWidget):
         self.side_pages.tabBar().setVisible(True)
 
     def _refilter(self) -> None:
-        self.model.refilter(*self._filters())
+        self.model.refilter(*self._filters(), keep=self.current_id)
         self._update_count()
         self._reselect()
 
@@ -427,13 +473,22 @@ class RegisterTab(DatabaseView, QWidget):
             return
         self._show_record(record_id)
 
-    def _show_record(self, record_id: int | None) -> None:
+    def _show_field(self, editor: QWidget) -> None:
+        """A refused save: the form's page comes forward and scrolls to the field."""
+        self.side_pages.setCurrentIndex(0)
+        self.form_scroll.ensureWidgetVisible(editor)
+
+    def _show_record(self, record_id: int | None, draft: dict[str, Any] | None = None) -> None:
         self.current_id = record_id
         self._dirty = False
+        self._save_new = None
         if record_id is None:
             self.current_values = {}
-            self.form_title.setText(f"<b>{self.tr('New record')}</b>")
-            self.form.set_values({})
+            title = self.tr("New record")
+            self.form_title.setText(f"<b>{title}</b>")
+            self.form.set_values(draft or {})
+            if draft:
+                self._mark_dirty()  # filled in for the user, not saved yet
             self.record_shown.emit(None)
             self._update_buttons()
             return
@@ -459,21 +514,48 @@ class RegisterTab(DatabaseView, QWidget):
     def _revert(self) -> None:
         self._show_record(self.current_id)
 
-    def new_record(self) -> None:
+    def revert(self, ask: bool = True) -> None:
+        """Back to the record as saved (Esc); unsaved edits are only dropped after a question."""
+        if not self._dirty:
+            return
+        if ask and not dialogs.confirm(
+            self, self.tr("Unsaved changes"), self.tr("Discard the changes to the current record?")
+        ):
+            return
+        self._revert()
+
+    def has_unsaved_changes(self) -> bool:
+        return self._dirty
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def new_record(
+        self,
+        draft: dict[str, Any] | None = None,
+        save: Callable[[Database, dict[str, Any]], int] | None = None,
+    ) -> None:
+        """An empty form, or one filled in with ``draft`` (unsaved); ``save`` saves it instead
+        of the register's save (e.g. an incident linked to the asset it is about)."""
         if self._dirty and not dialogs.confirm(
             self, self.tr("Unsaved changes"), self.tr("Discard the changes to the current record?")
         ):
             return
         self.table.clearSelection()
-        self._show_record(None)
-        first = self.form.editors[self.register.columns[0].key]
+        self._show_record(None, draft)
+        self._save_new = save
+        self.side_pages.setCurrentIndex(0)
+        first = next(self.form.editors[c.key] for c in self.register.columns if c.editable)
         first.setFocus()
 
-    def save(self) -> None:
+    def save(self, on_saved: Callable[[], None] | None = None) -> None:
+        """Save the form (Ctrl+S); ``on_saved`` runs once it is saved (e.g. closing the window)."""
         database, register, record_id = self.database, self.register, self.current_id
         if database is None:
             return
         values = self.form.values()
+        save_new = self._save_new if record_id is None else None
 
         def done(saved_id: int) -> None:
             self._dirty = False
@@ -482,8 +564,13 @@ class RegisterTab(DatabaseView, QWidget):
             self.reload(saved_id)
             self._show_record(saved_id)  # what the app filled in (a number) shows at once
             self.changed.emit()
+            if on_saved is not None:
+                on_saved()
 
-        self.run(lambda: registers.save_record(database, register, record_id, values), done)
+        if save_new is not None:
+            self.run(lambda: save_new(database, values), done)
+        else:
+            self.run(lambda: registers.save_record(database, register, record_id, values), done)
 
     def delete_record(self) -> None:
         database, register, record_id = self.database, self.register, self.current_id
@@ -522,7 +609,12 @@ class RegisterTab(DatabaseView, QWidget):
         """Ask where a PDF goes, build it off the GUI thread, then say where it went."""
         path = dialogs.save_file(self, title, name, "PDF (*.pdf)")
         if path is not None:
-            self.run(lambda: build(path), lambda result: self.status_message(saved(result, path)))
+
+            def done(result: Any) -> None:
+                self.status_message(saved(result, path))
+                dialogs.file_written(self, path)
+
+            self.run(lambda: build(path), done)
 
     def show_history(self) -> None:
         """The record's change history (and that of the lines belonging to it)."""

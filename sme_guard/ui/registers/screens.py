@@ -50,7 +50,7 @@ def _add_stocktake(tab: RegisterTab) -> None:
         tab.save_printout(
             QCoreApplication.translate("RegisterActions", "Save the stock-take sheet"),
             QCoreApplication.translate("RegisterActions", "stock-take-{register}-{date}.pdf").format(
-                register=register.key, date=today.isoformat()
+                register=register.label(lang), date=today.isoformat()
             ),
             build,
             lambda count, path: QCoreApplication.translate(
@@ -60,7 +60,10 @@ def _add_stocktake(tab: RegisterTab) -> None:
 
     tab.toolbar.addSeparator()
     tab.actions["stocktake"] = tab.add_action(
-        QCoreApplication.translate("RegisterActions", "Stock-take…"), open_stocktake, needs_record=False
+        QCoreApplication.translate("RegisterActions", "Stock-take…"),
+        open_stocktake,
+        needs_record=False,
+        icon_name="clipboard-check",
     )
 
     def history() -> None:
@@ -73,6 +76,7 @@ def _add_stocktake(tab: RegisterTab) -> None:
         history,
         needs_record=False,
         writes=False,
+        icon_name="clipboard-list",
     )
 
     def print_labels() -> None:
@@ -97,12 +101,14 @@ def _add_stocktake(tab: RegisterTab) -> None:
         print_labels,
         needs_record=False,
         writes=False,
+        icon_name="qrcode",
     )
     tab.actions["stocktake_sheet"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Print stock-take sheet…"),
         print_sheet,
         needs_record=False,
         writes=False,
+        icon_name="printer",
     )
 
 
@@ -159,7 +165,7 @@ def _add_media_actions(tab: RegisterTab) -> None:
         tab.open_dialog = dialog
 
     tab.actions["dispose"] = tab.add_action(
-        QCoreApplication.translate("RegisterActions", "Dispose…"), dispose
+        QCoreApplication.translate("RegisterActions", "Dispose…"), dispose, icon_name="shredder"
     )
 
 
@@ -181,7 +187,7 @@ def _add_device_actions(tab: RegisterTab) -> None:
         tab.open_dialog = dialog
 
     tab.actions["settings_check"] = tab.add_action(
-        QCoreApplication.translate("RegisterActions", "Settings check…"), check
+        QCoreApplication.translate("RegisterActions", "Settings check…"), check, icon_name="settings-check"
     )
 
 
@@ -207,6 +213,7 @@ def _add_badge_actions(tab: RegisterTab) -> None:
             QCoreApplication.translate("RegisterActions", "Record this badge as returned today?"),
             QCoreApplication.translate("RegisterActions", "Badge returned."),
         ),
+        icon_name="arrow-back",
     )
     tab.actions["lost"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Lost"),
@@ -217,6 +224,7 @@ def _add_badge_actions(tab: RegisterTab) -> None:
             ),
             QCoreApplication.translate("RegisterActions", "Badge recorded as lost."),
         ),
+        icon_name="alert-triangle",
     )
     tab.actions["revoke"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Revoke"),
@@ -225,6 +233,7 @@ def _add_badge_actions(tab: RegisterTab) -> None:
             QCoreApplication.translate("RegisterActions", "Revoke this badge?"),
             QCoreApplication.translate("RegisterActions", "Badge revoked."),
         ),
+        icon_name="ban",
     )
 
 
@@ -251,7 +260,10 @@ def _add_incident_report(tab: RegisterTab) -> None:
         )
 
     tab.actions["report"] = tab.add_action(
-        QCoreApplication.translate("RegisterActions", "Print report…"), print_report, writes=False
+        QCoreApplication.translate("RegisterActions", "Print report…"),
+        print_report,
+        writes=False,
+        icon_name="printer",
     )
 
 
@@ -274,6 +286,7 @@ def _add_people_actions(tab: RegisterTab) -> None:
     tab.actions["leaving"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Leaving…"),
         lambda: open_dialog(LeaverDialog, QCoreApplication.translate("RegisterActions", "Leaving recorded.")),
+        icon_name="user-minus",
     )
     # 5 運用①: a transfer is the other moment to review someone's user IDs and rights.
     tab.actions["transfer"] = tab.add_action(
@@ -281,6 +294,7 @@ def _add_people_actions(tab: RegisterTab) -> None:
         lambda: open_dialog(
             TransferDialog, QCoreApplication.translate("RegisterActions", "Transfer recorded.")
         ),
+        icon_name="arrows-exchange",
     )
 
 
@@ -297,7 +311,7 @@ def _add_reviewed(tab: RegisterTab) -> None:
         )
 
     tab.actions["reviewed"] = tab.add_action(
-        QCoreApplication.translate("RegisterActions", "Reviewed today"), reviewed
+        QCoreApplication.translate("RegisterActions", "Reviewed today"), reviewed, icon_name="calendar-check"
     )
 
 
@@ -328,7 +342,10 @@ def _add_account_actions(tab: RegisterTab) -> None:
         )
 
     tab.actions["disable"] = tab.add_action(
-        QCoreApplication.translate("RegisterActions", "Disable"), disable, applies=active
+        QCoreApplication.translate("RegisterActions", "Disable"),
+        disable,
+        applies=active,
+        icon_name="user-off",
     )
     add_password_actions(tab)  # 5⑥: the office's password policy, its checker and notice
 
@@ -350,7 +367,7 @@ def _add_incident(tab: RegisterTab) -> None:
             tab.incident_requested.emit(tab.register, tab.current_id)
 
     tab.actions["incident"] = tab.add_action(
-        QCoreApplication.translate("RegisterActions", "Record incident…"), record
+        QCoreApplication.translate("RegisterActions", "Record incident…"), record, icon_name="alert-octagon"
     )
 
 
@@ -361,12 +378,14 @@ def _add_excel(tab: RegisterTab) -> None:
         lambda: export_register(tab),
         needs_record=False,
         writes=False,
+        icon_name="file-export",
     )
     tab.file_dropped.connect(lambda path: import_register(tab, path))
     tab.actions["import"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Import from Excel…"),
         lambda: import_register(tab),
         needs_record=False,
+        icon_name="file-import",
     )
 
 

@@ -29,6 +29,7 @@ from sme_guard.services import clock, stocktake
 from sme_guard.services.stocktake import Result, StockTakeInfo, StockTakeLine
 from sme_guard.ui import dialogs
 from sme_guard.ui.errors import report_error
+from sme_guard.ui.headers import full_names
 from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view
 from sme_guard.ui.tasks import Runner
 
@@ -123,7 +124,7 @@ def save_result(
 
         print_stocktake_result(database, take.id, path, lang)
 
-    runner.submit(work, lambda _r: None, on_error)
+    runner.submit(work, lambda _r: dialogs.file_written(parent, path), on_error)
 
 
 class StockTakeDialog(QDialog):
@@ -163,7 +164,7 @@ class StockTakeDialog(QDialog):
         if register.location_key is not None:  # the register's location column takes no more
             self.location_box.setMaxLength(register.column(register.location_key).max_length)
         self.model = StockTakeModel(lang, self)
-        self.table = QTableView()
+        self.table = full_names(QTableView())
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)

@@ -26,11 +26,16 @@ class RegisterTableModel(QAbstractTableModel):
         self.listing = listing
         self.endResetModel()
 
-    def refilter(self, query: str, status: str, filters: dict[str, str], year: str | None) -> None:
+    def refilter(
+        self, query: str, status: str, filters: dict[str, str], year: str | None, keep: int | None = None
+    ) -> None:
+        """``keep``: a record shown even if the filters leave it out (the one in the form)."""
         if self.listing is None:
             return
         self.beginResetModel()
         self.listing.apply(query, status, filters, year)
+        if keep is not None:
+            self.listing.keep_shown(keep)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -27,6 +27,7 @@ from sme_guard.domain.registers import ACCOUNTS, DEVICE_SECURITY_SETTINGS, DEVIC
 from sme_guard.services import registers, workflows
 from sme_guard.services.registers import Holding, RecordInvalidError
 from sme_guard.services.values import Problem, ValueProblemError, parse_date
+from sme_guard.ui.date_field import add_calendar
 from sme_guard.ui.errors import report_error
 from sme_guard.ui.registers.record_form import ERROR_STYLE, RecordForm
 from sme_guard.ui.tasks import Runner
@@ -229,6 +230,7 @@ class LeaverDialog(_PersonDialog):
         database, person_id = self.database, self.person_id
         self.setWindowTitle(self.tr("Employee leaving: {name}").format(name=person["name"]))
         self.date_edit = QLineEdit((person["left_on"] or self.today).isoformat())
+        add_calendar(self.date_edit)
         self.leave_button = QPushButton(self.tr("Record leaving date"))
         self.holdings_layout = self._frame(
             "left_on",

@@ -4,7 +4,7 @@ the reason a self-assessment answer gives for a measure judged 対象外. New ta
 new nullable column; the audit triggers follow them as for every migration.
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0008
 """
 
 import sqlalchemy as sa
@@ -12,7 +12,7 @@ from alembic import op
 
 
 revision = '0009'
-down_revision = '0006'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
