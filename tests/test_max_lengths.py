@@ -65,15 +65,28 @@ def _filled(database: Database, register: Register, **values: Any) -> dict[str, 
     return {**needed, **values}
 
 
+def _longest(register: Register, column: Column) -> tuple[str, str]:
+    """A value of ``column`` exactly at its maximum length as typed, and as it is kept (a phone
+    number's spaces read as one hyphen; an e-mail address must look like one)."""
+    n = column.max_length
+    if column.text_form == "phone":
+        return "03" + " " * (n - 11) + "1234-5678", "03-1234-5678"
+    if column.text_form == "email":
+        address = "a" * (n - len("@example.co.jp")) + "@example.co.jp"
+        return address, address
+    longest = "A" * n if column.key == register.number_key else "資" * n
+    return longest, longest
+
+
 @pytest.mark.parametrize(
     ("register", "column"), list(_text_columns()), ids=[f"{r.key}.{c.key}" for r, c in _text_columns()]
 )
 def test_a_value_at_the_maximum_is_kept_one_more_character_is_refused(
     db: Database, register: Register, column: Column
 ) -> None:
-    longest = ("資" * column.max_length) if column.key != register.number_key else "A" * column.max_length
+    longest, kept = _longest(register, column)
     record = registers.save_record(db, register, None, _filled(db, register, **{column.key: longest}))
-    assert registers.get_record(db, register, record)[column.key] == longest
+    assert registers.get_record(db, register, record)[column.key] == kept
     with pytest.raises(RecordInvalidError) as refused:
         registers.save_record(db, register, record, _filled(db, register, **{column.key: longest + "X"}))
     problem = refused.value.problems[column.key]
@@ -81,7 +94,7 @@ def test_a_value_at_the_maximum_is_kept_one_more_character_is_refused(
         problem.ja == f"{column.max_length:,} 文字以内にしてください({column.max_length + 1:,} 文字あります)"
     )
     assert problem.en == f"at most {column.max_length:,} characters, please ({column.max_length + 1:,} given)"
-    assert registers.get_record(db, register, record)[column.key] == longest
+    assert registers.get_record(db, register, record)[column.key] == kept
 
 
 def test_the_import_names_the_row_and_column_of_a_value_too_long(
@@ -135,7 +148,7 @@ def test_the_form_states_the_maximum_and_keeps_what_was_pasted(
 def test_a_record_with_every_field_at_its_maximum_prints_and_exports(
     db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    person = {c.key: "山" * c.max_length for c in PEOPLE.columns if c.kind == "text"}
+    person = {c.key: _longest(PEOPLE, c)[0] for c in PEOPLE.columns if c.kind == "text"}
     holder = registers.save_record(
         db, PEOPLE, None, {**person, "employment_type": "regular", "role": "employee"}
     )
@@ -144,9 +157,7 @@ def test_a_record_with_every_field_at_its_maximum_prints_and_exports(
         if register is PEOPLE:
             continue
         values: dict[str, Any] = {
-            c.key: ("A" * c.max_length if c.key == register.number_key else "資" * c.max_length)
-            for r, c in _text_columns()
-            if r is register
+            c.key: _longest(register, c)[0] for r, c in _text_columns() if r is register
         }
         values.update({c.key: holder for c in register.columns if c.kind == "person"})
         registers.save_record(db, register, None, _filled(db, register, **values))

@@ -40,7 +40,7 @@ def pdf_body(pdf: Path) -> str:
     body = []
     for page in pages(pdf):
         lines = [line for line in page.splitlines() if line.strip()]
-        assert lines[-1].strip().startswith("SME Guard") and "/" in lines[-1]
+        assert lines[-1].strip().startswith(("SMEガード", "SME Guard")) and "/" in lines[-1]
         body += lines[1:-1]
     return _flat("\n".join(body))
 
