@@ -196,7 +196,7 @@
     <message>
         <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="68"/>
         <source>Export to Excel…</source>
-        <translation>Excel に書き出し…</translation>
+        <translation>Excel に出力…</translation>
     </message>
     <message>
         <location filename="../sme_guard/ui/assessment/assessment_tab.py" line="75"/>
@@ -365,7 +365,7 @@
     <message>
         <location filename="../sme_guard/ui/audit/history_dialog.py" line="188"/>
         <source>Export to Excel…</source>
-        <translation>Excel に書き出し…</translation>
+        <translation>Excel に出力…</translation>
     </message>
     <message>
         <location filename="../sme_guard/ui/audit/history_dialog.py" line="189"/>
@@ -380,7 +380,7 @@
     <message>
         <location filename="../sme_guard/ui/audit/history_dialog.py" line="275"/>
         <source>The newest {shown} of {total} entries. Narrow the filters, or export them all.</source>
-        <translation>全 {total} 件のうち新しい {shown} 件を表示しています。条件で絞り込むか、すべてを Excel に書き出してください。</translation>
+        <translation>全 {total} 件のうち新しい {shown} 件を表示しています。条件で絞り込むか、すべてを Excel に出力してください。</translation>
     </message>
     <message>
         <location filename="../sme_guard/ui/audit/history_dialog.py" line="277"/>
@@ -400,17 +400,17 @@
     <message>
         <location filename="../sme_guard/ui/audit/history_dialog.py" line="301"/>
         <source>Export the change history</source>
-        <translation>変更履歴の書き出し</translation>
+        <translation>変更履歴の出力</translation>
     </message>
     <message>
         <location filename="../sme_guard/ui/audit/history_dialog.py" line="315"/>
         <source>{count} entries exported to {path}.</source>
-        <translation>{count} 件の変更履歴を {path} に書き出しました。</translation>
+        <translation>{count} 件の変更履歴を {path} に出力しました。</translation>
     </message>
     <message>
         <location filename="../sme_guard/ui/audit/history_dialog.py" line="320"/>
         <source>Exporting the change history…</source>
-        <translation>変更履歴を書き出しています…</translation>
+        <translation>変更履歴を出力しています…</translation>
     </message>
 </context>
 <context>
@@ -895,7 +895,7 @@
     <message>
         <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="44"/>
         <source>Export to Excel…</source>
-        <translation>Excel に書き出し…</translation>
+        <translation>Excel に出力…</translation>
     </message>
     <message>
         <location filename="../sme_guard/ui/continuity/continuity_tab.py" line="61"/>
@@ -1033,57 +1033,57 @@ Restore it? The damaged file is kept in the backups folder first. Changes made a
 <context>
     <name>DiagnosisDialog</name>
     <message>
-        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="47"/>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="48"/>
         <source>Self-diagnosis result</source>
         <translation>自社診断の結果</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="54"/>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="56"/>
         <source>Answer each question on IPA&apos;s self-diagnosis sheet, then choose the same answer here. The topics are SME Guard&apos;s short labels; the questions are on the sheet.</source>
         <translation>IPA の診断シートで各設問に答え、同じ回答をここで選んでください。見出しは SMEガードが付けた短いものです。設問の文は診断シートにあります。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="74"/>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="76"/>
         <source>(choose)</source>
         <translation>(選択)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="103"/>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="105"/>
         <source>Date *</source>
         <translation>実施日 *</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="105"/>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="107"/>
         <source>Notes</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="130"/>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="132"/>
         <source>Part {number}: {title} — {points} points</source>
         <translation>Part {number}: {title} — {points} 点</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="135"/>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="137"/>
         <source>Total: {points} of 100 points ({answered} of 25 answered)</source>
         <translation>合計: {points} 点 / 100 点(25 問中 {answered} 問回答)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="153"/>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="155"/>
         <source>Please check the fields marked in red.</source>
         <translation>赤字の項目を確認してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="155"/>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="157"/>
         <source>Not answered yet: {numbers}</source>
         <translation>未回答の設問があります: {numbers}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="164"/>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="166"/>
         <source>Unsaved changes</source>
         <translation>保存していない変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="164"/>
+        <location filename="../sme_guard/ui/policy/diagnosis_dialog.py" line="166"/>
         <source>The answers have not been saved. Discard them?</source>
         <translation>回答は保存されていません。破棄しますか?</translation>
     </message>
@@ -1162,164 +1162,184 @@ Restore it? The damaged file is kept in the backups folder first. Changes made a
 <context>
     <name>DocumentPage</name>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="99"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="44"/>
+        <source>Word (*.docx)</source>
+        <translation>Word 文書 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="45"/>
+        <source>Text (*.txt)</source>
+        <translation>テキスト (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="46"/>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="104"/>
         <source>New version</source>
         <translation>新しい版</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="100"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="106"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="102"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="108"/>
         <source>Redraw from the records</source>
         <translation>記録から作成し直す</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="103"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="109"/>
         <source>Issue…</source>
         <translation>発行…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="104"/>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="336"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="110"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="347"/>
         <source>Delete version</source>
         <translation>版を削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="106"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="112"/>
         <source>Print PDF…</source>
         <translation>PDF 印刷…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="107"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="113"/>
         <source>Word…</source>
         <translation>Word…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="108"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="114"/>
         <source>Text…</source>
         <translation>テキスト…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="109"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="115"/>
         <source>HTML…</source>
         <translation>HTML…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="112"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="118"/>
         <source>Record publication…</source>
         <translation>公表を記録…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="114"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="120"/>
         <source>Version</source>
         <translation>版</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="114"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="120"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="114"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="120"/>
         <source>Issued</source>
         <translation>発行日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="116"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="122"/>
         <source>Published</source>
         <translation>公表日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="200"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="211"/>
         <source>Version {number}</source>
         <translation>第{number}版</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="202"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="213"/>
         <source>Draft</source>
         <translation>下書き</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="244"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="255"/>
         <source>Unsaved changes</source>
         <translation>保存していない変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="245"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="256"/>
         <source>The draft has changes that are not saved. Discard them?</source>
         <translation>下書きに保存していない変更があります。破棄しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="271"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="282"/>
         <source>New version started.</source>
         <translation>新しい版を作成しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="283"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="294"/>
         <source>Draft saved.</source>
         <translation>下書きを保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="295"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="306"/>
         <source>The rules were drawn again from the records.</source>
         <translation>記録から対策基準を作成し直しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="306"/>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="313"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="317"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="324"/>
         <source>Issue version</source>
         <translation>版の発行</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="307"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="318"/>
         <source>Save the office&apos;s name and representative first: the version is issued with them.</source>
         <translation>先に事業所名と代表者を保存してください。版はその内容で発行されます。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="315"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="326"/>
         <source>Issue version {number} today ({date}) with the office&apos;s name and representative above? An issued version can no longer be changed; a change will be a new version.</source>
         <translation>第{number}版を本日({date})、上の事業所名と代表者で発行しますか?発行した版は変更できません。変更するときは新しい版を作成します。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="323"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="334"/>
         <source>Version {number} issued.</source>
         <translation>第{number}版を発行しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="332"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="343"/>
         <source>Delete the draft of version {number}?</source>
         <translation>第{number}版の下書きを削除しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="334"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="345"/>
         <source>Delete version {number}, issued on {date}? It has not been published.</source>
         <translation>{date} に発行した第{number}版を削除しますか?(まだ公表していません)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="343"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="354"/>
         <source>Version deleted.</source>
         <translation>版を削除しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="354"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="364"/>
+        <source>{policy}-v{number}</source>
+        <translation>{policy}-第{number}版</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="366"/>
         <source>Save the document</source>
         <translation>文書の保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="358"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="370"/>
         <source>Saved to {path}.</source>
         <translation>{path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="360"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="372"/>
         <source>Saved to {path} (the draft as last saved, marked as a draft).</source>
         <translation>{path} に保存しました(最後に保存した下書きを、下書きと明記して出力しました)。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="404"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="416"/>
         <source>Publication recorded.</source>
         <translation>公表を記録しました。</translation>
     </message>
@@ -2742,7 +2762,7 @@ The details were written to:
     <message>
         <location filename="../sme_guard/ui/guidelines/editor.py" line="85"/>
         <source>SME Guard&apos;s suggestion: {decision}</source>
-        <translation>SME Guard の提案: {decision}</translation>
+        <translation>SMEガードの提案: {decision}</translation>
     </message>
     <message>
         <location filename="../sme_guard/ui/guidelines/editor.py" line="112"/>
@@ -2908,22 +2928,22 @@ The details were written to:
 <context>
     <name>PublicationDialog</name>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="55"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="57"/>
         <source>Record publication</source>
         <translation>公表の記録</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="61"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="64"/>
         <source>e.g. https://www.example.co.jp/security/ or the notice board at reception</source>
         <translation>例: https://www.example.co.jp/security/ または受付の掲示板</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="71"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="74"/>
         <source>Published on *</source>
         <translation>公表日 *</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/document_page.py" line="72"/>
+        <location filename="../sme_guard/ui/policy/document_page.py" line="75"/>
         <source>Where *</source>
         <translation>公表先 *</translation>
     </message>
@@ -2938,7 +2958,7 @@ The details were written to:
     <message>
         <location filename="../sme_guard/ui/read_only.py" line="17"/>
         <source>This database is on media that cannot be written (a CD-R, a write-protected USB stick, a read-only share). You can view, search, export, print and check it. To make changes, copy it to a folder that can be written and open it there.</source>
-        <translation>このデータベースは書き込めない場所(CD-R、書き込み禁止の USB メモリー、読み取り専用の共有フォルダーなど)にあります。閲覧、検索、Excel 出力、印刷、確認はできます。変更するには、書き込めるフォルダーにコピーしてから、そちらを開いてください。</translation>
+        <translation>このデータベースは書き込めない場所(CD-R、書き込み禁止の USB メモリー、読み取り専用の共有フォルダーなど)にあります。閲覧、検索、Excel に出力、印刷、確認はできます。変更するには、書き込めるフォルダーにコピーしてから、そちらを開いてください。</translation>
     </message>
 </context>
 <context>
@@ -3275,12 +3295,12 @@ The details were written to:
     <message>
         <location filename="../sme_guard/ui/registers/screens.py" line="377"/>
         <source>Export to Excel…</source>
-        <translation>Excel出力…</translation>
+        <translation>Excel に出力…</translation>
     </message>
     <message>
         <location filename="../sme_guard/ui/registers/screens.py" line="385"/>
         <source>Import from Excel…</source>
-        <translation>Excel取込…</translation>
+        <translation>Excel から取込…</translation>
     </message>
 </context>
 <context>
@@ -3789,209 +3809,209 @@ Backups folder: {folder}</source>
 <context>
     <name>SecurityActionPage</name>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="87"/>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="106"/>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="362"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="88"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="108"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="364"/>
         <source>Level</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="87"/>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="107"/>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="363"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="88"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="109"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="365"/>
         <source>Declared on</source>
         <translation>宣言日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="87"/>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="108"/>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="364"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="88"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="110"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="366"/>
         <source>Self-declaration ID</source>
         <translation>自己宣言ID</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="95"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="96"/>
         <source>blank: preparing, not declared yet</source>
         <translation>空欄: 準備中(未宣言)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="97"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="99"/>
         <source>given by IPA when the declaration is made</source>
         <translation>宣言の申込み後に IPA から通知されます</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="100"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="102"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="101"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="103"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="102"/>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="141"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="104"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="143"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="103"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="105"/>
         <source>SECURITY ACTION declarations</source>
         <translation>SECURITY ACTION の宣言</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="109"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="111"/>
         <source>Notes</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="118"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="120"/>
         <source>Ready for two stars (★★)?</source>
         <translation>二つ星(★★)の準備</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="125"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="127"/>
         <source>Date</source>
         <translation>実施日</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="126"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="128"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="127"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="129"/>
         <source>Part 1</source>
         <translation>Part 1</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="128"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="130"/>
         <source>Part 2</source>
         <translation>Part 2</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="129"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="131"/>
         <source>Part 3</source>
         <translation>Part 3</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="130"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="132"/>
         <source>Change</source>
         <translation>前回比</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="139"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="141"/>
         <source>Record a result…</source>
         <translation>結果を記録…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="140"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="142"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="144"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="146"/>
         <source>5-minute self-diagnosis (IPA)</source>
         <translation>5分でできる自社診断(IPA)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="200"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="202"/>
         <source>preparing</source>
         <translation>準備中</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="219"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="221"/>
         <source>Done</source>
         <translation>済</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="219"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="221"/>
         <source>To do</source>
         <translation>未</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="224"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="226"/>
         <source>Everything ★★ asks for besides the declaration is in place.</source>
         <translation>★★ の宣言に必要なものはそろっています。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="226"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="228"/>
         <source>The home screen lists what is still missing until it is complete.</source>
         <translation>そろうまで、足りないものをホームに表示します。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="229"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="231"/>
         <source>Record a ★★ declaration (a date is not needed while you prepare) and the home screen lists what is still missing.</source>
         <translation>★★ の宣言を記録すると(準備中は宣言日は空欄で構いません)、足りないものをホームに表示します。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="267"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="269"/>
         <source>No result yet. Answer IPA&apos;s self-diagnosis sheet and record the result here.</source>
         <translation>まだ結果がありません。IPA の診断シートに回答し、ここに結果を記録してください。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="276"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="278"/>
         <source>Result of {date}: {points} of 100 points</source>
         <translation>{date} の結果: {points} 点 / 100 点</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="282"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="284"/>
         <source>Since {date}: {change} points. {changes}</source>
         <translation>{date} から {change} 点。{changes}</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="285"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="287"/>
         <source>No answer changed.</source>
         <translation>回答の変わった設問はありません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="292"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="294"/>
         <source>Answers below full points, and what in the guideline addresses them:</source>
         <translation>満点でない設問と、その対策に当たる手引きの管理策など:</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="293"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="295"/>
         <source>The catalog has no measure for this question.</source>
         <translation>カタログにはこの設問に当たる管理策がありません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="321"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="323"/>
         <source>Unsaved changes</source>
         <translation>保存していない変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="322"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="324"/>
         <source>The declaration has changes that are not saved. Discard them?</source>
         <translation>宣言の記録に保存していない変更があります。破棄しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="355"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="357"/>
         <source>Declaration saved.</source>
         <translation>宣言を保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="380"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="382"/>
         <source>Delete declaration</source>
         <translation>宣言の削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="380"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="382"/>
         <source>Delete the declaration record shown?</source>
         <translation>表示している宣言の記録を削除しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="412"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="414"/>
         <source>Self-diagnosis saved.</source>
         <translation>自社診断を保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="430"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="432"/>
         <source>Delete result</source>
         <translation>結果の削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="431"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="433"/>
         <source>Delete the self-diagnosis result of {date}?</source>
         <translation>{date} の自社診断の結果を削除しますか?</translation>
     </message>

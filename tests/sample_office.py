@@ -13,6 +13,7 @@ from sme_guard.services import (
     assessments,
     continuity,
     incidents,
+    policies,
     setup,
     staff_guidelines,
     stocktake,
@@ -40,7 +41,7 @@ def fill_sample_office(database: Database, today: date) -> SampleOffice:
     """サンプル商事: two employees (one has left), an asset of each kind, a cloud service and its
     account, an incident with an action and a report, a plan from a template with a step, a
     scenario, a review and a drill, a self-assessment with a few answers, an issued devices
-    guideline with an acknowledgment, a finished stock-take."""
+    guideline with an acknowledgment, an issued basic policy, a finished stock-take."""
     setup.save_office(
         database, {"name": "株式会社サンプル商事", "representative": "山田 太郎", "manager": "佐藤 花子"}
     )
@@ -183,6 +184,8 @@ def fill_sample_office(database: Database, today: date) -> SampleOffice:
     guideline = staff_guidelines.new_draft(database, "devices", "ja")
     staff_guidelines.issue(database, guideline, today)
     staff_guidelines.record_acknowledgments(database, guideline, [person], today)
+    policy = policies.new_draft(database, "policy", "ja")
+    policies.issue(database, policy, today)
     take = stocktake.start_stocktake(database, MEDIA, "佐藤 花子", today)
     for line in stocktake.lines(database, take):
         stocktake.mark(database, line.item_id, "found")

@@ -33,19 +33,20 @@ from tests.conftest import EXCERPT
 _KEPT = """
     Excel PDF QR ID OS SSD HDD MDM URL SME Guard IT SNS USB CD DVD BD SD IC IMEI BYOD SLA
     RTO RPO NAS SaaS UPS No Ctrl Esc Del Tab Enter JNSA SQLite OK English KB MB GB mm Python Qt
-    PySide GNU LGPL GPL SIL BIZ UD
+    PySide GNU LGPL GPL SIL BIZ UD IPA HTML Word lxml libiconv Part
 """
 NOT_TRANSLATED = frozenset(_KEPT.split()) | frozenset(
     re.findall(r"[A-Za-z][A-Za-z'’]*", EXCERPT.read_text(encoding="utf-8"))
 )
-PROPER_NAMES = ("SIL Open Font License",)  # a licence's name
+# Names kept whole: licences, and IPA's programme (its 自社診断 numbers its parts "Part 1" to "Part 3").
+PROPER_NAMES = ("SIL Open Font License", "GNU Lesser General Public License", "SECURITY ACTION")
 
 _MARKUP = re.compile(r"<[^>]+>|&\w+;|&(?=\w)")
 _NOT_WORDS = re.compile(
     r"\S+@\S+"  # an e-mail address
     r"|\b\w+://\S+"  # a URL
     r"|(?:[A-Za-z]:)?[\\/]\S*"  # a path
-    r"|[^\s/\\:]*\.(?:sqlite3|pdf|xlsx|xlsm|yaml|yml|txt|log)\b"  # a file name or extension
+    r"|[^\s/\\:]*\.(?:sqlite3|pdf|xlsx|xlsm|yaml|yml|txt|log|docx|html)\b"  # a file name or extension
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 

@@ -419,6 +419,8 @@ class _Formatter:
             return _entry_summary(text, lang)
         if (table_name, field) == ("staff_guideline", "choices_json"):
             return _decisions_summary(text, lang)
+        if (table_name, field) == ("security_policy", "content_json"):
+            return _policy_summary(text, lang)
         return None
 
     def record(self, table_name: str, text: str | None) -> str:
@@ -517,6 +519,23 @@ def _decisions_summary(text: str, lang: str) -> str:
     except (ValueError, KeyError, TypeError):
         return text
     return ("; " if lang == "en" else "、").join(parts)
+
+
+def _policy_summary(text: str, lang: str) -> str:
+    """A policy version's contents (stored as JSON): the basic policy's headings, or the rules'
+    source self-assessment and how many measures they hold."""
+    try:
+        content = json.loads(text)
+        if content.get("rules"):
+            rules = content["rules"]
+            count = len(rules.get("items") or ())
+            if lang == "en":
+                return f"from the self-assessment {rules['source_name']} ({rules['source_held_on']}), {count} items"
+            return f"自己点検「{rules['source_name']}」({rules['source_held_on']})から、{count} 項目"
+        headings = [section["heading"] for section in content.get("sections") or ()]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return text
+    return ("; " if lang == "en" else "、").join(headings)
 
 
 # ------------------------------------------------------------------ queries

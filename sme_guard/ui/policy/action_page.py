@@ -35,6 +35,7 @@ from sme_guard.services import security_action as action
 from sme_guard.services.details import DetailInvalidError
 from sme_guard.services.security_action import Declaration, Diagnosis, Readiness
 from sme_guard.ui import dialogs
+from sme_guard.ui.date_field import add_calendar
 from sme_guard.ui.guidelines.editor import plain_label, show_error
 from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view
 from sme_guard.ui.policy.diagnosis_dialog import DiagnosisDialog
@@ -93,6 +94,7 @@ class SecurityActionPage(QWidget):
             self.level.addItem(label(level, self.lang), level.value)
         self.declared_on = QLineEdit()
         self.declared_on.setPlaceholderText(self.tr("blank: preparing, not declared yet"))
+        add_calendar(self.declared_on)
         self.declaration_id = QLineEdit()
         self.declaration_id.setPlaceholderText(self.tr("given by IPA when the declaration is made"))
         self.declaration_notes = QLineEdit()

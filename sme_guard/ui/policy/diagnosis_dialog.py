@@ -25,6 +25,7 @@ from sme_guard.domain.security_action import SCORES, DiagnosisMap, score_label
 from sme_guard.services.details import DetailInvalidError
 from sme_guard.services.security_action import Diagnosis, part_scores
 from sme_guard.ui import dialogs
+from sme_guard.ui.date_field import add_calendar
 from sme_guard.ui.guidelines.editor import plain_label, show_error
 from sme_guard.ui.registers.detail_page import error_label
 
@@ -47,6 +48,7 @@ class DiagnosisDialog(QDialog):
         self.setWindowTitle(self.tr("Self-diagnosis result"))
         self.resize(760, 640)
         self.held_on = QLineEdit((diagnosis.held_on if diagnosis else today).isoformat())
+        add_calendar(self.held_on)
         self.notes = QLineEdit(diagnosis.notes or "" if diagnosis else "")
         self.held_on_error = error_label()
         hint = plain_label(

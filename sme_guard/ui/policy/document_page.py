@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sme_guard.domain.codes import PolicyKind
+from sme_guard.domain.codes import PolicyKind, label
 from sme_guard.services import clock, policies
 from sme_guard.services.details import DetailInvalidError
 from sme_guard.services.policies import PolicyDocument, PolicyInfo
 from sme_guard.ui import dialogs
+from sme_guard.ui.date_field import add_calendar
 from sme_guard.ui.guidelines.editor import show_error
+from sme_guard.ui.icons import icon
 from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view
 from sme_guard.ui.policy.editor import PolicyEditor
 from sme_guard.ui.registers.detail_page import error_label
@@ -38,10 +40,10 @@ from sme_guard.ui.versions_view import row_to_show, select_quietly
 if TYPE_CHECKING:
     from sme_guard.ui.policy.policy_tab import PolicyTab
 
-EXPORTS = {
-    "docx": ("Word (*.docx)", ".docx"),
-    "txt": ("Text (*.txt)", ".txt"),
-    "html": ("HTML (*.html)", ".html"),
+EXPORTS = {  # the file dialog's filter (translated where it is shown) and the suffix
+    "docx": (QT_TRANSLATE_NOOP("DocumentPage", "Word (*.docx)"), ".docx"),
+    "txt": (QT_TRANSLATE_NOOP("DocumentPage", "Text (*.txt)"), ".txt"),
+    "html": (QT_TRANSLATE_NOOP("DocumentPage", "HTML (*.html)"), ".html"),
 }
 
 
@@ -56,6 +58,7 @@ class PublicationDialog(QDialog):
         self.published_on = QLineEdit(
             info.published_on.isoformat() if info.published_on else today.isoformat()
         )
+        add_calendar(self.published_on)
         self.published_where = QLineEdit(info.published_where or "")
         self.published_where.setPlaceholderText(
             self.tr("e.g. https://www.example.co.jp/security/ or the notice board at reception")
@@ -95,21 +98,24 @@ class DocumentPage(QWidget):
         self.open_dialog: QDialog | None = None
 
         self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.actions: dict[str, QAction] = {}
-        self._action("new", self.tr("New version"), self.new_version, QKeySequence.StandardKey.New)
-        self._action("save", self.tr("Save"), self.save, QKeySequence.StandardKey.Save)
+        self._action(
+            "new", self.tr("New version"), self.new_version, "file-plus", QKeySequence.StandardKey.New
+        )
+        self._action("save", self.tr("Save"), self.save, "device-floppy", QKeySequence.StandardKey.Save)
         if kind is PolicyKind.RULES:
-            self._action("redraw", self.tr("Redraw from the records"), self.redraw)
-        self._action("issue", self.tr("Issue…"), self.issue)
-        self._action("delete", self.tr("Delete version"), self.delete)
+            self._action("redraw", self.tr("Redraw from the records"), self.redraw, "refresh")
+        self._action("issue", self.tr("Issue…"), self.issue, "file-certificate")
+        self._action("delete", self.tr("Delete version"), self.delete, "trash")
         self.toolbar.addSeparator()
-        self._action("print", self.tr("Print PDF…"), self.print_pdf)
-        self._action("docx", self.tr("Word…"), lambda: self.export("docx"))
-        self._action("txt", self.tr("Text…"), lambda: self.export("txt"))
-        self._action("html", self.tr("HTML…"), lambda: self.export("html"))
+        self._action("print", self.tr("Print PDF…"), self.print_pdf, "printer")
+        self._action("docx", self.tr("Word…"), lambda: self.export("docx"), "file-export")
+        self._action("txt", self.tr("Text…"), lambda: self.export("txt"), "file-export")
+        self._action("html", self.tr("HTML…"), lambda: self.export("html"), "file-export")
         if kind is PolicyKind.POLICY:
             self.toolbar.addSeparator()
-            self._action("publish", self.tr("Record publication…"), self.record_publication)
+            self._action("publish", self.tr("Record publication…"), self.record_publication, "external-link")
 
         headers = [self.tr("Version"), self.tr("Title"), self.tr("Issued")]
         if kind is PolicyKind.POLICY:
@@ -138,9 +144,14 @@ class DocumentPage(QWidget):
         self._update_actions()
 
     def _action(
-        self, key: str, text: str, slot: Callable[[], None], shortcut: QKeySequence.StandardKey | None = None
+        self,
+        key: str,
+        text: str,
+        slot: Callable[[], None],
+        icon_name: str,
+        shortcut: QKeySequence.StandardKey | None = None,
     ) -> None:
-        action = QAction(text, self)
+        action = QAction(icon(icon_name), text, self)
         action.triggered.connect(slot)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -350,7 +361,8 @@ class DocumentPage(QWidget):
         info = self.shown()
         if info is None:
             return None
-        name = f"{self.kind.value}-v{info.version}{suffix}"
+        name = self.tr("{policy}-v{number}").format(policy=label(self.kind, self.lang), number=info.version)
+        name += suffix
         return dialogs.save_file(self, self.tr("Save the document"), name, filter_text)
 
     def _saved_text(self, info: PolicyInfo) -> str:
@@ -376,7 +388,7 @@ class DocumentPage(QWidget):
 
     def export(self, file_format: str) -> None:
         filter_text, suffix = EXPORTS[file_format]
-        info, path = self.shown(), self._target(suffix, filter_text)
+        info, path = self.shown(), self._target(suffix, self.tr(filter_text))
         if info is None or path is None:
             return
         database, policy_id = self.tab.require_database(), info.id
