@@ -1117,6 +1117,7 @@ Restore it? The damaged file is kept in the backups folder first. Changes made a
     </message>
     <message>
         <location filename="../sme_guard/ui/dialogs.py" line="88"/>
+        <location filename="../sme_guard/ui/dialogs.py" line="110"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
@@ -1137,8 +1138,21 @@ Restore it? The damaged file is kept in the backups folder first. Changes made a
     </message>
     <message>
         <location filename="../sme_guard/ui/dialogs.py" line="99"/>
+        <location filename="../sme_guard/ui/dialogs.py" line="120"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/dialogs.py" line="111"/>
+        <source>These have changes that are not saved:
+{parts}</source>
+        <translation>次の変更は保存されていません:
+{parts}</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/dialogs.py" line="118"/>
+        <source>Close without saving</source>
+        <translation>保存せずに閉じる</translation>
     </message>
 </context>
 <context>
@@ -1413,47 +1427,47 @@ Restore it? The damaged file is kept in the backups folder first. Changes made a
 <context>
     <name>Editing</name>
     <message>
-        <location filename="../sme_guard/ui/editing.py" line="31"/>
+        <location filename="../sme_guard/ui/editing.py" line="41"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/editing.py" line="32"/>
+        <location filename="../sme_guard/ui/editing.py" line="42"/>
         <source>Discard the changes in the form?</source>
         <translation>フォームの変更を破棄しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/editing.py" line="50"/>
+        <location filename="../sme_guard/ui/editing.py" line="60"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/editing.py" line="53"/>
+        <location filename="../sme_guard/ui/editing.py" line="63"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/editing.py" line="59"/>
+        <location filename="../sme_guard/ui/editing.py" line="69"/>
         <source>&amp;New record</source>
         <translation>新規(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/editing.py" line="65"/>
+        <location filename="../sme_guard/ui/editing.py" line="75"/>
         <source>&amp;Find</source>
         <translation>検索(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/editing.py" line="74"/>
+        <location filename="../sme_guard/ui/editing.py" line="84"/>
         <source>&amp;Delete…</source>
         <translation>削除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/editing.py" line="80"/>
+        <location filename="../sme_guard/ui/editing.py" line="90"/>
         <source>&amp;Revert changes</source>
         <translation>変更を元に戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/editing.py" line="85"/>
+        <location filename="../sme_guard/ui/editing.py" line="95"/>
         <source>Re&amp;fresh</source>
         <translation>最新の情報に更新(&amp;F)</translation>
     </message>
@@ -1572,7 +1586,7 @@ The details were written to:
     </message>
     <message>
         <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="73"/>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="303"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="314"/>
         <source>Delete version</source>
         <translation>版を削除</translation>
     </message>
@@ -1623,86 +1637,91 @@ The details were written to:
     </message>
     <message>
         <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="216"/>
+        <source>{guideline}, version {number} (draft)</source>
+        <translation>{guideline} 第{number}版(下書き)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="227"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="217"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="228"/>
         <source>The draft has changes that are not saved. Discard them?</source>
         <translation>下書きに保存していない変更があります。破棄しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="247"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="258"/>
         <source>New version started from the one before.</source>
         <translation>前の版をもとに新しい版を作成しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="265"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="276"/>
         <source>Draft saved.</source>
         <translation>下書きを保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="277"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="288"/>
         <source>Issue version</source>
         <translation>版を発行</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="279"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="290"/>
         <source>Issue version {number} today ({date})? An issued version can no longer be changed; a change will be a new version. Staff can then acknowledge it.</source>
         <translation>第{number}版を今日({date})付けで発行しますか? 発行した版は変更できなくなり、変更は新しい版になります。発行後、従業員の確認を記録できます。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="288"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="299"/>
         <source>Version {number} issued.</source>
         <translation>第{number}版を発行しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="299"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="310"/>
         <source>Delete the draft of version {number}?</source>
         <translation>第{number}版の下書きを削除しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="301"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="312"/>
         <source>Delete version {number}? Nobody has acknowledged it; it was issued on {date}.</source>
         <translation>第{number}版を削除しますか? {date} に発行されましたが、まだ誰も確認していません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="319"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="330"/>
         <source>{guideline}-v{number}.pdf</source>
         <translation>{guideline}-第{number}版.pdf</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="322"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="333"/>
         <source>Save the guideline</source>
         <translation>ガイドラインの保存先</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="332"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="343"/>
         <source>Saved to {path}.</source>
         <translation>{path} に保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="334"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="345"/>
         <source>Saved to {path} (the draft as last saved, marked as a draft).</source>
         <translation>{path} に保存しました(最後に保存した下書きの内容で、下書きと明記しています)。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="361"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="372"/>
         <source>{count} acknowledgments recorded.</source>
         <translation>{count} 人の確認を記録しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="384"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="395"/>
         <source>Remove acknowledgment</source>
         <translation>確認の記録を削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="385"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="396"/>
         <source>Remove the record that {name} acknowledged version {number} on {date}?</source>
         <translation>{name} さんが {date} に第{number}版を確認した記録を削除しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="395"/>
+        <location filename="../sme_guard/ui/guidelines/guidelines_tab.py" line="406"/>
         <source>Acknowledgment removed.</source>
         <translation>確認の記録を削除しました。</translation>
     </message>
@@ -2870,6 +2889,21 @@ The details were written to:
         <source>Office details saved.</source>
         <translation>事業所情報を保存しました。</translation>
     </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/policy_tab.py" line="133"/>
+        <source>{document}, version {number} (draft)</source>
+        <translation>{document} 第{number}版(下書き)</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/policy_tab.py" line="140"/>
+        <source>Office name and representative</source>
+        <translation>事業所名と代表者</translation>
+    </message>
+    <message>
+        <location filename="../sme_guard/ui/policy/policy_tab.py" line="142"/>
+        <source>SECURITY ACTION declaration</source>
+        <translation>SECURITY ACTION の宣言</translation>
+    </message>
 </context>
 <context>
     <name>ProtectionPage</name>
@@ -3811,21 +3845,21 @@ Backups folder: {folder}</source>
     <message>
         <location filename="../sme_guard/ui/policy/action_page.py" line="88"/>
         <location filename="../sme_guard/ui/policy/action_page.py" line="108"/>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="364"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="368"/>
         <source>Level</source>
         <translation>段階</translation>
     </message>
     <message>
         <location filename="../sme_guard/ui/policy/action_page.py" line="88"/>
         <location filename="../sme_guard/ui/policy/action_page.py" line="109"/>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="365"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="369"/>
         <source>Declared on</source>
         <translation>宣言日</translation>
     </message>
     <message>
         <location filename="../sme_guard/ui/policy/action_page.py" line="88"/>
         <location filename="../sme_guard/ui/policy/action_page.py" line="110"/>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="366"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="370"/>
         <source>Self-declaration ID</source>
         <translation>自己宣言ID</translation>
     </message>
@@ -3976,42 +4010,42 @@ Backups folder: {folder}</source>
         <translation>カタログにはこの設問に当たる管理策がありません。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="323"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="327"/>
         <source>Unsaved changes</source>
         <translation>保存していない変更</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="324"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="328"/>
         <source>The declaration has changes that are not saved. Discard them?</source>
         <translation>宣言の記録に保存していない変更があります。破棄しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="357"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="361"/>
         <source>Declaration saved.</source>
         <translation>宣言を保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="382"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="386"/>
         <source>Delete declaration</source>
         <translation>宣言の削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="382"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="386"/>
         <source>Delete the declaration record shown?</source>
         <translation>表示している宣言の記録を削除しますか?</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="414"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="418"/>
         <source>Self-diagnosis saved.</source>
         <translation>自社診断を保存しました。</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="432"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="436"/>
         <source>Delete result</source>
         <translation>結果の削除</translation>
     </message>
     <message>
-        <location filename="../sme_guard/ui/policy/action_page.py" line="433"/>
+        <location filename="../sme_guard/ui/policy/action_page.py" line="437"/>
         <source>Delete the self-diagnosis result of {date}?</source>
         <translation>{date} の自社診断の結果を削除しますか?</translation>
     </message>

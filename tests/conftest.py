@@ -99,7 +99,8 @@ def files_written(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
 @pytest.fixture(autouse=True)
 def unsaved_answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The answers to "save the unsaved changes?" (save / discard / cancel), one per question;
+    """The answers to "save the unsaved changes?" (save / discard / cancel) and "close without
+    saving the drafts?" (discard / cancel), one per question;
     a test that leaves a form half-typed is answered "discard" (the window closes at its end)."""
     answers: list[str] = []
     from sme_guard.ui import dialogs
@@ -113,4 +114,5 @@ def unsaved_answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return dialogs.DISCARD
 
     monkeypatch.setattr(dialogs, "ask_unsaved", answer)
+    monkeypatch.setattr(dialogs, "ask_drafts", lambda parent, _parts: answer(parent))
     return answers

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from sme_guard.db.database import Database
 from sme_guard.domain.registers import INCIDENTS, PEOPLE
-from sme_guard.services import registers, setup
+from sme_guard.services import policies, registers, setup, staff_guidelines
 from sme_guard.ui import dialogs
 from sme_guard.ui.app import configure_application
 from sme_guard.ui.date_field import CalendarPopup
@@ -116,6 +116,44 @@ def test_closing_or_leaving_the_tab_with_unsaved_edits_asks(
     assert registers.get_record(db, PEOPLE, person)["department"] == "経理部"
     qtbot.waitUntil(lambda: not window.isVisible())  # closes once saved
     assert unsaved_answers.count("asked") == 3
+
+
+def test_closing_with_an_unsaved_policy_or_guideline_draft_asks(
+    window: MainWindow,
+    db: Database,
+    unsaved_answers: list[str],
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    policies.save_office_identity(db, {"office_name": "株式会社サンプル", "representative": "山田 太郎"})
+    policies.new_draft(db, "policy", "ja")
+    staff_guidelines.new_draft(db, "devices", "ja")
+    window.tabs.setCurrentWidget(window.pages["policy"])
+    editor = window.policy_tab.policy.editor
+    qtbot.waitUntil(lambda: editor.document is not None)
+    editor.title.setText("情報セキュリティ基本方針(改訂案)")
+    editor.title.textEdited.emit(editor.title.text())
+    window.tabs.setCurrentWidget(window.pages["guidelines"])
+    guideline = window.guidelines_tab.editor
+    qtbot.waitUntil(lambda: guideline.document is not None)
+    guideline.title.setText("スマートデバイス利用ルール(改訂案)")
+    guideline.title.textEdited.emit(guideline.title.text())
+    asked: list[list[str]] = []
+    answer = dialogs.ask_drafts  # the fixture's: the queued answer
+
+    def ask(parent: object, parts: list[str]) -> str:
+        asked.append(parts)
+        return answer(parent, parts)
+
+    monkeypatch.setattr(dialogs, "ask_drafts", ask)
+    unsaved_answers.append("cancel")
+    window.close()
+    assert window.isVisible() and editor.dirty and guideline.dirty  # nothing lost
+    assert asked == [
+        ["スマートデバイス使用ガイドライン 第1版(下書き)", "情報セキュリティ基本方針 第1版(下書き)"]
+    ]
+    window.close()  # answered "discard"
+    assert not window.isVisible()
 
 
 def test_tab_leaves_a_multi_line_field_and_ctrl_tab_types_one(window: MainWindow) -> None:

@@ -101,3 +101,23 @@ def ask_unsaved(parent: QWidget | None) -> str:
     box.exec()
     clicked = box.clickedButton()
     return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
+
+
+def ask_drafts(parent: QWidget | None, parts: list[str]) -> str:
+    """Before closing: DISCARD the unsaved drafts ``parts`` (named), or CANCEL to go back to them."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("Dialogs", "Unsaved changes"),
+        QCoreApplication.translate("Dialogs", "These have changes that are not saved:\n{parts}").format(
+            parts="\n".join(f"・{part}" for part in parts)
+        ),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    discard = box.addButton(
+        QCoreApplication.translate("Dialogs", "Close without saving"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    back = box.addButton(QCoreApplication.translate("Dialogs", "Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(back)
+    box.exec()
+    return DISCARD if box.clickedButton() is discard else CANCEL

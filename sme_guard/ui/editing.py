@@ -1,12 +1,13 @@
 """The editing habits of any Windows app, for the main window (kept apart from main_window.py):
 an Edit menu with Ctrl+S save, Ctrl+N new, Ctrl+F search, F5 refresh, Delete and Esc (on the
 register's table and form), and the question before unsaved edits are lost: closing the
-window or leaving a tab asks save / discard / cancel."""
+window or leaving a tab asks save / discard / cancel about a register's form; closing asks
+too about the drafts kept on other pages (a policy, a staff guideline, a declaration)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,6 +18,15 @@ from sme_guard.ui import dialogs
 if TYPE_CHECKING:
     from sme_guard.ui.main_window import MainWindow
     from sme_guard.ui.registers.register_tab import RegisterTab
+
+
+@runtime_checkable
+class HoldsDrafts(Protocol):
+    """A page keeping drafts outside a register form (a policy, a staff guideline)."""
+
+    def unsaved_parts(self) -> list[str]:
+        """What has changes not saved, named for the user; empty when nothing."""
+        ...
 
 
 def revert_on_escape(
@@ -149,6 +159,13 @@ class EditMenu(QObject):
                 return False  # ``then`` runs once the save went through
             tab.revert(ask=False)
         return True
+
+    def let_drafts_go(self) -> bool:
+        """Before the window closes: True when no page holds an unsaved draft (``unsaved_parts``
+        of a built page), or the user lets them go."""
+        pages = [page.content() for page in self.window.pages.values() if page.built]
+        parts = [part for page in pages if isinstance(page, HoldsDrafts) for part in page.unsaved_parts()]
+        return not parts or dialogs.ask_drafts(self.window, parts) == dialogs.DISCARD
 
     def _tab_changed(self, index: int) -> None:
         previous = self._tab

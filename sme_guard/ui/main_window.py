@@ -456,6 +456,9 @@ class MainWindow(QMainWindow):
         if unsaved and not self.edit_menu.settle(unsaved, lambda: QTimer.singleShot(0, self.close)):
             event.ignore()  # cancelled, or closing once the save went through
             return
+        if not self.edit_menu.let_drafts_go():
+            event.ignore()
+            return
         settings.WINDOW_GEOMETRY.set(self.saveGeometry())
         settings.WINDOW_STATE.set(self.saveState())
         settings.CURRENT_TAB.set(self.tabs.currentIndex())

@@ -207,6 +207,17 @@ class GuidelinesTab(DatabaseView, QWidget):
         self._update_actions()
         self.loaded.emit()
 
+    def unsaved_parts(self) -> list[str]:
+        """The guideline draft, when its changes are not saved (asked about when the window closes)."""
+        info = self.shown()
+        if info is None or not self.editor.dirty:
+            return []
+        return [
+            self.tr("{guideline}, version {number} (draft)").format(
+                guideline=label(info.kind, self.lang), number=info.version
+            )
+        ]
+
     def _discard_edits(self) -> bool:
         """True when there are no unsaved edits, or the user lets them go."""
         if not self.editor.dirty:

@@ -317,6 +317,10 @@ class SecurityActionPage(QWidget):
             return
         self._fill_form(chosen)
 
+    @property
+    def has_unsaved_changes(self) -> bool:
+        return self._dirty
+
     def _discard(self) -> bool:
         return dialogs.confirm(
             self,

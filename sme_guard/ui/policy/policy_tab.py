@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from sme_guard.db.database import Database
-from sme_guard.domain.codes import PolicyKind
+from sme_guard.domain.codes import PolicyKind, label
 from sme_guard.services import policies
 from sme_guard.services.details import DetailInvalidError
 from sme_guard.ui.database_view import DatabaseView
@@ -126,3 +126,18 @@ class PolicyTab(DatabaseView, QWidget):
 
     def discard_edits(self) -> bool:
         return self.policy.discard_edits() and self.rules.discard_edits()
+
+    def unsaved_parts(self) -> list[str]:
+        """What on this tab has changes not saved (asked about when the window closes)."""
+        parts = [
+            self.tr("{document}, version {number} (draft)").format(
+                document=label(info.kind, self.lang), number=info.version
+            )
+            for page in (self.policy, self.rules)
+            if page.editor.dirty and (info := page.shown()) is not None
+        ]
+        if self.identity_dirty:
+            parts.append(self.tr("Office name and representative"))
+        if self.security_action.has_unsaved_changes:
+            parts.append(self.tr("SECURITY ACTION declaration"))
+        return parts
