@@ -205,7 +205,7 @@ class RegisterTab(DatabaseView, QWidget):
         revert_key.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         revert_key.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         revert_key.triggered.connect(lambda: self.revert())
-        side.addAction(revert_key)
+        form_page.addAction(revert_key)  # not the pages beside it: they have their own Esc
         self.form.problem_shown.connect(self._show_field)
         self.setAcceptDrops(True)
         self._set_enabled(False)
