@@ -126,7 +126,7 @@ def test_a_cloud_service_is_entered_with_its_security_levels(
     form.editors["mfa_enabled"].click()
     tab.save_button.click()
     assert _flags(db, CLOUD_SERVICES)["会計クラウド"] == ()
-    tab.actions["reviewed"].trigger()
+    tab.toolbar_actions["reviewed"].trigger()
     assert registers.get_record(db, CLOUD_SERVICES, tab.current_id or 0)["last_reviewed_on"] == TODAY
 
 
@@ -208,7 +208,7 @@ def test_a_leaver_s_accounts_are_disabled_not_handed_over(
     account = _account(db, "A-1", "会計クラウド", "suzuki", person_id=leaver)
     tab = make_tab(PEOPLE)
     _select(tab, "鈴木 一郎")
-    tab.actions["leaving"].trigger()
+    tab.toolbar_actions["leaving"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, LeaverDialog)
     dialog.date_edit.setText("2026/11/30")
@@ -231,7 +231,7 @@ def test_a_transfer_reviews_each_account(
     dropped = _account(db, "A-2", "経理システム", "suzuki", person_id=mover)
     tab = make_tab(PEOPLE)
     _select(tab, "鈴木 一郎")
-    tab.actions["transfer"].trigger()
+    tab.toolbar_actions["transfer"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, TransferDialog)
     dialog.department_edit.setText("営業部")
@@ -260,7 +260,7 @@ def test_the_disable_action_asks_first_and_records_the_day(
     account = _account(db, "A-1", "NAS", "admin")
     tab = make_tab(ACCOUNTS)
     _select(tab, "A-1")
-    tab.actions["disable"].trigger()
+    tab.toolbar_actions["disable"].trigger()
     assert asked
     assert registers.get_record(db, ACCOUNTS, account)["disabled_on"] == TODAY
 
@@ -419,8 +419,8 @@ def test_disabling_an_account_twice_keeps_the_first_date(
     tab = make_tab(ACCOUNTS)
     tab.status_box.setCurrentIndex(tab.status_box.findData("@all"))
     _select(tab, "A-1")
-    assert not tab.actions["disable"].isEnabled()
-    tab.actions["disable"].trigger()
+    assert not tab.toolbar_actions["disable"].isEnabled()
+    tab.toolbar_actions["disable"].trigger()
     assert registers.get_record(db, ACCOUNTS, account)["disabled_on"] == date(2026, 3, 31)
 
 

@@ -1,10 +1,12 @@
-"""The layers of DESIGN.md hold: domain and services never import Qt."""
+"""The layers of DESIGN.md hold: each imports only the ones below it; the core never imports Qt."""
 
 from __future__ import annotations
 
 import ast
+import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,26 @@ import pytest
 from tests.conftest import REPO
 
 QT_FREE_PACKAGES = ["domain", "services", "db", "exchange"]
+LAYERS_TOP_DOWN = ["cli", "ui", "exchange", "services", "db", "domain"]
+
+
+def test_layer_contract_lists_design_md_layers() -> None:
+    # The contract is what lint-imports checks; it must say what DESIGN.md says, top down.
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    (contract,) = config["contracts"]
+    named = [layer.removeprefix("sme_guard.") for layer in contract["layers"]]
+    assert [layer for layer in named if layer in LAYERS_TOP_DOWN] == LAYERS_TOP_DOWN
+    assert named.index("cli") < named.index("ui")
+
+
+def test_no_module_imports_a_layer_above_its_own() -> None:
+    lint_imports = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    assert lint_imports, "import-linter is part of the test extra"
+    result = subprocess.run(
+        [lint_imports, "--no-cache"], cwd=REPO, capture_output=True, text=True, encoding="utf-8"
+    )
+    assert result.returncode == 0, result.stdout
+    assert "1 kept, 0 broken" in result.stdout
 
 
 def _imports(path: Path) -> list[str]:

@@ -55,7 +55,7 @@ def _cells(model: Any, column: int) -> list[str]:
 
 
 def _start(tab: AssessmentTab, name: str, *, from_last: bool = False) -> None:
-    tab.actions["new"].trigger()
+    tab.toolbar_actions["new"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, NewRunDialog)
     dialog.name.setText(name)
@@ -211,10 +211,10 @@ def test_deleting_a_run_asks_first(tab: AssessmentTab, db: Database, answers: di
     tab.reload()
     _start(tab, "点検")
     answers["confirm"] = False
-    tab.actions["delete"].trigger()
+    tab.toolbar_actions["delete"].trigger()
     assert len(assessments.runs(db)) == 1
     answers["confirm"] = True
-    tab.actions["delete"].trigger()
+    tab.toolbar_actions["delete"].trigger()
     assert assessments.runs(db) == []
     assert "まだ" in tab.summary.text()
 
@@ -305,11 +305,11 @@ def test_the_report_checklist_and_excel_go_where_the_user_chooses(
     chosen: dict[str, Any] = {}
     monkeypatch.setattr(dialogs, "save_file", lambda *_args: chosen["path"])
     chosen["path"] = tmp_path / "report.pdf"
-    tab.actions["report"].trigger()
+    tab.toolbar_actions["report"].trigger()
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
 
     chosen["path"] = tmp_path / "checklist.pdf"
-    tab.actions["checklist"].trigger()
+    tab.toolbar_actions["checklist"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, ChecklistDialog)
     dialog.filled.setChecked(True)
@@ -317,7 +317,7 @@ def test_the_report_checklist_and_excel_go_where_the_user_chooses(
     assert (tmp_path / "checklist.pdf").read_bytes().startswith(b"%PDF")
 
     chosen["path"] = tmp_path / "runs.xlsx"
-    tab.actions["export"].trigger()
+    tab.toolbar_actions["export"].trigger()
     sheet = load_workbook(tmp_path / "runs.xlsx")["管理策"]
     statuses = [row[7] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert statuses.count("実施済") == 1
@@ -331,7 +331,7 @@ def test_the_checklist_dialog_has_headings_and_select_all_or_none(
     catalog = bundled_catalog()
     tab.reload()
     monkeypatch.setattr(dialogs, "save_file", lambda *_args: tmp_path / "checklist.pdf")
-    tab.actions["checklist"].trigger()
+    tab.toolbar_actions["checklist"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, ChecklistDialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)

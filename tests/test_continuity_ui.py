@@ -299,7 +299,7 @@ def test_a_drill_over_its_objective_is_flagged_and_its_plan_change_linked(
 
 def test_a_plan_starts_from_an_example_template(tab: ContinuityTab, db: Database) -> None:
     tab.reload()
-    tab.actions["template"].trigger()
+    tab.toolbar_actions["template"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, TemplateDialog)
     assert dialog.choices.count() >= 3 and "(例)" in dialog.choices.item(0).text()
@@ -325,7 +325,7 @@ def test_the_plan_is_printed_where_the_user_chooses(
     continuity.save_step(db, plan_id, None, {"what": "サーバーを再起動する"})
     _open(tab, plan_id)
     answers["save"] = tmp_path / "計画.pdf"
-    tab.actions["print"].trigger()
+    tab.toolbar_actions["print"].trigger()
     assert (tmp_path / "計画.pdf").read_bytes().startswith(b"%PDF")
 
 

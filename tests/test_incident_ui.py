@@ -125,7 +125,7 @@ def test_closing_is_refused_until_the_root_cause_and_actions_are_done(
     _combo(page.owner, "田中 次郎")
     type_text(page.due, "2026/12/5")
     page.add_button.click()
-    assert page.actions.rows == [
+    assert page.prevention_actions.rows == [
         ("UPS の電池を交換し、点検を定期点検に加える", "田中 次郎", "2026-12-05", "未完了")
     ]
     page.status_buttons["closed"].click()
@@ -241,7 +241,7 @@ def test_a_lost_badge_can_open_a_linked_incident(
     window.assets_tab.setCurrentIndex(2)
     badges = window.assets_tab.registers["badges"]
     badges.table.selectRow(0)
-    badges.actions["lost"].trigger()
+    badges.toolbar_actions["lost"].trigger()
     assert window.tabs.currentWidget() is window.pages["incidents"]
     # Filled in as a loss (confidentiality and availability touched), not saved: the severity
     # is for the person recording it to judge.
@@ -294,7 +294,7 @@ def test_report_and_contact_tree_are_printed_from_the_screens(
         },
     )
     tab.log.reload(incident)
-    tab.log.actions["report"].trigger()
+    tab.log.toolbar_actions["report"].trigger()
     text = subprocess.run(
         ["pdftotext", str(tmp_path / "report.pdf"), "-"], capture_output=True, text=True, check=True
     ).stdout

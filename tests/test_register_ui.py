@@ -248,7 +248,7 @@ def test_dispose_warns_for_nand_and_keeps_the_record(
     medium = _medium(db, "USB-001", nand_flash=True)
     tab = make_tab(MEDIA)
     _select(tab, "USB-001")
-    tab.actions["dispose"].trigger()
+    tab.toolbar_actions["dispose"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, DisposeDialog)
     method: QComboBox = dialog.form.editors["disposal_method"]
@@ -282,7 +282,7 @@ def test_settings_check_dates_each_confirmed_item(make_tab: Callable[..., Regist
     tab = make_tab(DEVICES)
     _select(tab, "SP-1")
     assert "設定不備" in _shown(tab, 1)[0]
-    tab.actions["settings_check"].trigger()
+    tab.toolbar_actions["settings_check"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, SettingsCheckDialog)
     for key in [*DEVICE_SECURITY_SETTINGS, "jailbreak"]:
@@ -304,7 +304,7 @@ def test_badge_is_returned_after_confirmation(
     )
     tab = make_tab(BADGES)
     _select(tab, "B-1")
-    tab.actions["return"].trigger()
+    tab.toolbar_actions["return"].trigger()
     record = registers.get_record(db, BADGES, badge)
     assert record["status"] == "returned" and record["returned_on"] == TODAY
     assert _shown(tab) == ["B-1"]  # stays in view while it is in the form
@@ -325,7 +325,7 @@ def test_leaver_sees_and_clears_what_they_hold(make_tab: Callable[..., RegisterT
     medium = _medium(db, "USB-1", custodian_id=leaver)
     tab = make_tab(PEOPLE)
     _select(tab, "鈴木 一郎")
-    tab.actions["leaving"].trigger()
+    tab.toolbar_actions["leaving"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, LeaverDialog)
     dialog.date_edit.setText("2026/11/30")
@@ -356,7 +356,7 @@ def test_stocktake_by_typing_numbers_and_marking_missing(
     missing = _medium(db, "USB-002", location="書庫")
     _medium(db, "USB-003", location="金庫")
     tab = make_tab(MEDIA)
-    tab.actions["stocktake"].trigger()
+    tab.toolbar_actions["stocktake"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, StockTakeDialog)
     assert [line.number for line in dialog.model.lines] == ["USB-001", "USB-002", "USB-003"]
@@ -397,7 +397,7 @@ def test_scanning_marks_found_and_warns_without_losing_the_scan(
         db, BADGES, None, {"badge_number": "B-0001", "medium": "ic_card", "status": "active"}
     )
     tab = make_tab(MEDIA)
-    tab.actions["stocktake"].trigger()
+    tab.toolbar_actions["stocktake"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, StockTakeDialog)
 
@@ -434,7 +434,7 @@ def test_stocktake_sheet_is_printed_from_the_toolbar(
     _medium(db, "USB-003", status="disposed")
     answers["save_to"] = tmp_path / "棚卸表.pdf"
     tab = make_tab(MEDIA)
-    tab.actions["stocktake_sheet"].trigger()
+    tab.toolbar_actions["stocktake_sheet"].trigger()
     text = _pdf_text(tmp_path / "棚卸表.pdf")
     assert "棚卸表" in text and "山田 太郎" in text and "SDカード" in text
     assert text.index("USB-001") < text.index("USB-002") and "USB-003" not in text
@@ -455,7 +455,7 @@ def test_stocktake_model_is_a_valid_qt_model(
 ) -> None:
     _medium(db, "USB-001", location="書庫")
     tab = make_tab(MEDIA)
-    tab.actions["stocktake"].trigger()
+    tab.toolbar_actions["stocktake"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, StockTakeDialog)
     qtmodeltester.check(dialog.model)
@@ -491,7 +491,7 @@ def test_excel_export_then_import_with_a_preview(
     _medium(db, "USB-002", location="書庫")
     tab = make_tab(MEDIA)
     answers["save_to"] = tmp_path / "記憶媒体.xlsx"
-    tab.actions["export"].trigger()
+    tab.toolbar_actions["export"].trigger()
     sheet = openpyxl.load_workbook(tmp_path / "記憶媒体.xlsx").active
     assert sheet is not None and sheet["A1"].value == "資産番号" and sheet["A3"].value == "USB-002"
 
@@ -505,7 +505,7 @@ def test_excel_export_then_import_with_a_preview(
     sheet.append(["USB-004", "フロッピー", "いいえ", 1] + [None] * 9 + ["使用中"])
     book.save(tmp_path / "edited.xlsx")
     monkeypatch.setattr(dialogs, "open_file", lambda _p, _t, _f: tmp_path / "edited.xlsx")
-    tab.actions["import"].trigger()
+    tab.toolbar_actions["import"].trigger()
     preview = tab.open_dialog
     assert isinstance(preview, ImportPreviewDialog)
     assert registers.get_record(db, MEDIA, 1)["location"] == "金庫"  # a preview writes nothing
@@ -559,7 +559,7 @@ def test_stocktake_history_lists_kept_results(
     take = stocktake.start_stocktake(db, MEDIA, "総務 山田", TODAY)
     stocktake.finish_stocktake(db, take, TODAY)
     tab = make_tab(MEDIA)
-    tab.actions["stocktake_history"].trigger()
+    tab.toolbar_actions["stocktake_history"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, StockTakeHistoryDialog)
     assert dialog.model.rows == [("2026-11-27", "2026-11-27", "総務 山田", "0", "0", "1")]
@@ -610,7 +610,7 @@ def test_labels_are_printed_for_the_chosen_items(
         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
     )
     answers["save_to"] = tmp_path / "labels.pdf"
-    tab.actions["labels"].trigger()
+    tab.toolbar_actions["labels"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, LabelsDialog)
     assert dialog.selected_items.isChecked() and dialog.selected_items.text() == "選択した行のみ(2 件)"
@@ -636,7 +636,7 @@ def test_the_office_name_is_set_once_and_printed_on_labels(
     _medium(db, "USB-001")
     tab = make_tab(MEDIA)
     answers["save_to"] = tmp_path / "labels.pdf"
-    tab.actions["labels"].trigger()
+    tab.toolbar_actions["labels"].trigger()
     assert tab.open_dialog is not None
     tab.open_dialog.accept()
     assert "株式会社サンプル商事" in _pdf_text(tmp_path / "labels.pdf")
@@ -651,7 +651,7 @@ def test_label_sheet_dimensions_are_kept_for_the_office(
     _medium(db, "USB-001")
     tab = make_tab(MEDIA)
     answers["save_to"] = tmp_path / "labels.pdf"
-    tab.actions["labels"].trigger()
+    tab.toolbar_actions["labels"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, LabelsDialog)
     assert dialog.dimensions["label_width_mm"].value() == 66.0  # the 24-label default
@@ -663,7 +663,7 @@ def test_label_sheet_dimensions_are_kept_for_the_office(
     dialog.dimensions["left_mm"].setValue(4.5)  # this printer feeds half a millimetre off
     dialog._accept()
     assert office_sheet(db, "24").left_mm == 4.5
-    tab.actions["labels"].trigger()
+    tab.toolbar_actions["labels"].trigger()
     assert tab.open_dialog is not dialog
     assert tab.open_dialog.dimensions["left_mm"].value() == 4.5  # type: ignore[union-attr]
 

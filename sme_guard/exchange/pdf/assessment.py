@@ -27,12 +27,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reportlab.graphics.shapes import Drawing, Line, Rect, String  # type: ignore[import-untyped]
-from reportlab.lib import colors  # type: ignore[import-untyped]
-from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
-from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
-from reportlab.lib.units import mm  # type: ignore[import-untyped]
-from reportlab.platypus import (  # type: ignore[import-untyped]
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     KeepTogether,
@@ -135,7 +135,7 @@ def _subtitle(office: str, printed_on: date, lang: str, run: RunInfo | None = No
     return "　".join(part for part in (office.strip(), when) if part)
 
 
-class StatusBox(Flowable):  # type: ignore[misc]
+class StatusBox(Flowable):
     """A box showing a status, centred in its cell: filled (実施済), half filled corner to corner
     (一部実施, as ◩), empty (未実施). Drawn, because the font has ■ □ but no half-filled box."""
 

@@ -20,15 +20,15 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.lib import colors  # type: ignore[import-untyped]
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT  # type: ignore[import-untyped]
-from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.pagesizes import landscape as landscape_size
-from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
-from reportlab.lib.units import mm  # type: ignore[import-untyped]
-from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
-from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
-from reportlab.platypus import (  # type: ignore[import-untyped]
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
@@ -148,7 +148,7 @@ def para(text: str, style: ParagraphStyle, *, limit: int | None = None) -> Parag
     return Paragraph(escape_text(text), style if has_cjk(text) else latin(style))
 
 
-class CheckBox(Flowable):  # type: ignore[misc]
+class CheckBox(Flowable):
     """An empty square to tick by hand, centred in its cell (the font has no ☐ glyph)."""
 
     def __init__(self, size: float = 4 * mm, min_height: float = 0.0) -> None:
@@ -260,7 +260,7 @@ def _fit(text: str, font: str, size: float, max_width: float) -> str:
     return text + "…"
 
 
-class _NumberedCanvas(Canvas):  # type: ignore[misc]
+class _NumberedCanvas(Canvas):
     """Holds every page back until the end, so each footer can say "X / Y" with the total."""
 
     def __init__(self, *args: Any, footer: Callable[[Any, int, int], None], **kwargs: Any) -> None:

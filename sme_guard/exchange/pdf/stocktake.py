@@ -12,8 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib.units import mm  # type: ignore[import-untyped]
-from reportlab.platypus import Paragraph, Spacer  # type: ignore[import-untyped]
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer
 
 from sme_guard.domain.registers import REGISTERS, Register, RegisterKey
 from sme_guard.exchange.pdf.layout import (
