@@ -44,7 +44,7 @@ from sme_guard.domain.catalog import Catalog, ControlItem, TaskSheet, Text, circ
 from sme_guard.domain.office_catalog import ITEM, SHEET, OfficeCatalogEntry
 from sme_guard.domain.stocktake import AppSetting
 from sme_guard.errors import CatalogError, UserError
-from sme_guard.services.catalog import _describe, _entry_name, _read_yaml, _validate, bundled_catalog
+from sme_guard.services.catalog import bundled_catalog, describe_error, entry_name, read_yaml, validated
 from sme_guard.services.settings import OWN_ITEM_LAST_NUMBER, OWN_SHEET_LAST_NUMBER
 from sme_guard.services.values import Problem, ValueProblemError, parse_int
 
@@ -189,7 +189,7 @@ def _parse_row(row: _Row) -> ControlItem | TaskSheet:
     try:
         entry = model.model_validate(data)
     except ValidationError as exc:
-        detail = _describe(exc)
+        detail = describe_error(exc)
         raise _damaged(row.entry_id, detail, detail) from exc
     for field, stored, found in (
         ("id", row.entry_id, entry.id),
@@ -843,7 +843,7 @@ def _file_error(file: str, entry: str, ja: str, en: str) -> CatalogError:
 
 def _read_entries(path: Path) -> tuple[list[ControlItem], list[TaskSheet]]:
     file = path.name
-    data = _read_yaml(path)
+    data = read_yaml(path)
     if not isinstance(data, dict) or not ({"items", "sheets"} & set(data)):
         raise CatalogError(
             f"{file}: 「items:」「sheets:」の一覧がありません。独自カタログのファイルではありません。",
@@ -856,13 +856,17 @@ def _read_entries(path: Path) -> tuple[list[ControlItem], list[TaskSheet]]:
         )
     parsed: dict[str, list[Any]] = {}
     seen: set[str] = set()
-    for key, model, prefix in (("items", ControlItem, ITEM_PREFIX), ("sheets", TaskSheet, SHEET_PREFIX)):
+    kinds: tuple[tuple[str, type[ControlItem | TaskSheet], str], ...] = (
+        ("items", ControlItem, ITEM_PREFIX),
+        ("sheets", TaskSheet, SHEET_PREFIX),
+    )
+    for key, model, prefix in kinds:
         entries = data.get(key) or []
         if not isinstance(entries, list):
             raise CatalogError(f"{file}: 「{key}:」は一覧にしてください", f"{file}: '{key}:' must be a list")
         parsed[key] = []
         for index, raw in enumerate(entries):
-            name = _entry_name(raw, index)
+            name = entry_name(raw, index)
             if isinstance(raw, dict):
                 if raw.get("origin") != "office":
                     raise _file_error(
@@ -878,7 +882,7 @@ def _read_entries(path: Path) -> tuple[list[ControlItem], list[TaskSheet]]:
                         f"id: 独自の id は {prefix}... です",
                         f"id: an office entry's id is {prefix}...",
                     )
-            entry = _validate(model, raw, file, name)
+            entry = validated(model, raw, file, name)
             if not OWN_FIRST_NUMBER <= entry.number <= OWN_LAST_NUMBER:
                 raise _file_error(
                     file,

@@ -44,7 +44,7 @@ from sme_guard.domain.registers import REGISTERS, Register
 from sme_guard.errors import CatalogError, UserError
 from sme_guard.services import clock
 from sme_guard.services import settings as office_settings
-from sme_guard.services.catalog import _read_yaml, _validate, bundled_catalog
+from sme_guard.services.catalog import bundled_catalog, entry_name, read_yaml, validated
 from sme_guard.services.details import DetailInvalidError, day_field, int_field, required_text
 from sme_guard.services.flags import as_date
 from sme_guard.services.incidents import Confirmation, confirmation
@@ -75,27 +75,21 @@ def catalog_ids(catalog: Catalog) -> set[str]:
     return ids
 
 
-def _entry_name(data: Any, index: int) -> str:
-    if isinstance(data, dict) and isinstance(data.get("code"), str):
-        return str(data["code"])
-    return f"entry {index + 1}"
-
-
 def load_check_schedule(path: Path | None = None, *, catalog: Catalog | None = None) -> CheckSchedule:
     """Read and validate the schedule; a ``CatalogError`` names the file, the check and the
     field. Every point must exist in ``catalog`` (the bundled catalog by default)."""
     path = path or paths.catalog_dir() / SCHEDULE_FILE
-    data = _read_yaml(path)
+    data = read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("checks"), list):
         raise CatalogError(
             f"{path.name}: 先頭に「checks:」の一覧が必要です",
             f"{path.name}: needs a top-level list 'checks:'",
         )
     entries = [
-        _validate(ScheduledCheck, entry, path.name, _entry_name(entry, index))
+        validated(ScheduledCheck, entry, path.name, entry_name(entry, index, key="code"))
         for index, entry in enumerate(data["checks"])
     ]
-    schedule: CheckSchedule = _validate(CheckSchedule, {"checks": entries}, path.name, "checks")
+    schedule: CheckSchedule = validated(CheckSchedule, {"checks": entries}, path.name, "checks")
     known = catalog_ids(catalog or bundled_catalog())
     for check in schedule.checks:
         unknown = [p for p in check.points if p not in known]

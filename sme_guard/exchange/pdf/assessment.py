@@ -22,13 +22,10 @@ font has ■ □ but no half-filled box).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reportlab.graphics.shapes import Drawing, Line, Rect, String
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -44,27 +41,30 @@ from reportlab.platypus import (
 
 from sme_guard.domain.catalog import Catalog, ControlItem, Measure, TaskSheet, circled
 from sme_guard.domain.codes import MeasureStatus, label
-from sme_guard.exchange.pdf.incident import (
+from sme_guard.exchange.pdf.blocks import (
     TICKED,
     UNTICKED,
-    _height,
-    _lines_table,
-    _none,
-    _ReportStyles,
-    _scaled,
-    _section,
-    _splittable,
+    AssessmentStyles,
+    bar_chart,
+    info_block,
+    joined_names,
+    label_columns,
+    lines_table,
+    make_assessment_styles,
+    markup_para,
+    none_line,
+    scaled_widths,
+    section_heading,
+    splittable,
+    story_height,
 )
 from sme_guard.exchange.pdf.layout import (
-    GRID,
-    HEADER_FILL,
     INK,
     MARGIN_BOTTOM,
     MARGIN_TOP,
     MUTED,
     ZEBRA_FILL,
     Styles,
-    _fit,
     build_document,
     clip,
     content_width,
@@ -77,7 +77,6 @@ from sme_guard.exchange.pdf.layout import (
     signature_block,
     tr,
 )
-from sme_guard.exchange.pdf.plan import _joined, _markup
 from sme_guard.services.assessments import (
     ItemScore,
     MeasureAnswer,
@@ -97,9 +96,6 @@ BOX_STATUSES = (MeasureStatus.DONE, MeasureStatus.PARTIAL, MeasureStatus.NOT_DON
 _CHECK_WIDTHS = (11, 113, 62)
 # A heading and a table up to this tall are kept on one page.
 _KEEP_HEIGHT = 110 * mm
-_BAR_CURRENT = colors.HexColor("#2F5D8C")
-_BAR_PREVIOUS = colors.HexColor("#B4B4B4")
-_BAR_TRACK = colors.HexColor("#F0F0F0")
 
 
 def _status(code: str, lang: str) -> str:
@@ -166,79 +162,6 @@ class StatusBox(Flowable):
         canvas.rect(x, 0, size, size, stroke=1, fill=1 if filled else 0)
 
 
-@dataclass(frozen=True)
-class _Look:
-    """The printout styles: the report styles of the incident report plus a few of our own."""
-
-    rs: _ReportStyles
-    item: ParagraphStyle
-    note: ParagraphStyle
-    mark: ParagraphStyle
-    mark_small: ParagraphStyle
-    band: ParagraphStyle
-    big: ParagraphStyle
-
-    @property
-    def base(self) -> Styles:
-        return self.rs.base
-
-
-def _look() -> _Look:
-    rs = _ReportStyles(make_styles())
-    base = rs.base
-    return _Look(
-        rs=rs,
-        item=ParagraphStyle(
-            "AsItem",
-            parent=base.body,
-            fontName=base.bold_font,
-            fontSize=10.5,
-            leading=14,
-            spaceBefore=4 * mm,
-            spaceAfter=0.8 * mm,
-        ),
-        note=ParagraphStyle("AsNote", parent=base.small, fontSize=7.5, leading=10, spaceAfter=1.2 * mm),
-        mark=ParagraphStyle("AsMark", parent=base.cell_center, fontSize=12, leading=13),
-        mark_small=ParagraphStyle("AsMarkSmall", parent=base.cell_center, fontSize=6.5, leading=8),
-        band=ParagraphStyle("AsBand", parent=base.cell, fontName=base.bold_font, fontSize=8.5, leading=11),
-        big=ParagraphStyle(
-            "AsBig", parent=base.body, fontName=base.bold_font, fontSize=15, leading=20, spaceAfter=1 * mm
-        ),
-    )
-
-
-def _info_block(pairs: Sequence[tuple[str, str]], look: _Look) -> Table:
-    """The heading block: shaded labels and their values, two pairs a row (an odd last one spans)."""
-    rs = look.rs
-    rows: list[list[Any]] = []
-    extra: list[tuple[Any, ...]] = [
-        ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
-        ("BACKGROUND", (2, 0), (2, -1), HEADER_FILL),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-    ]
-    for start in range(0, len(pairs), 2):
-        row: list[Any] = []
-        for name, value in pairs[start : start + 2]:
-            row += [para(name, rs.label), para(value or "—", rs.value)]
-        if len(row) == 2:
-            row += ["", ""]
-            extra += [
-                ("SPAN", (1, len(rows)), (3, len(rows))),
-                ("BACKGROUND", (1, len(rows)), (3, len(rows)), colors.white),
-            ]
-        rows.append(row)
-    return grid_table(
-        rows,
-        _scaled((30, 63, 30, 63), content_width()),
-        styles=rs.base,
-        header_rows=0,
-        zebra=False,
-        extra=extra,
-    )
-
-
 def _run_cells(run: RunInfo, lang: str, office: str) -> list[tuple[str, str]]:
     return [
         (tr(lang, "点検名", "Assessment"), run.name),
@@ -251,25 +174,25 @@ def _run_cells(run: RunInfo, lang: str, office: str) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------- the checklist
 
 
-def _mark_cell(status: str, look: _Look, lang: str) -> Any:
+def _mark_cell(status: str, look: AssessmentStyles, lang: str) -> Any:
     if status == MeasureStatus.NOT_APPLICABLE.value:
         return para(tr(lang, _status(status, lang), "N/A"), look.mark_small)
     return StatusBox(status)
 
 
-def _blank_box(look: _Look) -> Paragraph:
+def _blank_box(look: AssessmentStyles) -> Paragraph:
     return Paragraph(UNTICKED, look.mark)
 
 
-def _measure_cell(measure: Measure, look: _Look, lang: str) -> Paragraph:
+def _measure_cell(measure: Measure, look: AssessmentStyles, lang: str) -> Paragraph:
     text = measure.text.get(lang)
     markup = f"{circled(measure.no)} {escape_text(text)}"
     if measure.reference:
         markup += f"<b>{escape_text(_reference_note(lang))}</b>"
-    return _markup(markup, text, look.base.cell)
+    return markup_para(markup, text, look.base.cell)
 
 
-def _answer_cell(answer: MeasureAnswer, look: _Look, lang: str) -> Paragraph:
+def _answer_cell(answer: MeasureAnswer, look: AssessmentStyles, lang: str) -> Paragraph:
     """The status in words, then the evidence, the owner and the due date a person entered."""
     status = _status(answer.status, lang)
     lines = [f"<b>{escape_text(status)}</b>"]
@@ -291,10 +214,10 @@ def _answer_cell(answer: MeasureAnswer, look: _Look, lang: str) -> Paragraph:
         who_when.append(escape_text(tr(lang, f"期限: {answer.due_on}", f"Due: {answer.due_on}")))
     if who_when:
         lines.append("&nbsp;&nbsp;".join(who_when))
-    return _markup("<br/>".join(lines), "".join(plain), look.base.cell)
+    return markup_para("<br/>".join(lines), "".join(plain), look.base.cell)
 
 
-def _check_header(filled: bool, look: _Look, lang: str) -> list[Paragraph]:
+def _check_header(filled: bool, look: AssessmentStyles, lang: str) -> list[Paragraph]:
     last = (
         tr(lang, "状況・証跡・担当・期限", "Status, evidence, owner, due")
         if filled
@@ -308,13 +231,13 @@ def _check_header(filled: bool, look: _Look, lang: str) -> list[Paragraph]:
 
 
 def _check_table(
-    rows: list[list[Any]], look: _Look, filled: bool, extra: Sequence[tuple[Any, ...]] = ()
+    rows: list[list[Any]], look: AssessmentStyles, filled: bool, extra: Sequence[tuple[Any, ...]] = ()
 ) -> Table:
     # Blank lines get room to write by hand; filled ones are as tall as their text.
     padding = 2.5 if filled else 4.5
     table = grid_table(
         rows,
-        _scaled(_CHECK_WIDTHS, content_width()),
+        scaled_widths(_CHECK_WIDTHS, content_width()),
         styles=look.base,
         zebra=False,
         extra=[
@@ -326,7 +249,7 @@ def _check_table(
             *extra,
         ],
     )
-    return _splittable(table)
+    return splittable(table)
 
 
 def _kept(heading: Sequence[Any], table: Table) -> list[Any]:
@@ -339,7 +262,7 @@ def _kept(heading: Sequence[Any], table: Table) -> list[Any]:
 
 
 def _item_block(
-    item: ControlItem, run: RunAnswers | None, look: _Look, lang: str, lead: Sequence[Any] = ()
+    item: ControlItem, run: RunAnswers | None, look: AssessmentStyles, lang: str, lead: Sequence[Any] = ()
 ) -> list[Any]:
     filled = run is not None
     rows: list[list[Any]] = [_check_header(filled, look, lang)]
@@ -378,7 +301,7 @@ def _sheet_answer_line(answer: SheetAnswer, catalog: Catalog, lang: str) -> tupl
     owner = clip(answer.owner or "—", 60, 1)
     due = answer.due_on.isoformat() if answer.due_on else "—"
     parts = [
-        tr(lang, "実施責任: ", "Responsibility: ") + (_joined(responsible, lang) or "—"),
+        tr(lang, "実施責任: ", "Responsibility: ") + (joined_names(responsible, lang) or "—"),
         tr(lang, f"担当: {owner}", f"Owner: {owner}"),
         tr(lang, f"期限: {due}", f"Due: {due}"),
     ]
@@ -392,7 +315,7 @@ def _sheet_block(
     sheet: TaskSheet,
     catalog: Catalog,
     run: RunAnswers | None,
-    look: _Look,
+    look: AssessmentStyles,
     lang: str,
     lead: Sequence[Any] = (),
 ) -> list[Any]:
@@ -409,7 +332,7 @@ def _sheet_block(
         applies += "<br/>" + escape_text(tr(lang, "(未回答)", "(not answered)"))
     rows: list[list[Any]] = [
         _check_header(filled, look, lang),
-        [_markup(question, weakness, cell), "", _markup(applies, weakness, cell)],
+        [markup_para(question, weakness, cell), "", markup_para(applies, weakness, cell)],
     ]
     commands: list[tuple[Any, ...]] = [("SPAN", (0, 1), (1, 1))]
     groups = [
@@ -424,7 +347,7 @@ def _sheet_block(
         if status is not None:
             band += f": {escape_text(_status(status, lang))}"
         row = len(rows)
-        rows.append([_markup(band, title, look.band), "", ""])
+        rows.append([markup_para(band, title, look.band), "", ""])
         commands += [("SPAN", (0, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row), ZEBRA_FILL)]
         for text in measures:
             box = _blank_box(look) if status is None else StatusBox(status)
@@ -432,7 +355,7 @@ def _sheet_block(
     if answer is not None:
         markup, plain = _sheet_answer_line(answer, catalog, lang)
         row = len(rows)
-        rows.append([_markup(markup, plain, cell), "", ""])
+        rows.append([markup_para(markup, plain, cell), "", ""])
         commands.append(("SPAN", (0, row), (-1, row)))
     phase = next((p.label.get(lang) for p in catalog.legend.phases if p.code == sheet.phase), sheet.phase)
     objective = sheet.objective.get(lang)
@@ -447,7 +370,7 @@ def _sheet_block(
     return _kept(heading, _check_table(rows, look, filled, commands))
 
 
-def _sign_lines(look: _Look, lang: str) -> list[Any]:
+def _sign_lines(look: AssessmentStyles, lang: str) -> list[Any]:
     rows = [
         [(tr(lang, "氏名", "Name"), ""), (tr(lang, "記入日", "Date"), tr(lang, "年　　月　　日", ""))],
         [
@@ -477,7 +400,7 @@ def checklist_title(lang: str, run: RunInfo | None = None) -> str:
     return title
 
 
-def _how_to(filled: bool, look: _Look, lang: str) -> list[Any]:
+def _how_to(filled: bool, look: AssessmentStyles, lang: str) -> list[Any]:
     """What the boxes mean: a sentence, then a row of example boxes."""
     if filled:
         text = tr(
@@ -541,7 +464,7 @@ def build_checklist(
     out), with the status in words, the evidence, owner and due date on the line; a task
     sheet shows 該当/非該当 and its technical and human measures' status.
     """
-    look = _look()
+    look = make_assessment_styles()
     info = run.run if run is not None else None
     title = checklist_title(lang, info)
     printed = (tr(lang, "印刷日", "Printed"), printed_on.isoformat())
@@ -556,7 +479,7 @@ def build_checklist(
         cells = [(tr(lang, "事業所", "Office"), office.strip()), (tr(lang, "対象", "Scope"), scope), printed]
     story: list[Any] = [
         para(title, look.base.title),
-        _info_block(cells, look),
+        info_block(cells, look.rs),
         Spacer(1, 2 * mm),
         *_how_to(run is not None, look, lang),
     ]
@@ -578,7 +501,7 @@ def report_title(run: RunInfo, lang: str) -> str:
     return tr(lang, f"自己点検結果報告書: {run.name}", f"Self-assessment report: {run.name}")
 
 
-def _counts_row(name: str, score: Score, look: _Look) -> list[Paragraph]:
+def _counts_row(name: str, score: Score, look: AssessmentStyles) -> list[Paragraph]:
     center = look.base.cell_center
     return [
         para(name, look.rs.label),
@@ -590,7 +513,7 @@ def _counts_row(name: str, score: Score, look: _Look) -> list[Paragraph]:
     ]
 
 
-def _count_header(first: str, lang: str, look: _Look) -> list[Paragraph]:
+def _count_header(first: str, lang: str, look: AssessmentStyles) -> list[Paragraph]:
     header = [
         first,
         tr(lang, "実施率", "Score"),
@@ -605,7 +528,7 @@ def _count_header(first: str, lang: str, look: _Look) -> list[Paragraph]:
 def _overall(
     scores: Sequence[ItemScore],
     previous: tuple[RunInfo, Sequence[ItemScore]] | None,
-    look: _Look,
+    look: AssessmentStyles,
     lang: str,
 ) -> list[Any]:
     baseline, reference = overall(scores)
@@ -637,7 +560,9 @@ def _overall(
                 look,
             )
         )
-    table = grid_table(rows, _scaled((58, 26, 25.5, 25.5, 25.5, 25.5), content_width()), styles=look.base)
+    table = grid_table(
+        rows, scaled_widths((58, 26, 25.5, 25.5, 25.5, 25.5), content_width()), styles=look.base
+    )
     explanation = tr(
         lang,
         "実施済=1、一部実施=0.5、未実施=0 として計算し、対象外は除いています(回答のない管理策は未実施)。"
@@ -649,108 +574,6 @@ def _overall(
     return [para(big, look.big), table, Spacer(1, 1.5 * mm), para(explanation, look.note)]
 
 
-def bar_chart(
-    rows: Sequence[tuple[str, float | None, float | None]],
-    *,
-    font: str,
-    lang: str,
-    width: float,
-    legend: tuple[str, str] | None = None,
-) -> Drawing:
-    """A horizontal bar per item: (label, percent now, percent before); None = nothing counted.
-
-    With ``legend`` (the two runs' names) each item gets the previous run's bar above its own.
-    Drawn with reportlab graphics in the embedded font, so Japanese labels print.
-    """
-    two = legend is not None
-    bar = 7.5 if two else 10.0
-    gap = 6.0
-    group = (2 * bar + 1.5 if two else bar) + gap
-    label_width = 64 * mm
-    value_width = 12 * mm
-    track = width - label_width - value_width
-    axis_height = 14.0
-    legend_height = 16.0 if two else 0.0
-    height = axis_height + group * len(rows) + legend_height + 2
-    drawing = Drawing(width, height)
-    # Else the renderer starts in Helvetica, which the PDF would then name (unembedded).
-    drawing.initialFontName = font
-    drawing.initialFontSize = 8
-    x0 = label_width
-    top = height - legend_height
-    # The scale: gridlines at every quarter, labelled under the bars.
-    for quarter in range(5):
-        x = x0 + track * quarter / 4
-        drawing.add(
-            Line(x, axis_height - 2, x, top, strokeColor=GRID, strokeWidth=0.3, strokeDashArray=[1.5, 1.5])
-        )
-        drawing.add(
-            String(
-                x,
-                axis_height - 10,
-                f"{quarter * 25}%",
-                fontName=font,
-                fontSize=7,
-                fillColor=MUTED,
-                textAnchor="middle",
-            )
-        )
-    drawing.add(Line(x0, axis_height - 2, x0 + track, axis_height - 2, strokeColor=INK, strokeWidth=0.6))
-    for index, (name, now, before) in enumerate(rows):
-        y_top = top - index * group - gap / 2
-        bars = [(before, _BAR_PREVIOUS), (now, _BAR_CURRENT)] if two else [(now, _BAR_CURRENT)]
-        centre = y_top - (group - gap) / 2
-        drawing.add(
-            String(
-                x0 - 4,
-                centre - 3,
-                _fit(name, font, 8, label_width - 8),
-                fontName=font,
-                fontSize=8,
-                fillColor=INK,
-                textAnchor="end",
-            )
-        )
-        for position, (value, colour) in enumerate(bars):
-            y = y_top - (position + 1) * bar - position * 1.5
-            drawing.add(Rect(x0, y, track, bar, fillColor=_BAR_TRACK, strokeColor=None))
-            if value is None:
-                drawing.add(
-                    String(
-                        x0 + 3,
-                        y + bar / 2 - 2.5,
-                        label(MeasureStatus.NOT_APPLICABLE, lang),
-                        fontName=font,
-                        fontSize=7,
-                        fillColor=MUTED,
-                    )
-                )
-                continue
-            length = track * max(0.0, min(value, 100.0)) / 100
-            if length > 0:
-                drawing.add(Rect(x0, y, length, bar, fillColor=colour, strokeColor=None))
-            drawing.add(
-                String(
-                    x0 + length + 2.5,
-                    y + bar / 2 - 2.5,
-                    f"{value:.0f}%",
-                    fontName=font,
-                    fontSize=7,
-                    fillColor=INK,
-                )
-            )
-    drawing.add(Line(x0, axis_height - 2, x0, top, strokeColor=INK, strokeWidth=0.6))
-    if legend is not None:
-        y = height - legend_height + 5
-        x = x0
-        for name, colour in ((legend[0], _BAR_PREVIOUS), (legend[1], _BAR_CURRENT)):
-            drawing.add(Rect(x, y, 8, 7, fillColor=colour, strokeColor=None))
-            text = _fit(name, font, 7.5, track / 2 - 16)
-            drawing.add(String(x + 11, y + 1, text, fontName=font, fontSize=7.5, fillColor=INK))
-            x += track / 2
-    return drawing
-
-
 def _run_name(run: RunInfo, lang: str) -> str:
     return tr(lang, f"{run.name}({run.held_on})", f"{run.name} ({run.held_on})")
 
@@ -759,7 +582,7 @@ def _items_section(
     scores: Sequence[ItemScore],
     previous: tuple[RunInfo, Sequence[ItemScore]] | None,
     run: RunInfo,
-    look: _Look,
+    look: AssessmentStyles,
     lang: str,
 ) -> list[Any]:
     before = {s.item.id: s for s in previous[1]} if previous else {}
@@ -795,11 +618,11 @@ def _items_section(
             old = before.get(s.item.id)
             row.insert(2, para(_percent(old.baseline) if old else "—", look.base.cell_center))
         rows.append(row)
-    table = _splittable(grid_table(rows, _scaled(widths, content_width()), styles=look.base))
+    table = splittable(grid_table(rows, scaled_widths(widths, content_width()), styles=look.base))
     return [chart, Spacer(1, 3 * mm), table]
 
 
-def _risks_section(catalog: Catalog, run: RunAnswers, look: _Look, lang: str) -> list[Any]:
+def _risks_section(catalog: Catalog, run: RunAnswers, look: AssessmentStyles, lang: str) -> list[Any]:
     risks = open_risks(catalog, run)
     unanswered = unanswered_sheets(catalog, run)
     # What was not answered is reported as unanswered: never an all-clear for it.
@@ -846,7 +669,9 @@ def _risks_section(catalog: Catalog, run: RunAnswers, look: _Look, lang: str) ->
         [
             para(str(risk.sheet.number), center),
             para(risk.sheet.title.get(lang), cell),
-            para(_joined([catalog.term_label("impacts", c, lang) for c in risk.sheet.impacts], lang), cell),
+            para(
+                joined_names([catalog.term_label("impacts", c, lang) for c in risk.sheet.impacts], lang), cell
+            ),
             status(risk.sheet.technical_measures, risk.answer.technical_status),
             status(risk.sheet.human_measures, risk.answer.human_status),
             para(risk.answer.owner or "—", cell, limit=60),
@@ -872,17 +697,17 @@ def _risks_section(catalog: Catalog, run: RunAnswers, look: _Look, lang: str) ->
         ),
         look.note,
     )
-    return [*missing, lead, _lines_table(header, rows, (10, 62, 34, 19, 19, 24, 18), look.rs)]
+    return [*missing, lead, lines_table(header, rows, (10, 62, 34, 19, 19, 24, 18), look.rs)]
 
 
-def _todo_section(catalog: Catalog, run: RunAnswers, look: _Look, lang: str) -> list[Any]:
+def _todo_section(catalog: Catalog, run: RunAnswers, look: AssessmentStyles, lang: str) -> list[Any]:
     open_lines = [
         (item, measure, run.measure(measure.id))
         for item, measure in catalog.measures()
         if run.measure(measure.id).status in (MeasureStatus.NOT_DONE.value, MeasureStatus.PARTIAL.value)
     ]
     if not open_lines:
-        return [_none(lang, look.rs)]
+        return [none_line(lang, look.rs)]
     open_lines.sort(
         key=lambda line: (
             line[2].due_on is None,
@@ -919,7 +744,7 @@ def _todo_section(catalog: Catalog, run: RunAnswers, look: _Look, lang: str) -> 
         tr(lang, "期限の近い順(期限のないものは最後)。", "Soonest due first (those without a date last)."),
         look.note,
     )
-    return [lead, _lines_table(header, rows, (110, 20, 34, 22), look.rs)]
+    return [lead, lines_table(header, rows, (110, 20, 34, 22), look.rs)]
 
 
 def build_report(
@@ -933,7 +758,7 @@ def build_report(
     printed_on: date,
 ) -> None:
     """The assessment report of ``run`` (beside ``previous`` when given), A4 portrait."""
-    look = _look()
+    look = make_assessment_styles()
     info = run.run
     scores = item_scores(catalog, run)
     before = (previous.run, item_scores(catalog, previous)) if previous is not None else None
@@ -961,9 +786,9 @@ def build_report(
             _todo_section(catalog, run, look, lang),
         ),
     ]
-    story: list[Any] = [para(title, look.base.title), _info_block(cells, look)]
+    story: list[Any] = [para(title, look.base.title), info_block(cells, look.rs)]
     for number, (heading, flowables) in enumerate(sections, start=1):
-        story += [*_section(f"{number}. {heading}", look.rs), *flowables]
+        story += [*section_heading(f"{number}. {heading}", look.rs), *flowables]
     roles = [
         (tr(lang, "報告者", "Reported by"), tr(lang, "報告日", "Date")),
         (tr(lang, "承認者", "Approved by"), tr(lang, "承認日", "Date")),
@@ -1030,7 +855,9 @@ def _sheet_story(catalog: Catalog, sheet: TaskSheet, base: Styles, lang: str, si
             text = escape_text(term.label.get(lang))
             on = term.code in ticked
             cells.append(
-                _markup(f"<b>{TICKED}&nbsp;{text}</b>" if on else f"{UNTICKED}&nbsp;{text}", text, term_style)
+                markup_para(
+                    f"<b>{TICKED}&nbsp;{text}</b>" if on else f"{UNTICKED}&nbsp;{text}", text, term_style
+                )
             )
         cells += [""] * (-len(cells) % columns)
         table = Table(
@@ -1084,7 +911,7 @@ def _sheet_story(catalog: Catalog, sheet: TaskSheet, base: Styles, lang: str, si
         header_rows=0,
         zebra=False,
         extra=[
-            ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
+            *label_columns(0),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("TOPPADDING", (0, 0), (-1, -1), size * 0.4),
             ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.45),
@@ -1104,7 +931,7 @@ def _sheet_story(catalog: Catalog, sheet: TaskSheet, base: Styles, lang: str, si
             tr(lang, f"業務の流れ: {phase_text}", f"Part of the day: {phase_text}"),
             style("SheetPhase", size - 0.5, textColor=MUTED, spaceAfter=2 * mm),
         ),
-        _splittable(table),
+        splittable(table),
     ]
 
 
@@ -1130,7 +957,7 @@ def build_task_sheets(
         chosen = _sheet_story(catalog, sheet, base, lang, _SHEET_SIZES[-1])
         for size in _SHEET_SIZES:
             candidate = _sheet_story(catalog, sheet, base, lang, size)
-            if _height(candidate, width, room) <= room:
+            if story_height(candidate, width, room) <= room:
                 chosen = candidate
                 break
         if index:

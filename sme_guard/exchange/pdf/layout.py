@@ -56,6 +56,8 @@ GRID = colors.HexColor("#808080")
 HEADER_FILL = colors.HexColor("#D9D9D9")
 ZEBRA_FILL = colors.HexColor("#F2F2F2")
 MUTED = colors.HexColor("#555555")
+WARNING_HEX = "#B00000"  # what must catch the eye: overdue, open, draft
+WARNING = colors.HexColor(WARNING_HEX)
 
 # C0 control characters (other than tab and newline) are not text a printout can show: drop them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -251,7 +253,7 @@ def signature_block(
     return KeepTogether([*lead, Spacer(1, 2 * mm), table])
 
 
-def _fit(text: str, font: str, size: float, max_width: float) -> str:
+def fit_text(text: str, font: str, size: float, max_width: float) -> str:
     """``text`` cut with an ellipsis so that it is at most ``max_width`` wide."""
     if stringWidth(text, font, size) <= max_width:
         return text
@@ -312,12 +314,12 @@ def build_document(
         canvas.saveState()
         canvas.setFillColor(MUTED)
         canvas.setFont(regular, HEADER_FONT_SIZE)
-        right_text = _fit(subtitle, regular, HEADER_FONT_SIZE, (right - MARGIN_X) * 0.45)
+        right_text = fit_text(subtitle, regular, HEADER_FONT_SIZE, (right - MARGIN_X) * 0.45)
         canvas.drawRightString(right, header_y, right_text)
         room = right - MARGIN_X - stringWidth(right_text, regular, HEADER_FONT_SIZE) - 6 * mm
         canvas.setFillColor(INK)
         canvas.setFont(bold, HEADER_FONT_SIZE)
-        canvas.drawString(MARGIN_X, header_y, _fit(title, bold, HEADER_FONT_SIZE, room))
+        canvas.drawString(MARGIN_X, header_y, fit_text(title, bold, HEADER_FONT_SIZE, room))
         canvas.setStrokeColor(INK)
         canvas.setLineWidth(0.6)
         canvas.line(MARGIN_X, header_y - 2 * mm, right, header_y - 2 * mm)
