@@ -274,7 +274,7 @@ def test_an_own_catalog_file_moves_to_another_office(
     tab: AssessmentTab, db: Database, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from sme_guard.db.database import open_database
-    from sme_guard.services import office_catalog
+    from sme_guard.services import office_catalog, office_catalog_files
 
     tab.reload()
     tab.own.copy_from.setCurrentIndex(tab.own.copy_from.findData(bundled_catalog().sheets[0].number))
@@ -285,7 +285,7 @@ def test_an_own_catalog_file_moves_to_another_office(
     tab.own.buttons["export"].click()
     other = open_database(tmp_path / "other.sqlite3")
     try:
-        summary = office_catalog.import_office_catalog(other, target)
+        summary = office_catalog_files.import_office_catalog(other, target)
         assert summary.sheets_added == 1
         assert office_catalog.office_entries(other) == office_catalog.office_entries(db)
     finally:

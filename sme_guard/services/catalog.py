@@ -1,4 +1,5 @@
-"""Loading, searching and exporting the guideline catalog."""
+"""Loading, searching and exporting the guideline catalog, and loading SME Guard's own files beside
+it (plan and policy templates, the recurring checks' schedule, the SECURITY ACTION map)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from sme_guard import paths
 from sme_guard.domain.catalog import Catalog, ControlItem, Legend, ReferenceItem, TaskSheet, circled
 from sme_guard.domain.plan_templates import PlanTemplate, PlanTemplates
 from sme_guard.domain.policies import PolicyTemplates
+from sme_guard.domain.recurring import CheckSchedule, ScheduledCheck
 from sme_guard.domain.security_action import DiagnosisMap
 from sme_guard.domain.text import matches
 from sme_guard.errors import CatalogError
@@ -29,6 +31,7 @@ LEGEND_FILE = "legend.yaml"
 PLAN_TEMPLATES_FILE = "plan_templates.yaml"
 POLICY_TEMPLATES_FILE = "policy_templates.yaml"
 DIAGNOSIS_MAP_FILE = "security_action.yaml"
+SCHEDULE_FILE = "recurring_checks.yaml"
 # file name -> (top-level key, entry model)
 LIST_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "items.yaml": ("items", ControlItem),
@@ -190,6 +193,48 @@ def load_diagnosis_map(path: Path | None = None, *, catalog: Catalog | None = No
 @cache
 def bundled_diagnosis_map() -> DiagnosisMap:
     return load_diagnosis_map()
+
+
+def schedule_point_ids(catalog: Catalog) -> set[str]:
+    """Every id a check may serve: measures, points and task sheets."""
+    ids = {s.id for s in catalog.sheets}
+    for item in catalog.items:
+        ids.update(m.id for m in item.measures)
+        ids.update(p.id for p in item.points)
+    return ids
+
+
+def load_check_schedule(path: Path | None = None, *, catalog: Catalog | None = None) -> CheckSchedule:
+    """Read and validate the schedule; a ``CatalogError`` names the file, the check and the
+    field. Every point must exist in ``catalog`` (the bundled catalog by default)."""
+    path = path or paths.catalog_dir() / SCHEDULE_FILE
+    data = read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("checks"), list):
+        raise CatalogError(
+            f"{path.name}: 先頭に「checks:」の一覧が必要です",
+            f"{path.name}: needs a top-level list 'checks:'",
+        )
+    entries = [
+        validated(ScheduledCheck, entry, path.name, entry_name(entry, index, key="code"))
+        for index, entry in enumerate(data["checks"])
+    ]
+    schedule: CheckSchedule = validated(CheckSchedule, {"checks": entries}, path.name, "checks")
+    known = schedule_point_ids(catalog or bundled_catalog())
+    for check in schedule.checks:
+        unknown = [p for p in check.points if p not in known]
+        if unknown:
+            names = ", ".join(unknown)
+            raise CatalogError(
+                f"{path.name}: {check.code}: points: {names} はカタログにありません",
+                f"{path.name}: {check.code}: points: {names} is not in the catalog",
+            )
+    return schedule
+
+
+@cache
+def bundled_check_schedule() -> CheckSchedule:
+    """The schedule shipped with the app, loaded once per process."""
+    return load_check_schedule()
 
 
 @cache

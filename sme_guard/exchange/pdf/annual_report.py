@@ -24,13 +24,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, KeepTogether
 
-from sme_guard.domain.codes import (
-    IncidentCategory,
-    IncidentStatus,
-    IncidentType,
-    Severity,
-    label,
-)
+from sme_guard.domain.codes import IncidentCategory, IncidentStatus, IncidentType, Severity, label
+from sme_guard.exchange.pdf.assessment.common import run_name
 from sme_guard.exchange.pdf.blocks import (
     FORM_PADDING,
     AssessmentStyles,
@@ -60,7 +55,6 @@ from sme_guard.exchange.pdf.layout import (
     signature_block,
     tr,
 )
-from sme_guard.services.assessments import RunInfo
 from sme_guard.services.overview import (
     INCIDENT_TYPE_COLOURS,
     IncidentLine,
@@ -90,10 +84,6 @@ def _code_label(enum: Any, code: str, lang: str) -> str:
         return label(enum(code), lang)
     except ValueError:
         return code
-
-
-def _run_name(run: RunInfo, lang: str) -> str:
-    return tr(lang, f"{run.name}({run.held_on})", f"{run.name} ({run.held_on})")
 
 
 # ---------------------------------------------------------------- charts
@@ -354,8 +344,8 @@ def _summary_rows(summary: YearSummary, scores: ScoreSeries, lang: str) -> list[
     runs = sep.join(
         tr(
             lang,
-            f"{_run_name(a.run, lang)} 基本の管理策の実施率 {_pct(a.baseline_percent)}",
-            f"{_run_name(a.run, lang)}: baseline {_pct(a.baseline_percent)}",
+            f"{run_name(a.run, lang)} 基本の管理策の実施率 {_pct(a.baseline_percent)}",
+            f"{run_name(a.run, lang)}: baseline {_pct(a.baseline_percent)}",
         )
         for a in summary.assessments
     )
@@ -365,16 +355,16 @@ def _summary_rows(summary: YearSummary, scores: ScoreSeries, lang: str) -> list[
         # None this year: the latest one before it, for reference.
         runs = tr(
             lang,
-            f"この年の実施なし(最新: {_run_name(latest, lang)} {_pct(scores.latest_overall)})",
-            f"none this year (latest: {_run_name(latest, lang)}: {_pct(scores.latest_overall)})",
+            f"この年の実施なし(最新: {run_name(latest, lang)} {_pct(scores.latest_overall)})",
+            f"none this year (latest: {run_name(latest, lang)}: {_pct(scores.latest_overall)})",
         )
     elif latest is None:
         runs = tr(lang, "実施なし", "none")
     if previous is not None and previous.id not in held:
         runs += tr(
             lang,
-            f"(前回 {_run_name(previous, lang)} {_pct(scores.previous_overall)})",
-            f" (the run before: {_run_name(previous, lang)}: {_pct(scores.previous_overall)})",
+            f"(前回 {run_name(previous, lang)} {_pct(scores.previous_overall)})",
+            f" (the run before: {run_name(previous, lang)}: {_pct(scores.previous_overall)})",
         )
     assets = sep.join(
         tr(
@@ -436,19 +426,19 @@ def _scores_section(scores: ScoreSeries, year: int, look: AssessmentStyles, lang
         legend = (
             tr(
                 lang,
-                f"前回: {_run_name(scores.previous, lang)}",
-                f"Last time: {_run_name(scores.previous, lang)}",
+                f"前回: {run_name(scores.previous, lang)}",
+                f"Last time: {run_name(scores.previous, lang)}",
             ),
             tr(
                 lang,
-                f"今回: {_run_name(scores.latest, lang)}",
-                f"This time: {_run_name(scores.latest, lang)}",
+                f"今回: {run_name(scores.latest, lang)}",
+                f"This time: {run_name(scores.latest, lang)}",
             ),
         )
     lead = tr(
         lang,
-        f"{_run_name(scores.latest, lang)}の基本の管理策の実施率(実施済=1、一部実施=0.5、対象外は除く)。",
-        f"Baseline score of {_run_name(scores.latest, lang)} (done 1, partly done 0.5, not applicable left out).",
+        f"{run_name(scores.latest, lang)}の基本の管理策の実施率(実施済=1、一部実施=0.5、対象外は除く)。",
+        f"Baseline score of {run_name(scores.latest, lang)} (done 1, partly done 0.5, not applicable left out).",
     )
     chart = bar_chart(rows, font=look.base.regular_font, lang=lang, width=content_width(), legend=legend)
     return [para(lead, look.note), chart]
@@ -592,7 +582,7 @@ def build_annual_report(
         (tr(lang, "印刷日", "Printed"), printed_on.isoformat()),
         (
             tr(lang, "最新の自己点検", "Latest self-assessment"),
-            _run_name(scores.latest, lang) if scores.latest else tr(lang, "なし", "none"),
+            run_name(scores.latest, lang) if scores.latest else tr(lang, "なし", "none"),
         ),
     ]
     # (heading, flowables, whether the heading and all its flowables stay on one page: a chart)
