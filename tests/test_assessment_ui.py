@@ -21,7 +21,7 @@ from sme_guard.ui.app import configure_application
 from sme_guard.ui.assessment.assessment_tab import AssessmentTab
 from sme_guard.ui.assessment.run_dialogs import NewRunDialog
 from sme_guard.ui.tasks import SynchronousRunner
-from tests.test_catalog_tab import type_text
+from tests.qt_helpers import type_text
 
 TODAY = date(2026, 11, 27)
 

@@ -30,7 +30,7 @@ from sme_guard.ui.registers.screens import register_tab
 from sme_guard.ui.single_instance import InstanceServer, second_start
 from sme_guard.ui.tasks import SynchronousRunner
 from tests import damage
-from tests.test_catalog_tab import type_text
+from tests.qt_helpers import type_text
 
 PAGE = 4096
 

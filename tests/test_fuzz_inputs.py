@@ -58,7 +58,7 @@ from sme_guard.services.catalog import (
     load_plan_templates,
 )
 from sme_guard.services.registers import save_record
-from tests.conftest import REPO
+from tests.conftest import REPO, fresh_database
 
 # openpyxl warns of a date cell it cannot read (then hands it over as #VALUE!, rejected) and
 # of relationships it cannot follow (then reads on, or the file is refused).
@@ -102,10 +102,10 @@ def fuzz_summary() -> Iterator[None]:
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
+def database(tmp_path: Path, migrated_template: Path) -> Iterator[Database]:
     """A database with two employees and two cloud services, so person and linked columns
     can name something."""
-    opened = open_database(tmp_path / "fuzz.sqlite3")
+    opened = fresh_database(migrated_template, tmp_path / "fuzz.sqlite3")
     for name in NAMES:
         save_record(
             opened,

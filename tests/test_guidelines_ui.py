@@ -29,8 +29,8 @@ from sme_guard.ui.guidelines.guidelines_tab import GuidelinesTab
 from sme_guard.ui.tasks import SynchronousRunner
 from tests import pdf_reading
 from tests.conftest import REPO
-from tests.test_catalog_tab import type_text
-from tests.test_staff_guidelines import device, device_date, person
+from tests.factories import device_acknowledged_on, inserted_device, inserted_person
+from tests.qt_helpers import type_text
 
 TODAY = date(2026, 11, 27)
 
@@ -86,11 +86,11 @@ def _record(tab: GuidelinesTab, ticked: set[str], day: str) -> RecordAcknowledgm
 def test_a_draft_is_decided_issued_and_acknowledged(
     tab: GuidelinesTab, db: Database, answers: dict[str, Any], qtmodeltester: Any
 ) -> None:
-    yamada = person(db, "山田 太郎", kana="やまだ")
-    person(db, "佐藤 花子", kana="さとう")
-    person(db, "鈴木 一郎", kana="すずき")
-    person(db, "田中 退職", kana="たなか", left_on=date(2026, 3, 31))
-    phone = device(db, "SD-001", yamada)
+    yamada = inserted_person(db, "山田 太郎", kana="やまだ")
+    inserted_person(db, "佐藤 花子", kana="さとう")
+    inserted_person(db, "鈴木 一郎", kana="すずき")
+    inserted_person(db, "田中 退職", kana="たなか", left_on=date(2026, 3, 31))
+    phone = inserted_device(db, "SD-001", yamada)
     tab.reload()
     assert tab.editor.document is None and tab.toolbar_actions["new"].isEnabled()
     assert not tab.toolbar_actions["issue"].isEnabled()
@@ -168,7 +168,7 @@ def test_a_draft_is_decided_issued_and_acknowledged(
     qtmodeltester.check(page.model)
     assert _cells(page.model, 3) == [TODAY.isoformat(), "", TODAY.isoformat()]
     assert _cells(tab.version_model, 3) == ["2"]
-    assert device_date(db, phone) == TODAY  # 10⑨: the device's date comes from here
+    assert device_acknowledged_on(db, phone) == TODAY  # 10⑨: the device's date comes from here
 
     # The next dialog ticks only whoever still has to sign.
     tab.acknowledgments.record_button.click()
@@ -187,8 +187,8 @@ def test_a_draft_is_decided_issued_and_acknowledged(
 def test_a_new_version_asks_everyone_again_and_a_mistake_is_removed(
     tab: GuidelinesTab, db: Database, answers: dict[str, Any]
 ) -> None:
-    yamada = person(db, "山田 太郎", kana="やまだ")
-    phone = device(db, "SD-001", yamada)
+    yamada = inserted_person(db, "山田 太郎", kana="やまだ")
+    phone = inserted_device(db, "SD-001", yamada)
     first = sg.new_draft(db, GuidelineKind.DEVICES, "ja")
     sg.issue(db, first, date(2026, 4, 1))
     sg.record_acknowledgments(db, first, [yamada], date(2026, 4, 2))
@@ -200,13 +200,13 @@ def test_a_new_version_asks_everyone_again_and_a_mistake_is_removed(
     assert page.model.status_at(0).current is False  # type: ignore[union-attr]
 
     _record(tab, {"山田 太郎"}, "2026/11/27")
-    assert device_date(db, phone) == TODAY
+    assert device_acknowledged_on(db, phone) == TODAY
     page.view.selectRow(0)
     assert page.remove_button.isEnabled()
     page.remove_button.click()
     assert "山田 太郎" in answers["asked"][-1]
     assert page.model.status_at(0).version == 1  # type: ignore[union-attr]
-    assert device_date(db, phone) == date(2026, 4, 2)
+    assert device_acknowledged_on(db, phone) == date(2026, 4, 2)
 
     # A version somebody acknowledged cannot be deleted; the button says so by being off.
     tab.version_view.selectRow(1)
@@ -302,8 +302,8 @@ def test_a_devices_acknowledgment_reloads_the_registers(
 def test_no_device_row_is_touched_by_the_sns_guideline(
     tab: GuidelinesTab, db: Database, answers: dict[str, Any]
 ) -> None:
-    yamada = person(db, "山田 太郎")
-    device(db, "SD-001", yamada)
+    yamada = inserted_person(db, "山田 太郎")
+    inserted_device(db, "SD-001", yamada)
     tab.select_kind(GuidelineKind.SNS)
     tab.toolbar_actions["new"].trigger()
     tab.toolbar_actions["issue"].trigger()

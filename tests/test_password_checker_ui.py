@@ -34,7 +34,7 @@ from sme_guard.ui.registers.register_tab import RegisterTab
 from sme_guard.ui.registers.screens import register_tab
 from sme_guard.ui.tasks import SynchronousRunner
 from tests.pdf_reading import text as pdf_text
-from tests.test_catalog_tab import type_text
+from tests.qt_helpers import type_text
 
 TODAY = date(2026, 11, 27)
 

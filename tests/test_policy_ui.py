@@ -29,8 +29,8 @@ from sme_guard.ui.policy.diagnosis_dialog import DiagnosisDialog
 from sme_guard.ui.policy.document_page import PublicationDialog
 from sme_guard.ui.policy.policy_tab import PolicyTab
 from sme_guard.ui.tasks import SynchronousRunner
-from tests.test_catalog_tab import type_text
-from tests.test_policies import office, seeded_assessment
+from tests.factories import office_identity, seeded_assessment
+from tests.qt_helpers import type_text
 
 TODAY = date(2026, 11, 27)
 
@@ -143,7 +143,7 @@ def test_the_rules_are_drawn_from_the_assessment_and_previewed(
     tab.pages.setCurrentWidget(page)
     page.toolbar_actions["new"].trigger()
     assert answers["errors"] and "自己点検がまだありません" in answers["errors"][-1]
-    office(db)
+    office_identity(db)
     seeded = seeded_assessment(db)
     page.toolbar_actions["new"].trigger()
     preview = page.editor.preview.toPlainText()
@@ -169,7 +169,7 @@ def test_the_rules_are_drawn_from_the_assessment_and_previewed(
 def test_unsaved_edits_are_asked_about_before_they_are_dropped(
     tab: PolicyTab, db: Database, answers: dict[str, Any]
 ) -> None:
-    office(db)
+    office_identity(db)
     first = policies.new_draft(db, PolicyKind.POLICY, "ja")
     policies.issue(db, first, date(2026, 4, 1))
     draft = policies.new_draft(db, PolicyKind.POLICY, "ja")
