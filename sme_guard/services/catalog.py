@@ -86,6 +86,21 @@ def entry_name(data: Any, index: int, key: str = "id") -> str:
     return f"entry {index + 1}"
 
 
+def list_entries(path: Path, key: str, model: type[Model], name_key: str) -> list[Model]:
+    """The entries of a file's top-level list ``key``, each validated as ``model`` (a message
+    names an entry by its ``name_key``)."""
+    data = read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        raise CatalogError(
+            f"{path.name}: 先頭に「{key}:」の一覧が必要です",
+            f"{path.name}: needs a top-level list '{key}:'",
+        )
+    return [
+        validated(model, entry, path.name, entry_name(entry, index, key=name_key))
+        for index, entry in enumerate(data[key])
+    ]
+
+
 def load_catalog(folder: Path | None = None) -> Catalog:
     """Read and validate the catalog; a ``CatalogError`` names file, entry and field."""
     folder = folder or paths.catalog_dir()
@@ -113,16 +128,7 @@ def load_catalog(folder: Path | None = None) -> Catalog:
 def load_plan_templates(path: Path | None = None) -> tuple[PlanTemplate, ...]:
     """The example plans of ``catalog/plan_templates.yaml``, validated like the catalog."""
     path = path or paths.catalog_dir() / PLAN_TEMPLATES_FILE
-    data = read_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("templates"), list):
-        raise CatalogError(
-            f"{path.name}: 先頭に「templates:」の一覧が必要です",
-            f"{path.name}: needs a top-level list 'templates:'",
-        )
-    templates = [
-        validated(PlanTemplate, entry, path.name, entry_name(entry, index, key="code"))
-        for index, entry in enumerate(data["templates"])
-    ]
+    templates = list_entries(path, "templates", PlanTemplate, "code")
     return validated(PlanTemplates, {"templates": templates}, path.name, "templates").templates
 
 
@@ -208,16 +214,7 @@ def load_check_schedule(path: Path | None = None, *, catalog: Catalog | None = N
     """Read and validate the schedule; a ``CatalogError`` names the file, the check and the
     field. Every point must exist in ``catalog`` (the bundled catalog by default)."""
     path = path or paths.catalog_dir() / SCHEDULE_FILE
-    data = read_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("checks"), list):
-        raise CatalogError(
-            f"{path.name}: 先頭に「checks:」の一覧が必要です",
-            f"{path.name}: needs a top-level list 'checks:'",
-        )
-    entries = [
-        validated(ScheduledCheck, entry, path.name, entry_name(entry, index, key="code"))
-        for index, entry in enumerate(data["checks"])
-    ]
+    entries = list_entries(path, "checks", ScheduledCheck, "code")
     schedule: CheckSchedule = validated(CheckSchedule, {"checks": entries}, path.name, "checks")
     known = schedule_point_ids(catalog or bundled_catalog())
     for check in schedule.checks:

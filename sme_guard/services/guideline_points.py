@@ -11,7 +11,7 @@ from sme_guard import paths
 from sme_guard.domain.catalog import Catalog
 from sme_guard.domain.guideline_points import GuidelineTemplate, GuidelineTemplates, entry_id
 from sme_guard.errors import CatalogError
-from sme_guard.services.catalog import bundled_catalog, entry_name, read_yaml, validated
+from sme_guard.services.catalog import bundled_catalog, list_entries, validated
 
 GUIDELINES_FILE = "staff_guidelines.yaml"
 
@@ -62,16 +62,7 @@ def load_guideline_points(path: Path | None = None, *, catalog: Catalog | None =
     guideline (and point) and the field. References and requirements are checked against
     ``catalog`` (the bundled one by default)."""
     path = path or paths.catalog_dir() / GUIDELINES_FILE
-    data = read_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("guidelines"), list):
-        raise CatalogError(
-            f"{path.name}: 先頭に「guidelines:」の一覧が必要です",
-            f"{path.name}: needs a top-level list 'guidelines:'",
-        )
-    entries = [
-        validated(GuidelineTemplate, entry, path.name, entry_name(entry, index, key="kind"))
-        for index, entry in enumerate(data["guidelines"])
-    ]
+    entries = list_entries(path, "guidelines", GuidelineTemplate, "kind")
     templates: GuidelineTemplates = validated(
         GuidelineTemplates, {"guidelines": entries}, path.name, "guidelines"
     )

@@ -22,7 +22,7 @@ from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, KeepTogether
+from reportlab.platypus import KeepTogether
 
 from sme_guard.domain.codes import IncidentCategory, IncidentStatus, IncidentType, Severity, label
 from sme_guard.exchange.pdf.assessment.common import run_name
@@ -40,6 +40,7 @@ from sme_guard.exchange.pdf.blocks import (
     none_line,
     scaled_widths,
     section_heading,
+    sign_off,
     subsection_heading,
 )
 from sme_guard.exchange.pdf.layout import (
@@ -52,7 +53,6 @@ from sme_guard.exchange.pdf.layout import (
     fit_text,
     grid_table,
     para,
-    signature_block,
     tr,
 )
 from sme_guard.services.overview import (
@@ -620,18 +620,7 @@ def build_annual_report(
         (tr(lang, "報告者", "Reported by"), tr(lang, "報告日", "Date")),
         (tr(lang, "承認者", "Approved by"), tr(lang, "承認日", "Date")),
     ]
-    story += [
-        CondPageBreak(45 * mm),
-        *(
-            signature_block(
-                [(role, tr(lang, "(印)", "(signature)")), (day, tr(lang, "年　　月　　日", ""))],
-                styles=look.base,
-                width=content_width(),
-                lead=[para(tr(lang, "確認・承認", "Sign-off"), look.rs.section)] if i == 0 else (),
-            )
-            for i, (role, day) in enumerate(roles)
-        ),
-    ]
+    story += sign_off(roles, look.rs, lang, room=45 * mm)
     printed = tr(lang, f"印刷日 {printed_on}", f"Printed {printed_on}")
     subtitle = "　".join(part for part in (office.strip(), printed) if part)
     build_document(path, story, title=title, subtitle=subtitle, lang=lang)

@@ -3,7 +3,7 @@
 - styles: :class:`ReportStyles` (labels, values, section headings over the shared
   :class:`~sme_guard.exchange.pdf.layout.Styles`) and :class:`AssessmentStyles` (those plus the
   item headings, notes, marks and big figures of the assessment printouts and the annual report);
-- headings: :func:`section_heading` (numbered, moved to the next page when too little room
+- headings and sign-off: :func:`sign_off` (signature lines), :func:`section_heading` (numbered, moved to the next page when too little room
   is left), :func:`subsection_heading`;
 - tables: :func:`fields_table` (a form: shaded labels, values), :func:`info_block` (a heading
   block, two pairs a row), :func:`lines_table` (a ruled list), :func:`warning_box`, and the
@@ -47,6 +47,7 @@ from sme_guard.exchange.pdf.layout import (
     latin,
     make_styles,
     para,
+    signature_block,
     tr,
 )
 
@@ -196,6 +197,24 @@ def section_heading(title: str, rs: ReportStyles) -> list[Any]:
 
 def subsection_heading(title: str, rs: ReportStyles) -> list[Any]:
     return [CondPageBreak(20 * mm), para(title, rs.sub)]
+
+
+def sign_off(roles: Sequence[tuple[str, str]], rs: ReportStyles, lang: str, *, room: float) -> list[Any]:
+    """A 確認・承認 heading and a signature line per (role, date label), each kept whole; the
+    page break before leaves ``room`` for all of them (nesting KeepTogether would not: it
+    reports itself too tall, forcing a needless page break)."""
+    return [
+        CondPageBreak(room),
+        *(
+            signature_block(
+                [(role, tr(lang, "(印)", "(signature)")), (day, tr(lang, "年　　月　　日", ""))],
+                styles=rs.base,
+                width=content_width(),
+                lead=[para(tr(lang, "確認・承認", "Sign-off"), rs.section)] if i == 0 else (),
+            )
+            for i, (role, day) in enumerate(roles)
+        ),
+    ]
 
 
 # ---------------------------------------------------------------- tables

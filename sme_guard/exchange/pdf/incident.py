@@ -22,7 +22,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.pagesizes import landscape as landscape_size
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Paragraph, Spacer, Table
 
 from sme_guard.domain.codes import INCIDENT_CATEGORY_OF_TYPE, IncidentType, ThreatSource, label
 from sme_guard.domain.registers import INCIDENTS
@@ -40,6 +40,7 @@ from sme_guard.exchange.pdf.blocks import (
     none_line,
     scaled_widths,
     section_heading,
+    sign_off,
     splittable,
     story_height,
     subsection_heading,
@@ -59,7 +60,6 @@ from sme_guard.exchange.pdf.layout import (
     latin,
     make_styles,
     para,
-    signature_block,
     tr,
 )
 from sme_guard.services.incidents import Confirmation, ContactLine, IncidentDetail
@@ -373,20 +373,7 @@ def _sign_off(rs: ReportStyles, lang: str) -> list[Any]:
         (tr(lang, "確認者", "Checked by"), tr(lang, "確認日", "Date")),
         (tr(lang, "承認者", "Approved by"), tr(lang, "承認日", "Date")),
     ]
-    # Each line is kept whole; the page break before keeps the three together (nesting
-    # KeepTogether would not: it reports itself too tall, forcing a needless page break).
-    return [
-        CondPageBreak(60 * mm),
-        *(
-            signature_block(
-                [(role, tr(lang, "(印)", "(signature)")), (day, tr(lang, "年　　月　　日", ""))],
-                styles=rs.base,
-                width=content_width(),
-                lead=[para(tr(lang, "確認・承認", "Sign-off"), rs.section)] if i == 0 else (),
-            )
-            for i, (role, day) in enumerate(roles)
-        ),
-    ]
+    return sign_off(roles, rs, lang, room=60 * mm)
 
 
 def report_title(number: str, lang: str) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Paragraph, Spacer
+from reportlab.platypus import Paragraph, Spacer
 
 from sme_guard.domain.catalog import Catalog, circled
 from sme_guard.domain.codes import MeasureStatus, label
@@ -34,9 +34,10 @@ from sme_guard.exchange.pdf.blocks import (
     none_line,
     scaled_widths,
     section_heading,
+    sign_off,
     splittable,
 )
-from sme_guard.exchange.pdf.layout import build_document, content_width, grid_table, para, signature_block, tr
+from sme_guard.exchange.pdf.layout import build_document, content_width, grid_table, para, tr
 from sme_guard.services.assessments import (
     ItemScore,
     RunAnswers,
@@ -343,18 +344,7 @@ def build_report(
         (tr(lang, "報告者", "Reported by"), tr(lang, "報告日", "Date")),
         (tr(lang, "承認者", "Approved by"), tr(lang, "承認日", "Date")),
     ]
-    story += [
-        CondPageBreak(45 * mm),
-        *(
-            signature_block(
-                [(role, tr(lang, "(印)", "(signature)")), (day, tr(lang, "年　　月　　日", ""))],
-                styles=look.base,
-                width=content_width(),
-                lead=[para(tr(lang, "確認・承認", "Sign-off"), look.rs.section)] if i == 0 else (),
-            )
-            for i, (role, day) in enumerate(roles)
-        ),
-    ]
+    story += sign_off(roles, look.rs, lang, room=45 * mm)
     build_document(
         path, story, title=title, subtitle=header_subtitle(office, printed_on, lang, info), lang=lang
     )
