@@ -24,7 +24,8 @@ from sme_guard.ui.registers.register_tab import RegisterTab
 from sme_guard.ui.registers.screens import register_tab
 from sme_guard.ui.registers.workflow_dialogs import LeaverDialog, TransferDialog
 from sme_guard.ui.tasks import SynchronousRunner
-from tests.test_catalog_tab import type_text
+from tests import factories
+from tests.qt_helpers import type_text
 
 TODAY = date(2026, 11, 27)
 
@@ -53,10 +54,6 @@ def make_tab(qapp: QApplication, qtbot: QtBot, db: Database) -> Callable[..., Re
         return tab
 
     return make
-
-
-def _person(db: Database, name: str, role: str = "employee") -> int:
-    return registers.save_record(db, PEOPLE, None, {"name": name, "employment_type": "regular", "role": role})
 
 
 def _service(db: Database, name: str, **extra: Any) -> int:
@@ -92,7 +89,7 @@ def _select(tab: RegisterTab, number: str) -> None:
 def test_a_cloud_service_is_entered_with_its_security_levels(
     make_tab: Callable[..., RegisterTab], db: Database, qtmodeltester: Any
 ) -> None:
-    _person(db, "山田 太郎")
+    factories.person(db, "山田 太郎")
     tab = make_tab(CLOUD_SERVICES)
     form = tab.form
     tab.new_action.trigger()
@@ -126,7 +123,7 @@ def test_a_cloud_service_is_entered_with_its_security_levels(
     form.editors["mfa_enabled"].click()
     tab.save_button.click()
     assert _flags(db, CLOUD_SERVICES)["会計クラウド"] == ()
-    tab.actions["reviewed"].trigger()
+    tab.toolbar_actions["reviewed"].trigger()
     assert registers.get_record(db, CLOUD_SERVICES, tab.current_id or 0)["last_reviewed_on"] == TODAY
 
 
@@ -169,7 +166,7 @@ def test_an_account_suggests_cloud_services_and_refuses_a_second_id(
     make_tab: Callable[..., RegisterTab], db: Database
 ) -> None:
     _service(db, "会計クラウド")
-    sato = _person(db, "佐藤 花子")
+    sato = factories.person(db, "佐藤 花子")
     _account(db, "A-1", "会計クラウド", "sato", person_id=sato)
     tab = make_tab(ACCOUNTS)
     system = tab.form.editors["system"]
@@ -186,7 +183,7 @@ def test_an_account_suggests_cloud_services_and_refuses_a_second_id(
 
 
 def test_shared_ids_and_needless_admin_rights_are_flagged(db: Database) -> None:
-    clerk, admin = _person(db, "佐藤 花子"), _person(db, "山田 太郎", role="system_admin")
+    clerk, admin = factories.person(db, "佐藤 花子"), factories.person(db, "山田 太郎", role="system_admin")
     _account(db, "A-1", "会計", "sato", person_id=clerk, privilege="admin")
     _account(db, "A-2", "会計", "yamada", person_id=admin, privilege="admin")
     _account(db, "A-3", "複合機", "guest")  # nobody named
@@ -203,12 +200,12 @@ def test_shared_ids_and_needless_admin_rights_are_flagged(db: Database) -> None:
 def test_a_leaver_s_accounts_are_disabled_not_handed_over(
     make_tab: Callable[..., RegisterTab], db: Database
 ) -> None:
-    leaver = _person(db, "鈴木 一郎")
-    _person(db, "田中 次郎")
+    leaver = factories.person(db, "鈴木 一郎")
+    factories.person(db, "田中 次郎")
     account = _account(db, "A-1", "会計クラウド", "suzuki", person_id=leaver)
     tab = make_tab(PEOPLE)
     _select(tab, "鈴木 一郎")
-    tab.actions["leaving"].trigger()
+    tab.toolbar_actions["leaving"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, LeaverDialog)
     dialog.date_edit.setText("2026/11/30")
@@ -226,12 +223,12 @@ def test_a_leaver_s_accounts_are_disabled_not_handed_over(
 def test_a_transfer_reviews_each_account(
     make_tab: Callable[..., RegisterTab], db: Database, asked: list[str]
 ) -> None:
-    mover = _person(db, "鈴木 一郎")
+    mover = factories.person(db, "鈴木 一郎")
     kept = _account(db, "A-1", "メール", "suzuki", person_id=mover)
     dropped = _account(db, "A-2", "経理システム", "suzuki", person_id=mover)
     tab = make_tab(PEOPLE)
     _select(tab, "鈴木 一郎")
-    tab.actions["transfer"].trigger()
+    tab.toolbar_actions["transfer"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, TransferDialog)
     dialog.department_edit.setText("営業部")
@@ -260,7 +257,7 @@ def test_the_disable_action_asks_first_and_records_the_day(
     account = _account(db, "A-1", "NAS", "admin")
     tab = make_tab(ACCOUNTS)
     _select(tab, "A-1")
-    tab.actions["disable"].trigger()
+    tab.toolbar_actions["disable"].trigger()
     assert asked
     assert registers.get_record(db, ACCOUNTS, account)["disabled_on"] == TODAY
 
@@ -271,10 +268,10 @@ def test_the_main_window_knows_where_each_grouped_register_is() -> None:
 
 def test_a_device_takes_its_new_user_s_acknowledgment_date(db: Database) -> None:
     from sme_guard.services import staff_guidelines as sg
-    from tests.test_staff_guidelines import issued
+    from tests.factories import issued_guideline
 
-    yamada, sato = _person(db, "山田 太郎"), _person(db, "佐藤 花子")
-    version = issued(db, sg.GuidelineKind.DEVICES, date(2026, 4, 1))
+    yamada, sato = factories.person(db, "山田 太郎"), factories.person(db, "佐藤 花子")
+    version = issued_guideline(db, sg.GuidelineKind.DEVICES, date(2026, 4, 1))
     sg.record_acknowledgments(db, version, [sato], date(2026, 4, 2))
     device = registers.save_record(
         db,
@@ -320,7 +317,7 @@ def test_both_registers_go_out_to_excel_and_back_from_the_command_line(
 
 
 def test_deleting_an_employee_entered_by_mistake_clears_the_registers_naming_them(db: Database) -> None:
-    mistake = _person(db, "山田 太郋")
+    mistake = factories.person(db, "山田 太郋")
     service = _service(db, "会計クラウド", owner_id=mistake)
     account = _account(db, "A-1", "会計クラウド", "yamada", person_id=mistake, status="disabled")
     registers.delete_record(db, PEOPLE, mistake)
@@ -331,7 +328,7 @@ def test_deleting_an_employee_entered_by_mistake_clears_the_registers_naming_the
 def test_an_employee_who_still_has_an_active_account_is_not_deleted(db: Database) -> None:
     from sme_guard.errors import UserError
 
-    person = _person(db, "鈴木 一郎")
+    person = factories.person(db, "鈴木 一郎")
     _account(db, "A-1", "会計クラウド", "suzuki", person_id=person)
     with pytest.raises(UserError, match="suzuki"):
         registers.delete_record(db, PEOPLE, person)
@@ -375,11 +372,11 @@ def test_an_import_never_takes_the_acknowledgment_date_from_the_sheet(db: Databa
 
     from sme_guard.exchange.excel import import_register
     from sme_guard.services import staff_guidelines as sg
-    from tests.test_staff_guidelines import issued
+    from tests.factories import issued_guideline
 
-    sato = _person(db, "佐藤 花子")
+    sato = factories.person(db, "佐藤 花子")
     sg.record_acknowledgments(
-        db, issued(db, sg.GuidelineKind.DEVICES, date(2026, 4, 1)), [sato], date(2026, 4, 2)
+        db, issued_guideline(db, sg.GuidelineKind.DEVICES, date(2026, 4, 1)), [sato], date(2026, 4, 2)
     )
     kept = registers.save_record(
         db,
@@ -419,8 +416,8 @@ def test_disabling_an_account_twice_keeps_the_first_date(
     tab = make_tab(ACCOUNTS)
     tab.status_box.setCurrentIndex(tab.status_box.findData("@all"))
     _select(tab, "A-1")
-    assert not tab.actions["disable"].isEnabled()
-    tab.actions["disable"].trigger()
+    assert not tab.toolbar_actions["disable"].isEnabled()
+    tab.toolbar_actions["disable"].trigger()
     assert registers.get_record(db, ACCOUNTS, account)["disabled_on"] == date(2026, 3, 31)
 
 
@@ -429,7 +426,7 @@ def test_an_employee_who_took_part_in_a_drill_is_kept_and_the_reason_named(db: D
     from sme_guard.errors import UserError
     from sme_guard.services import continuity
 
-    person = _person(db, "田中 次郎")
+    person = factories.person(db, "田中 次郎")
     plan = registers.save_record(db, PLANS, None, {"name": "会計システム", "review_interval_days": "365"})
     continuity.save_drill(db, plan, None, {"held_on": "2026-06-01", "minutes_achieved": 30}, [person])
     with pytest.raises(UserError) as refused:

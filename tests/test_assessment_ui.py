@@ -21,7 +21,7 @@ from sme_guard.ui.app import configure_application
 from sme_guard.ui.assessment.assessment_tab import AssessmentTab
 from sme_guard.ui.assessment.run_dialogs import NewRunDialog
 from sme_guard.ui.tasks import SynchronousRunner
-from tests.test_catalog_tab import type_text
+from tests.qt_helpers import type_text
 
 TODAY = date(2026, 11, 27)
 
@@ -55,7 +55,7 @@ def _cells(model: Any, column: int) -> list[str]:
 
 
 def _start(tab: AssessmentTab, name: str, *, from_last: bool = False) -> None:
-    tab.actions["new"].trigger()
+    tab.toolbar_actions["new"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, NewRunDialog)
     dialog.name.setText(name)
@@ -211,10 +211,10 @@ def test_deleting_a_run_asks_first(tab: AssessmentTab, db: Database, answers: di
     tab.reload()
     _start(tab, "点検")
     answers["confirm"] = False
-    tab.actions["delete"].trigger()
+    tab.toolbar_actions["delete"].trigger()
     assert len(assessments.runs(db)) == 1
     answers["confirm"] = True
-    tab.actions["delete"].trigger()
+    tab.toolbar_actions["delete"].trigger()
     assert assessments.runs(db) == []
     assert "まだ" in tab.summary.text()
 
@@ -274,7 +274,7 @@ def test_an_own_catalog_file_moves_to_another_office(
     tab: AssessmentTab, db: Database, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from sme_guard.db.database import open_database
-    from sme_guard.services import office_catalog
+    from sme_guard.services import office_catalog, office_catalog_files
 
     tab.reload()
     tab.own.copy_from.setCurrentIndex(tab.own.copy_from.findData(bundled_catalog().sheets[0].number))
@@ -285,7 +285,7 @@ def test_an_own_catalog_file_moves_to_another_office(
     tab.own.buttons["export"].click()
     other = open_database(tmp_path / "other.sqlite3")
     try:
-        summary = office_catalog.import_office_catalog(other, target)
+        summary = office_catalog_files.import_office_catalog(other, target)
         assert summary.sheets_added == 1
         assert office_catalog.office_entries(other) == office_catalog.office_entries(db)
     finally:
@@ -305,11 +305,11 @@ def test_the_report_checklist_and_excel_go_where_the_user_chooses(
     chosen: dict[str, Any] = {}
     monkeypatch.setattr(dialogs, "save_file", lambda *_args: chosen["path"])
     chosen["path"] = tmp_path / "report.pdf"
-    tab.actions["report"].trigger()
+    tab.toolbar_actions["report"].trigger()
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
 
     chosen["path"] = tmp_path / "checklist.pdf"
-    tab.actions["checklist"].trigger()
+    tab.toolbar_actions["checklist"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, ChecklistDialog)
     dialog.filled.setChecked(True)
@@ -317,7 +317,7 @@ def test_the_report_checklist_and_excel_go_where_the_user_chooses(
     assert (tmp_path / "checklist.pdf").read_bytes().startswith(b"%PDF")
 
     chosen["path"] = tmp_path / "runs.xlsx"
-    tab.actions["export"].trigger()
+    tab.toolbar_actions["export"].trigger()
     sheet = load_workbook(tmp_path / "runs.xlsx")["管理策"]
     statuses = [row[7] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert statuses.count("実施済") == 1
@@ -331,7 +331,7 @@ def test_the_checklist_dialog_has_headings_and_select_all_or_none(
     catalog = bundled_catalog()
     tab.reload()
     monkeypatch.setattr(dialogs, "save_file", lambda *_args: tmp_path / "checklist.pdf")
-    tab.actions["checklist"].trigger()
+    tab.toolbar_actions["checklist"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, ChecklistDialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)

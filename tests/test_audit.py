@@ -30,19 +30,9 @@ from sme_guard.services import audit, registers
 from sme_guard.services.audit import AuditFilter, AuditLine
 from sme_guard.services.check import check_file
 from sme_guard.services.registers import table_named
+from tests import factories
 
 USER = getpass.getuser()
-
-
-def _person(db: Database, name: str, **extra: Any) -> int:
-    return registers.save_record(
-        db, PEOPLE, None, {"name": name, "employment_type": "regular", "role": "employee", **extra}
-    )
-
-
-def _medium(db: Database, number: str, **extra: Any) -> int:
-    values = {"asset_number": number, "kind": "usb_memory", "quantity": 1, "status": "in_use", **extra}
-    return registers.save_record(db, MEDIA, None, values)
 
 
 def _raw_entries(db: Database) -> list[dict[str, Any]]:
@@ -68,11 +58,11 @@ def _tamper(db: Database, sql: str, *params: Any) -> None:
 
 def _busy(db: Database) -> None:
     """A database that has seen a bit of everything."""
-    yamada = _person(db, "山田 太郎", department="総務部")
-    sato = _person(db, "佐藤 花子")
+    yamada = factories.person(db, "山田 太郎", department="総務部")
+    sato = factories.person(db, "佐藤 花子")
     for n in range(30):
-        _medium(db, f"USB-{n:03d}", custodian_id=yamada if n % 2 else sato, notes="一行目\n二行目")
-    first = _medium(db, "HDD-001", kind="external_hdd")
+        factories.medium(db, f"USB-{n:03d}", custodian_id=yamada if n % 2 else sato, notes="一行目\n二行目")
+    first = factories.medium(db, "HDD-001", kind="external_hdd")
     registers.save_record(
         db,
         MEDIA,
@@ -86,7 +76,7 @@ def _busy(db: Database) -> None:
             "disposal_method": "physical_destruction",
         },
     )
-    registers.delete_record(db, MEDIA, _medium(db, "TMP-1"))
+    registers.delete_record(db, MEDIA, factories.medium(db, "TMP-1"))
     person = table_named("person")
     with db.engine.begin() as connection:
         connection.execute(update(person).where(person.c.id == sato).values(phone="03-0000"))
@@ -109,7 +99,7 @@ def test_every_table_has_its_three_triggers_at_head(db: Database) -> None:
 
 
 def test_a_saved_record_is_recorded_with_the_os_user_and_its_fields(db: Database) -> None:
-    yamada = _person(db, "山田 太郎")
+    yamada = factories.person(db, "山田 太郎")
     registers.save_record(
         db,
         PEOPLE,
@@ -146,7 +136,7 @@ def test_an_unchanged_save_adds_nothing(db: Database) -> None:
 
 
 def test_a_delete_records_the_whole_old_record(db: Database) -> None:
-    medium = _medium(db, "USB-9", location="書庫", notes="廃棄予定")
+    medium = factories.medium(db, "USB-9", location="書庫", notes="廃棄予定")
     registers.delete_record(db, MEDIA, medium)
     last = _raw_entries(db)[-1]
     assert (last["table_name"], last["record_id"], last["action"], last["new_value"]) == (
@@ -193,7 +183,7 @@ def _media_workbook(path: Path, rows: list[tuple[Any, ...]]) -> Path:
 
 
 def test_an_excel_import_is_recorded_field_by_field(db: Database, tmp_path: Path) -> None:
-    medium = _medium(db, "USB-1", location="書庫")
+    medium = factories.medium(db, "USB-1", location="書庫")
     source = _media_workbook(
         tmp_path / "media.xlsx",
         [("USB-1", "USBメモリー", 1, "使用中", "金庫"), ("USB-2", "SSD", 3, "保管中", "書庫")],
@@ -226,7 +216,7 @@ def test_a_command_line_import_is_recorded(
 
 
 def test_rows_replaced_by_insert_or_replace_are_recorded_as_deleted(db: Database) -> None:
-    medium = _medium(db, "USB-1")
+    medium = factories.medium(db, "USB-1")
     with db.engine.begin() as connection:
         connection.exec_driver_sql(
             "INSERT OR REPLACE INTO storage_medium (id, created_at, updated_at, asset_number, kind, nand_flash, "
@@ -240,7 +230,7 @@ def test_rows_replaced_by_insert_or_replace_are_recorded_as_deleted(db: Database
 
 
 def test_a_program_without_the_apps_functions_cannot_change_an_audited_table(db: Database) -> None:
-    _person(db, "山田 太郎")
+    factories.person(db, "山田 太郎")
     with pytest.raises(sqlite3.OperationalError, match="no such function"):
         _tamper(db, "UPDATE person SET name = '田中'")
     with sqlite3.connect(db.path) as connection:
@@ -346,7 +336,7 @@ def test_an_edit_with_the_triggers_dropped_is_found(db: Database) -> None:
 
 
 def test_a_damaged_index_and_a_broken_reference_are_reported(db: Database) -> None:
-    medium = _medium(db, "USB-1", location="金庫")
+    medium = factories.medium(db, "USB-1", location="金庫")
     with db.engine.connect() as connection:
         raw = connection.connection.driver_connection
         assert raw is not None
@@ -435,7 +425,7 @@ def test_a_later_migration_that_rebuilds_a_table_keeps_it_audited(
     db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     database = open_database(db_path)
-    _person(database, "山田 太郎")
+    factories.person(database, "山田 太郎")
     database.close()
     folder = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, folder)
@@ -467,8 +457,8 @@ def test_a_later_migration_that_rebuilds_a_table_keeps_it_audited(
 
 
 def test_a_records_history_is_newest_first_with_its_lines_and_labels(db: Database) -> None:
-    yamada = _person(db, "山田 太郎")
-    medium = _medium(db, "USB-1", custodian_id=yamada, nand_flash=True)
+    yamada = factories.person(db, "山田 太郎")
+    medium = factories.medium(db, "USB-1", custodian_id=yamada, nand_flash=True)
     registers.save_record(
         db,
         MEDIA,
@@ -484,7 +474,7 @@ def test_a_records_history_is_newest_first_with_its_lines_and_labels(db: Databas
             "disposal_method": "physical_destruction",
         },
     )
-    _medium(db, "USB-2")  # another record: not in this history
+    factories.medium(db, "USB-2")  # another record: not in this history
     lines = audit.history(db, "storage_medium", medium)
     shown = [
         (line.table_text, line.action_text, line.field_text, line.old_text, line.new_text) for line in lines
@@ -511,9 +501,9 @@ def test_a_records_history_is_newest_first_with_its_lines_and_labels(db: Databas
 
 
 def test_a_reused_id_starts_a_new_history(db: Database) -> None:
-    first = _medium(db, "USB-1")
+    first = factories.medium(db, "USB-1")
     registers.delete_record(db, MEDIA, first)
-    second = _medium(db, "USB-2")
+    second = factories.medium(db, "USB-2")
     assert second == first  # SQLite hands out the freed id again
     (line,) = audit.history(db, "storage_medium", second)
     assert json.loads(line.new_value or "")["asset_number"] == "USB-2"

@@ -24,7 +24,8 @@ from sme_guard.ui.main_window import MainWindow
 from sme_guard.ui.registers.register_tab import RegisterTab
 from sme_guard.ui.registers.screens import register_tab
 from sme_guard.ui.tasks import SynchronousRunner
-from tests.test_catalog_tab import type_text
+from tests import factories
+from tests.qt_helpers import type_text
 
 TODAY = date(2026, 11, 27)
 USER = getpass.getuser()
@@ -65,22 +66,11 @@ def _rows(model: Any) -> list[tuple[str, ...]]:
     ]
 
 
-def _person(db: Database, name: str) -> int:
-    return registers.save_record(
-        db, PEOPLE, None, {"name": name, "employment_type": "regular", "role": "employee"}
-    )
-
-
-def _medium(db: Database, number: str, **extra: Any) -> int:
-    values = {"asset_number": number, "kind": "usb_memory", "quantity": 1, "status": "in_use", **extra}
-    return registers.save_record(db, MEDIA, None, values)
-
-
 def test_a_records_history_opens_from_its_register_tab(
     make_tab: Callable[..., RegisterTab], db: Database, answers: dict[str, Any], qtmodeltester: Any
 ) -> None:
-    _medium(db, "USB-001", location="書庫")
-    _medium(db, "USB-002")
+    factories.medium(db, "USB-001", location="書庫")
+    factories.medium(db, "USB-002")
     tab = make_tab(MEDIA)
     assert not tab.history_action.isEnabled()  # no record chosen yet
     tab.table.selectRow(0)
@@ -108,7 +98,7 @@ def test_a_records_history_opens_from_its_register_tab(
 
 
 def test_the_history_in_english(make_tab: Callable[..., RegisterTab], db: Database) -> None:
-    yamada = _person(db, "Yamada Taro")
+    yamada = factories.person(db, "Yamada Taro")
     tab = make_tab(PEOPLE, "en")
     tab.show_record(yamada)
     tab.history_action.trigger()
@@ -136,9 +126,9 @@ def log_dialog(qapp: QApplication, qtbot: QtBot, db: Database) -> Iterator[Calla
 def test_the_whole_trail_is_filtered(
     log_dialog: Callable[[str], AuditLogDialog], db: Database, qtmodeltester: Any, qtbot: QtBot
 ) -> None:
-    yamada = _person(db, "山田 太郎")
+    yamada = factories.person(db, "山田 太郎")
     for n in range(3):
-        _medium(db, f"USB-{n}", custodian_id=yamada)
+        factories.medium(db, f"USB-{n}", custodian_id=yamada)
     registers.save_record(
         db,
         PEOPLE,
@@ -178,7 +168,7 @@ def test_the_trail_is_limited_on_screen_and_says_so(
     log_dialog: Callable[[str], AuditLogDialog], db: Database
 ) -> None:
     for n in range(4):
-        _person(db, f"社員{n}")
+        factories.person(db, f"社員{n}")
     dialog = log_dialog("en")
     assert dialog.model.rowCount() == 4
     dialog.limit = 2
@@ -193,8 +183,8 @@ def test_the_trail_is_exported_to_excel(
     answers: dict[str, Any],
     tmp_path: Path,
 ) -> None:
-    _person(db, "山田 太郎")
-    _medium(db, "USB-1")
+    factories.person(db, "山田 太郎")
+    factories.medium(db, "USB-1")
     dialog = log_dialog("ja")
     dialog.table_box.setCurrentIndex(dialog.table_box.findData("storage_medium"))
     answers["save_to"] = tmp_path / "履歴.xlsx"
@@ -213,7 +203,7 @@ def test_the_file_menu_opens_the_change_history(
     assert not window.history_action.isEnabled()
     window.open_database(db_path)
     assert window.database is not None and window.history_action.isEnabled()
-    _person(window.database, "Yamada Taro")
+    factories.person(window.database, "Yamada Taro")
     window.history_action.trigger()
     dialog = window.change_history_dialog
     assert isinstance(dialog, AuditLogDialog) and isinstance(dialog.parent(), QWidget)

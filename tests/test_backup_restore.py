@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import sys
-import types
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 from sqlmodel import select
 
 from sme_guard import paths
 from sme_guard.cli import main
 from sme_guard.db import backup as backup_module
 from sme_guard.db import migrate
+from sme_guard.db import restore as restore_module
+from sme_guard.db.audit_check import CheckReport
 from sme_guard.db.backup import backup_to, backup_with_reason, list_backups
 from sme_guard.db.database import open_database
 from sme_guard.db.engine import make_engine
@@ -262,22 +263,20 @@ def test_broken_references_are_refused(db_path: Path, tmp_path: Path) -> None:
     assert "storage_medium" in report.problem.en
 
 
-def test_the_audit_chain_is_checked_when_the_app_has_the_check(
+def test_the_change_history_check_decides_whether_a_backup_is_restored(
     db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _database_with(db_path, "山田 太郎")
     copy = backup_to(db_path, tmp_path / "copy.sqlite3")
-    audit = types.ModuleType("sme_guard.services.audit")
-    seen: list[Path] = []
+    seen: list[str] = []
 
-    def verify(database: object) -> bool:
-        seen.append(database.path)  # type: ignore[attr-defined]
-        return chain_holds
+    def check(engine: Engine, expected_revision: str | None = None) -> CheckReport:
+        seen.append(str(engine.url))
+        return CheckReport() if chain_holds else CheckReport(integrity=["not verified"])
 
-    audit.verify = verify  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "sme_guard.services.audit", audit)
+    monkeypatch.setattr(restore_module, "check_engine", check)
     chain_holds = True
-    assert verify_backup(copy).audit_chain == "ok" and seen
+    assert verify_backup(copy).audit_chain == "ok" and seen and copy.name in seen[0]
     chain_holds = False
     report = verify_backup(copy)
     assert report.audit_chain == "broken"
@@ -285,10 +284,10 @@ def test_the_audit_chain_is_checked_when_the_app_has_the_check(
     with pytest.raises(BackupError, match="change history does not verify"):
         restore(db_path, copy)
 
-    def refuses(_database: object) -> bool:
+    def refuses(_engine: Engine, _expected: str | None = None) -> CheckReport:
         raise UserError("変更履歴の 3 行目が一致しません。", "entry 3 of the change history does not match.")
 
-    audit.verify = refuses  # type: ignore[attr-defined]
+    monkeypatch.setattr(restore_module, "check_engine", refuses)
     report = verify_backup(copy)
     assert report.problem is not None
     assert report.problem.en == f"{copy} cannot be restored: entry 3 of the change history does not match."

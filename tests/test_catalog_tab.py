@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QEvent, Qt, QUrl
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from sme_guard.services.catalog import bundled_catalog
@@ -15,15 +14,7 @@ from sme_guard.ui import settings
 from sme_guard.ui.app import configure_application
 from sme_guard.ui.catalog.catalog_tab import CatalogTab
 from sme_guard.ui.catalog.tree_model import ENTRY_ID_ROLE
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type text as key events that carry it (qtbot.keyClicks aborts on Japanese)."""
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(
-                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
-            )
+from tests.qt_helpers import type_text
 
 
 @pytest.fixture

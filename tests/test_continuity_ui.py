@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from sme_guard.db.database import Database
-from sme_guard.domain.registers import PEOPLE, PLANS
+from sme_guard.domain.registers import PLANS
 from sme_guard.services import clock, continuity, registers
 from sme_guard.ui import dialogs
 from sme_guard.ui.app import configure_application
@@ -22,8 +22,9 @@ from sme_guard.ui.continuity.continuity_tab import ContinuityTab
 from sme_guard.ui.continuity.drill_dialog import DrillDialog
 from sme_guard.ui.continuity.template_dialog import TemplateDialog
 from sme_guard.ui.tasks import SynchronousRunner
+from tests import factories
 from tests.backdating import made_on
-from tests.test_catalog_tab import type_text
+from tests.qt_helpers import type_text
 
 TODAY = date(2026, 11, 27)
 
@@ -53,12 +54,6 @@ def tab(qapp: QApplication, qtbot: QtBot, db: Database) -> Iterator[ContinuityTa
     yield widget
 
 
-def _person(db: Database, name: str) -> int:
-    return registers.save_record(
-        db, PEOPLE, None, {"name": name, "employment_type": "regular", "role": "employee"}
-    )
-
-
 def _plan(db: Database, name: str = "会計システム", **values: Any) -> int:
     return registers.save_record(db, PLANS, None, {"name": name, "review_interval_days": "365", **values})
 
@@ -73,7 +68,7 @@ def _cells(model: Any, column: int) -> list[str]:
 
 
 def test_a_plan_is_typed_into_the_form_and_saved(tab: ContinuityTab, db: Database) -> None:
-    owner = _person(db, "山田 太郎")
+    owner = factories.person(db, "山田 太郎")
     tab.reload()
     form = tab.form
     tab.new_action.trigger()
@@ -248,7 +243,7 @@ def test_review_today_clears_the_due_flag(tab: ContinuityTab, db: Database) -> N
 def test_a_drill_over_its_objective_is_flagged_and_its_plan_change_linked(
     tab: ContinuityTab, db: Database, qtbot: QtBot, answers: dict[str, Any]
 ) -> None:
-    sato, suzuki = _person(db, "佐藤 花子"), _person(db, "鈴木 一郎")
+    sato, suzuki = factories.person(db, "佐藤 花子"), factories.person(db, "鈴木 一郎")
     plan_id = _plan(db, rto_hours="4")
     continuity.save_scenario(db, plan_id, None, {"scenario": "blackout", "response": "UPS で停止"})
     continuity.mark_reviewed(db, plan_id, date(2026, 4, 1), None)
@@ -299,7 +294,7 @@ def test_a_drill_over_its_objective_is_flagged_and_its_plan_change_linked(
 
 def test_a_plan_starts_from_an_example_template(tab: ContinuityTab, db: Database) -> None:
     tab.reload()
-    tab.actions["template"].trigger()
+    tab.toolbar_actions["template"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, TemplateDialog)
     assert dialog.choices.count() >= 3 and "(例)" in dialog.choices.item(0).text()
@@ -325,7 +320,7 @@ def test_the_plan_is_printed_where_the_user_chooses(
     continuity.save_step(db, plan_id, None, {"what": "サーバーを再起動する"})
     _open(tab, plan_id)
     answers["save"] = tmp_path / "計画.pdf"
-    tab.actions["print"].trigger()
+    tab.toolbar_actions["print"].trigger()
     assert (tmp_path / "計画.pdf").read_bytes().startswith(b"%PDF")
 
 

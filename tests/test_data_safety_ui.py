@@ -30,7 +30,7 @@ from sme_guard.ui.registers.screens import register_tab
 from sme_guard.ui.single_instance import InstanceServer, second_start
 from sme_guard.ui.tasks import SynchronousRunner
 from tests import damage
-from tests.test_catalog_tab import type_text
+from tests.qt_helpers import type_text
 
 PAGE = 4096
 
@@ -583,9 +583,9 @@ def test_a_database_on_read_only_media_opens_read_only_with_saving_off(
     name = tab.form.editors["name"]
     assert isinstance(name, QLineEdit) and name.text() == "山田 太郎" and name.isReadOnly()
     assert not tab.save_button.isEnabled() and not tab.new_action.isEnabled()
-    assert not tab.delete_action.isEnabled() and not tab.actions["import"].isEnabled()
-    assert not tab.actions["leaving"].isEnabled()
-    assert tab.actions["export"].isEnabled() and tab.history_action.isEnabled()
+    assert not tab.delete_action.isEnabled() and not tab.toolbar_actions["import"].isEnabled()
+    assert not tab.toolbar_actions["leaving"].isEnabled()
+    assert tab.toolbar_actions["export"].isEnabled() and tab.history_action.isEnabled()
 
     window.tabs.setCurrentWidget(window.pages["incidents"])
     log = window.incidents_tab.log

@@ -46,18 +46,19 @@ from sme_guard.domain.codes import label
 from sme_guard.domain.registers import REGISTERS, Column, Register
 from sme_guard.errors import CatalogError, UserError
 from sme_guard.exchange.excel import ImportReport, WorkbookError, import_register
-from sme_guard.services import office_catalog
+from sme_guard.services import office_catalog, office_catalog_files
 from sme_guard.services.catalog import (
     LEGEND_FILE,
     LIST_FILES,
     PLAN_TEMPLATES_FILE,
+    SCHEDULE_FILE,
     bundled_catalog,
     load_catalog,
+    load_check_schedule,
     load_plan_templates,
 )
-from sme_guard.services.recurring_checks import SCHEDULE_FILE, load_check_schedule
 from sme_guard.services.registers import save_record
-from tests.conftest import REPO
+from tests.conftest import REPO, fresh_database
 
 # openpyxl warns of a date cell it cannot read (then hands it over as #VALUE!, rejected) and
 # of relationships it cannot follow (then reads on, or the file is refused).
@@ -101,10 +102,10 @@ def fuzz_summary() -> Iterator[None]:
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
+def database(tmp_path: Path, migrated_template: Path) -> Iterator[Database]:
     """A database with two employees and two cloud services, so person and linked columns
     can name something."""
-    opened = open_database(tmp_path / "fuzz.sqlite3")
+    opened = fresh_database(migrated_template, tmp_path / "fuzz.sqlite3")
     for name in NAMES:
         save_record(
             opened,
@@ -756,7 +757,7 @@ def test_a_mutated_office_catalog_file_is_refused_whole(database: Database, tmp_
     )
     office_catalog.copy_sheet(database, bundled_catalog().sheets[0])
     path = tmp_path / "office-catalog.yaml"
-    office_catalog.export_office_catalog(database, path)
+    office_catalog_files.export_office_catalog(database, path)
     lines = path.read_text(encoding="utf-8").splitlines()
     assert len(yaml.safe_load(path.read_text(encoding="utf-8"))["items"]) == 1
     other = open_database(tmp_path / "other.sqlite3")
@@ -769,7 +770,7 @@ def test_a_mutated_office_catalog_file_is_refused_whole(database: Database, tmp_
             before = _counts(other)
             FUZZED["office catalog files"] += 1
             try:
-                office_catalog.import_office_catalog(other, path)
+                office_catalog_files.import_office_catalog(other, path)
             except CatalogError as exc:
                 assert exc.en.startswith(path.name) and exc.ja.startswith(path.name), exc.en
                 assert _counts(other) == before, "a refused file wrote something"

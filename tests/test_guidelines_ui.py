@@ -29,8 +29,8 @@ from sme_guard.ui.guidelines.guidelines_tab import GuidelinesTab
 from sme_guard.ui.tasks import SynchronousRunner
 from tests import pdf_reading
 from tests.conftest import REPO
-from tests.test_catalog_tab import type_text
-from tests.test_staff_guidelines import device, device_date, person
+from tests.factories import device_acknowledged_on, inserted_device, inserted_person
+from tests.qt_helpers import type_text
 
 TODAY = date(2026, 11, 27)
 
@@ -86,21 +86,21 @@ def _record(tab: GuidelinesTab, ticked: set[str], day: str) -> RecordAcknowledgm
 def test_a_draft_is_decided_issued_and_acknowledged(
     tab: GuidelinesTab, db: Database, answers: dict[str, Any], qtmodeltester: Any
 ) -> None:
-    yamada = person(db, "山田 太郎", kana="やまだ")
-    person(db, "佐藤 花子", kana="さとう")
-    person(db, "鈴木 一郎", kana="すずき")
-    person(db, "田中 退職", kana="たなか", left_on=date(2026, 3, 31))
-    phone = device(db, "SD-001", yamada)
+    yamada = inserted_person(db, "山田 太郎", kana="やまだ")
+    inserted_person(db, "佐藤 花子", kana="さとう")
+    inserted_person(db, "鈴木 一郎", kana="すずき")
+    inserted_person(db, "田中 退職", kana="たなか", left_on=date(2026, 3, 31))
+    phone = inserted_device(db, "SD-001", yamada)
     tab.reload()
-    assert tab.editor.document is None and tab.actions["new"].isEnabled()
-    assert not tab.actions["issue"].isEnabled()
+    assert tab.editor.document is None and tab.toolbar_actions["new"].isEnabled()
+    assert not tab.toolbar_actions["issue"].isEnabled()
 
     # A first version starts from SME Guard's suggestions.
-    tab.actions["new"].trigger()
+    tab.toolbar_actions["new"].trigger()
     editor = tab.editor
     assert editor.document is not None and editor.document.info.version == 1
     assert editor.title.text() == "スマートデバイス使用ガイドライン"
-    assert not tab.actions["new"].isEnabled()  # one draft at a time
+    assert not tab.toolbar_actions["new"].isEnabled()  # one draft at a time
     editor.title.clear()
     type_text(editor.title, "スマホ利用ルール")
     editor.points["applications"].buttons[GuidelineDecision.NOT_ALLOWED].click()
@@ -110,7 +110,7 @@ def test_a_draft_is_decided_issued_and_acknowledged(
     assert editor.dirty
 
     # "Allowed with conditions" without conditions: named under the point, nothing saved.
-    tab.actions["save"].trigger()
+    tab.toolbar_actions["save"].trigger()
     assert not networks.error.isHidden() and "条件を入力" in networks.error.text()
     assert editor.points["applications"].error.isHidden()
     saved = sg.document(db, editor.document.info.id)
@@ -118,7 +118,7 @@ def test_a_draft_is_decided_issued_and_acknowledged(
 
     networks.conditions.setFocus()
     type_text(networks.conditions, "自宅の Wi-Fi のみ")
-    tab.actions["save"].trigger()
+    tab.toolbar_actions["save"].trigger()
     assert networks.error.isHidden() and not editor.dirty
     saved = sg.document(db, saved.info.id)
     by_key = {p.key: p for p in saved.points}
@@ -131,7 +131,7 @@ def test_a_draft_is_decided_issued_and_acknowledged(
     assert _cells(tab.version_model, 2) == ["下書き"] or _cells(tab.version_model, 2) == ["Draft"]
 
     # Issue: confirmed, then read-only.
-    tab.actions["issue"].trigger()
+    tab.toolbar_actions["issue"].trigger()
     assert "1" in answers["asked"][-1]
     current = sg.current_version(db, GuidelineKind.DEVICES)
     assert current is not None and current.issued_on == TODAY
@@ -139,7 +139,7 @@ def test_a_draft_is_decided_issued_and_acknowledged(
         editor.title.isReadOnly()
         and not editor.points["networks"].buttons[GuidelineDecision.ALLOWED].isEnabled()
     )
-    assert not tab.actions["save"].isEnabled() and tab.actions["new"].isEnabled()
+    assert not tab.toolbar_actions["save"].isEnabled() and tab.toolbar_actions["new"].isEnabled()
     assert _cells(tab.version_model, 2) == [TODAY.isoformat()]
 
     # Everyone who has not left is listed; nobody has acknowledged yet.
@@ -168,7 +168,7 @@ def test_a_draft_is_decided_issued_and_acknowledged(
     qtmodeltester.check(page.model)
     assert _cells(page.model, 3) == [TODAY.isoformat(), "", TODAY.isoformat()]
     assert _cells(tab.version_model, 3) == ["2"]
-    assert device_date(db, phone) == TODAY  # 10⑨: the device's date comes from here
+    assert device_acknowledged_on(db, phone) == TODAY  # 10⑨: the device's date comes from here
 
     # The next dialog ticks only whoever still has to sign.
     tab.acknowledgments.record_button.click()
@@ -187,34 +187,34 @@ def test_a_draft_is_decided_issued_and_acknowledged(
 def test_a_new_version_asks_everyone_again_and_a_mistake_is_removed(
     tab: GuidelinesTab, db: Database, answers: dict[str, Any]
 ) -> None:
-    yamada = person(db, "山田 太郎", kana="やまだ")
-    phone = device(db, "SD-001", yamada)
+    yamada = inserted_person(db, "山田 太郎", kana="やまだ")
+    phone = inserted_device(db, "SD-001", yamada)
     first = sg.new_draft(db, GuidelineKind.DEVICES, "ja")
     sg.issue(db, first, date(2026, 4, 1))
     sg.record_acknowledgments(db, first, [yamada], date(2026, 4, 2))
     tab.reload()
-    tab.actions["new"].trigger()
-    tab.actions["issue"].trigger()
+    tab.toolbar_actions["new"].trigger()
+    tab.toolbar_actions["issue"].trigger()
     page = tab.acknowledgments
     assert _cells(page.model, 2) == ["第1版"] or _cells(page.model, 2) == ["Version 1"]
     assert page.model.status_at(0).current is False  # type: ignore[union-attr]
 
     _record(tab, {"山田 太郎"}, "2026/11/27")
-    assert device_date(db, phone) == TODAY
+    assert device_acknowledged_on(db, phone) == TODAY
     page.view.selectRow(0)
     assert page.remove_button.isEnabled()
     page.remove_button.click()
     assert "山田 太郎" in answers["asked"][-1]
     assert page.model.status_at(0).version == 1  # type: ignore[union-attr]
-    assert device_date(db, phone) == date(2026, 4, 2)
+    assert device_acknowledged_on(db, phone) == date(2026, 4, 2)
 
     # A version somebody acknowledged cannot be deleted; the button says so by being off.
     tab.version_view.selectRow(1)
     assert tab.shown() is not None and tab.shown().version == 1  # type: ignore[union-attr]
-    assert not tab.actions["delete"].isEnabled()
+    assert not tab.toolbar_actions["delete"].isEnabled()
     tab.version_view.selectRow(0)
-    assert tab.actions["delete"].isEnabled()  # issued by mistake, nobody has read it
-    tab.actions["delete"].trigger()
+    assert tab.toolbar_actions["delete"].isEnabled()  # issued by mistake, nobody has read it
+    tab.toolbar_actions["delete"].trigger()
     assert [v.version for v in sg.versions(db, GuidelineKind.DEVICES)] == [1]
 
 
@@ -222,7 +222,7 @@ def test_unsaved_edits_are_kept_unless_the_user_lets_them_go(
     tab: GuidelinesTab, db: Database, answers: dict[str, Any]
 ) -> None:
     tab.reload()
-    tab.actions["new"].trigger()
+    tab.toolbar_actions["new"].trigger()
     tab.editor.points["backup"].conditions.setPlainText("金曜にサーバーへ")
     answers["confirm"] = False
     tab.select_kind(GuidelineKind.SNS)
@@ -236,7 +236,7 @@ def test_unsaved_edits_are_kept_unless_the_user_lets_them_go(
     answers["confirm"] = True
     tab.select_kind(GuidelineKind.SNS)
     assert tab.kind == GuidelineKind.SNS and tab.editor.document is None
-    tab.actions["new"].trigger()
+    tab.toolbar_actions["new"].trigger()
     assert tab.editor.document is not None and tab.editor.document.info.kind == GuidelineKind.SNS
     assert "employer_name" in tab.editor.points
 
@@ -245,12 +245,12 @@ def test_the_guideline_is_printed_where_the_user_chooses(
     tab: GuidelinesTab, db: Database, answers: dict[str, Any], tmp_path: Path
 ) -> None:
     tab.reload()
-    tab.actions["new"].trigger()
-    tab.actions["issue"].trigger()
+    tab.toolbar_actions["new"].trigger()
+    tab.toolbar_actions["issue"].trigger()
     answers["save"] = None
-    tab.actions["print"].trigger()  # cancelled: nothing written
+    tab.toolbar_actions["print"].trigger()  # cancelled: nothing written
     answers["save"] = tmp_path / "ガイドライン.pdf"
-    tab.actions["print"].trigger()
+    tab.toolbar_actions["print"].trigger()
     text = pdf_reading.text(answers["save"])
     assert "スマートデバイス使用ガイドライン" in text and "確認書" in text
     assert answers["errors"] == []
@@ -302,11 +302,11 @@ def test_a_devices_acknowledgment_reloads_the_registers(
 def test_no_device_row_is_touched_by_the_sns_guideline(
     tab: GuidelinesTab, db: Database, answers: dict[str, Any]
 ) -> None:
-    yamada = person(db, "山田 太郎")
-    device(db, "SD-001", yamada)
+    yamada = inserted_person(db, "山田 太郎")
+    inserted_device(db, "SD-001", yamada)
     tab.select_kind(GuidelineKind.SNS)
-    tab.actions["new"].trigger()
-    tab.actions["issue"].trigger()
+    tab.toolbar_actions["new"].trigger()
+    tab.toolbar_actions["issue"].trigger()
     changed: list[bool] = []
     tab.changed.connect(lambda: changed.append(True))
     _record(tab, {"山田 太郎"}, "2026/11/27")

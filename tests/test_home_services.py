@@ -28,6 +28,7 @@ from sme_guard.services import (
     stocktake,
 )
 from sme_guard.services.home import counts, due_items, in_order, overdue_count
+from tests import factories
 from tests.backdating import made_on
 
 TODAY = date(2026, 11, 27)
@@ -61,16 +62,6 @@ def _set_up_long_ago(db: Database, ids: dict[str, int]) -> None:
 
 def _made_on(db: Database, plan_id: int, day: date) -> None:
     made_on(db, "continuity_plan", plan_id, day)
-
-
-def _person(db: Database, name: str, **extra: object) -> int:
-    values = {"name": name, "employment_type": "正社員", "role": "従業員", **extra}
-    return registers.save_record(db, PEOPLE, None, values)
-
-
-def _medium(db: Database, number: str, **extra: object) -> int:
-    values = {"asset_number": number, "kind": "USBメモリー", "quantity": 1, "status": "使用中", **extra}
-    return registers.save_record(db, MEDIA, None, values)
 
 
 def _device(db: Database, number: str, **extra: object) -> int:
@@ -163,8 +154,8 @@ def office(db: Database) -> dict[str, int]:
     recurring_checks.record_completion(db, ids["password_policy_notice"], {"done_on": "2026-11-01"})
 
     # People: 佐藤 left at the end of October and still holds a badge; 田中 holds one too.
-    sato = _person(db, "佐藤 花子", left_on="2026-10-31")
-    tanaka = _person(db, "田中 一郎")
+    sato = factories.person(db, "佐藤 花子", left_on="2026-10-31")
+    tanaka = factories.person(db, "田中 一郎")
     ids["leaver_badge"] = registers.save_record(
         db, BADGES, None, {"badge_number": "B-001", "holder_id": sato, "medium": "ICカード", "status": "有効"}
     )
@@ -188,10 +179,10 @@ def office(db: Database) -> dict[str, int]:
     )
 
     # Media: migration overdue, due within 30 days, due next year; a medium not for backup.
-    ids["m_overdue"] = _medium(db, "M-001", long_term_backup=True, next_migration_on="2026-10-01")
-    ids["m_soon"] = _medium(db, "M-002", long_term_backup=True, next_migration_on="2026-12-10")
-    _medium(db, "M-003", long_term_backup=True, next_migration_on="2027-06-01")
-    _medium(db, "M-004", next_migration_on="2026-01-01")
+    ids["m_overdue"] = factories.medium(db, "M-001", long_term_backup=True, next_migration_on="2026-10-01")
+    ids["m_soon"] = factories.medium(db, "M-002", long_term_backup=True, next_migration_on="2026-12-10")
+    factories.medium(db, "M-003", long_term_backup=True, next_migration_on="2027-06-01")
+    factories.medium(db, "M-004", next_migration_on="2026-01-01")
     # A media stock-take finished in March: in order until next March.
     take = stocktake.start_stocktake(db, MEDIA, "田中", date(2026, 3, 1))
     stocktake.finish_stocktake(db, take, date(2026, 3, 2))
@@ -440,7 +431,7 @@ def test_staff_who_have_not_acknowledged_the_current_guideline_are_due_a_month_a
 ) -> None:
     from sme_guard.domain.codes import GuidelineKind
     from sme_guard.services import staff_guidelines as sg
-    from tests.test_staff_guidelines import issued
+    from tests.factories import issued_guideline
 
     people = [
         registers.save_record(
@@ -448,7 +439,7 @@ def test_staff_who_have_not_acknowledged_the_current_guideline_are_due_a_month_a
         )
         for name in ("山田 太郎", "佐藤 花子")
     ]
-    version = issued(db, GuidelineKind.SNS, date(2026, 10, 1))
+    version = issued_guideline(db, GuidelineKind.SNS, date(2026, 10, 1))
     sg.record_acknowledgments(db, version, people[:1], date(2026, 10, 2))
     lines = [i for i in due_items(db, TODAY, "ja") if i.area is Area.GUIDELINES]
     assert [(i.due_on, i.overdue, i.target) for i in lines] == [

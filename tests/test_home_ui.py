@@ -264,7 +264,7 @@ def test_home_lines_open_an_account_and_a_guideline_s_acknowledgments(
 ) -> None:
     from sme_guard.domain.codes import GuidelineKind
     from sme_guard.domain.registers import ACCOUNTS, PEOPLE
-    from tests.test_staff_guidelines import issued
+    from tests.factories import issued_guideline
 
     database = open_database(db_path)
     try:
@@ -292,7 +292,7 @@ def test_home_lines_open_an_account_and_a_guideline_s_acknowledgments(
         registers.save_record(
             database, PEOPLE, None, {"name": "佐藤 花子", "employment_type": "regular", "role": "employee"}
         )
-        issued(database, GuidelineKind.DEVICES, date(2026, 10, 1))
+        issued_guideline(database, GuidelineKind.DEVICES, date(2026, 10, 1))
     finally:
         database.close()
     with qtbot.waitSignal(window.home.loaded):

@@ -11,14 +11,15 @@ from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from sme_guard.db.database import Database
-from sme_guard.domain.registers import BADGES, INCIDENTS, PEOPLE
+from sme_guard.domain.registers import BADGES, INCIDENTS
 from sme_guard.services import clock, incidents, registers
 from sme_guard.ui import dialogs
 from sme_guard.ui.app import configure_application
 from sme_guard.ui.incidents.incidents_tab import IncidentsTab
 from sme_guard.ui.main_window import MainWindow
 from sme_guard.ui.tasks import SynchronousRunner
-from tests.test_catalog_tab import type_text
+from tests import factories
+from tests.qt_helpers import type_text
 
 NOW = datetime(2026, 11, 27, 1, 0, tzinfo=UTC)
 
@@ -47,12 +48,6 @@ def tab(qapp: QApplication, qtbot: QtBot, db: Database) -> Iterator[IncidentsTab
     widget.log.set_database(db)
     widget.contacts.set_database(db)
     yield widget
-
-
-def _person(db: Database, name: str) -> int:
-    return registers.save_record(
-        db, PEOPLE, None, {"name": name, "employment_type": "regular", "role": "employee", "phone": "03-1234"}
-    )
 
 
 def _shown(tab: IncidentsTab, position: int = 0) -> list[str]:
@@ -100,7 +95,7 @@ def test_an_incident_is_recorded_in_the_order_of_3_2(tab: IncidentsTab, db: Data
 def test_closing_is_refused_until_the_root_cause_and_actions_are_done(
     tab: IncidentsTab, db: Database, answers: dict[str, Any]
 ) -> None:
-    owner = _person(db, "田中 次郎")
+    owner = factories.person(db, "田中 次郎", phone="03-1234")
     incident = registers.save_record(
         db, INCIDENTS, None, {"incident_type": "停止", "severity": "中", "occurred_at": "2026/11/26 9:00"}
     )
@@ -125,7 +120,7 @@ def test_closing_is_refused_until_the_root_cause_and_actions_are_done(
     _combo(page.owner, "田中 次郎")
     type_text(page.due, "2026/12/5")
     page.add_button.click()
-    assert page.actions.rows == [
+    assert page.prevention_actions.rows == [
         ("UPS の電池を交換し、点検を定期点検に加える", "田中 次郎", "2026-12-05", "未完了")
     ]
     page.status_buttons["closed"].click()
@@ -153,8 +148,8 @@ def test_an_action_without_a_description_is_named(tab: IncidentsTab, db: Databas
 
 
 def test_contact_tree_and_who_was_told(tab: IncidentsTab, db: Database, answers: dict[str, Any]) -> None:
-    _person(db, "社長 一郎")
-    _person(db, "総務 花子")
+    factories.person(db, "社長 一郎", phone="03-1234")
+    factories.person(db, "総務 花子", phone="03-1234")
     tab.contacts.reload()
     contacts = tab.contacts
     for role, name in (("総務担当", "総務 花子"), ("経営者", "社長 一郎")):
@@ -241,7 +236,7 @@ def test_a_lost_badge_can_open_a_linked_incident(
     window.assets_tab.setCurrentIndex(2)
     badges = window.assets_tab.registers["badges"]
     badges.table.selectRow(0)
-    badges.actions["lost"].trigger()
+    badges.toolbar_actions["lost"].trigger()
     assert window.tabs.currentWidget() is window.pages["incidents"]
     # Filled in as a loss (confidentiality and availability touched), not saved: the severity
     # is for the person recording it to judge.
@@ -294,7 +289,7 @@ def test_report_and_contact_tree_are_printed_from_the_screens(
         },
     )
     tab.log.reload(incident)
-    tab.log.actions["report"].trigger()
+    tab.log.toolbar_actions["report"].trigger()
     text = subprocess.run(
         ["pdftotext", str(tmp_path / "report.pdf"), "-"], capture_output=True, text=True, check=True
     ).stdout
@@ -309,7 +304,7 @@ def test_report_and_contact_tree_are_printed_from_the_screens(
 
 
 def test_a_past_notification_time_can_be_typed(tab: IncidentsTab, db: Database) -> None:
-    person = _person(db, "社長 一郎")
+    person = factories.person(db, "社長 一郎", phone="03-1234")
     rung = incidents.save_contact(db, None, {"role": "経営者", "person_id": person})
     tab.contacts.reload()
     incident = registers.save_record(

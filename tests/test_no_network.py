@@ -252,9 +252,9 @@ def test_a_whole_gui_session_opens_no_network_socket(
         assert window.database is not None
         shown = _show_every_tab(qapp, qtbot, window, watch)
         media = window.assets_tab.registers["media"]
-        media.actions["export"].trigger()
-        media.actions["stocktake_sheet"].trigger()
-        window.people_tab.actions["export"].trigger()
+        media.toolbar_actions["export"].trigger()
+        media.toolbar_actions["stocktake_sheet"].trigger()
+        window.people_tab.toolbar_actions["export"].trigger()
         qtbot.waitUntil(lambda: len(saved) == 3 and all(p.exists() and p.stat().st_size for p in saved))
         watch.sample()
         window.close()

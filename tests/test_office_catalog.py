@@ -15,6 +15,8 @@ from sme_guard.db.database import Database, open_database
 from sme_guard.domain.catalog import ControlItem, TaskSheet
 from sme_guard.errors import CatalogError
 from sme_guard.services import office_catalog as oc
+from sme_guard.services import office_catalog_checks as checks
+from sme_guard.services import office_catalog_files as files
 from sme_guard.services.catalog import bundled_catalog
 
 
@@ -164,7 +166,7 @@ def test_a_bad_sheet_is_refused_with_the_field_named_and_nothing_written(
     db: Database, changes: dict[str, Any], field: str, japanese: str
 ) -> None:
     oc.save_item(db, _item())
-    with pytest.raises(oc.OfficeEntryInvalidError) as caught:
+    with pytest.raises(checks.OfficeEntryInvalidError) as caught:
         oc.save_sheet(db, _sheet(**changes))
     problems = caught.value.problems
     assert field in problems, problems
@@ -174,7 +176,7 @@ def test_a_bad_sheet_is_refused_with_the_field_named_and_nothing_written(
 
 
 def test_every_problem_of_a_form_is_reported_at_once(db: Database) -> None:
-    with pytest.raises(oc.OfficeEntryInvalidError) as caught:
+    with pytest.raises(checks.OfficeEntryInvalidError) as caught:
         oc.save_sheet(
             db, _sheet(title={"ja": ""}, impacts=["nope"], technical_measures=[], related_measures=[])
         )
@@ -183,13 +185,13 @@ def test_every_problem_of_a_form_is_reported_at_once(db: Database) -> None:
 
 def test_a_bad_item_is_refused_with_the_field_named(db: Database) -> None:
     bad_measure = _item(measures=[{"text": {"ja": "VPN で社内に接続する"}}, {"text": {"ja": " ", "en": ""}}])
-    with pytest.raises(oc.OfficeEntryInvalidError) as caught:
+    with pytest.raises(checks.OfficeEntryInvalidError) as caught:
         oc.save_item(db, bad_measure)
     assert set(caught.value.problems) == {"measures.1.text"}
-    with pytest.raises(oc.OfficeEntryInvalidError) as caught:
+    with pytest.raises(checks.OfficeEntryInvalidError) as caught:
         oc.save_item(db, _item(measures=[], related=[{"item": 42, "name": {"ja": "なし"}}]))
     assert "measures" in caught.value.problems
-    with pytest.raises(oc.OfficeEntryInvalidError) as caught:
+    with pytest.raises(checks.OfficeEntryInvalidError) as caught:
         oc.save_item(db, _item(related=[{"item": 42, "name": {"ja": "なし"}}]))
     assert "related.0.item" in caught.value.problems
     assert _stored(db) == []
@@ -199,7 +201,7 @@ def test_removing_a_measure_a_sheet_relates_to_is_refused(db: Database) -> None:
     item = oc.save_item(db, _item())
     oc.save_sheet(db, _sheet(item.number))
     shorter = {**item.model_dump(mode="json"), "measures": [{"text": {"ja": "VPN で社内に接続する"}}]}
-    with pytest.raises(oc.OfficeEntryInvalidError) as caught:
+    with pytest.raises(checks.OfficeEntryInvalidError) as caught:
         oc.save_item(db, shorter)
     assert "No.101" in caught.value.problems["measures"].ja
     assert oc.office_entries(db)[0] == [item]
@@ -302,7 +304,7 @@ def test_export_then_import_into_a_fresh_database_gives_equal_entries(
 ) -> None:
     item, sheet, copy = _fill(db)
     path = tmp_path / "office-catalog.yaml"
-    assert oc.export_office_catalog(db, path) == (1, 2)
+    assert files.export_office_catalog(db, path) == (1, 2)
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# SMEガード独自カタログ (office catalog file)")
     assert "テレワーク" in text  # readable Japanese, not escapes
@@ -313,13 +315,13 @@ def test_export_then_import_into_a_fresh_database_gives_equal_entries(
     assert set(data["items"][0]) == set(ControlItem.model_fields)
     assert set(data["sheets"][0]) == set(TaskSheet.model_fields)
 
-    summary = oc.import_office_catalog(other_db, path)
-    assert summary == oc.ImportSummary(items_added=1, items_updated=0, sheets_added=2, sheets_updated=0)
+    summary = files.import_office_catalog(other_db, path)
+    assert summary == files.ImportSummary(items_added=1, items_updated=0, sheets_added=2, sheets_updated=0)
     assert oc.office_entries(other_db) == oc.office_entries(db) == ([item], [sheet, copy])
     assert oc.effective_catalog(other_db) == oc.effective_catalog(db)
 
-    again = oc.import_office_catalog(other_db, path)
-    assert again == oc.ImportSummary(items_added=0, items_updated=1, sheets_added=0, sheets_updated=2)
+    again = files.import_office_catalog(other_db, path)
+    assert again == files.ImportSummary(items_added=0, items_updated=1, sheets_added=0, sheets_updated=2)
     assert len(_stored(other_db)) == 3
 
 
@@ -349,12 +351,12 @@ def test_a_file_with_one_bad_entry_writes_nothing(
 ) -> None:
     _fill(db)
     path = tmp_path / "office-catalog.yaml"
-    oc.export_office_catalog(db, path)
+    files.export_office_catalog(db, path)
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     spoil(data)
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(CatalogError, match=message):
-        oc.import_office_catalog(other_db, path)
+        files.import_office_catalog(other_db, path)
     assert _stored(other_db) == []
 
 
@@ -365,13 +367,13 @@ def test_an_entry_claiming_to_be_from_the_guideline_is_refused(
     sheet = bundled_catalog().sheets[0].model_dump(mode="json")
     path.write_text(yaml.safe_dump({"sheets": [sheet]}, allow_unicode=True), encoding="utf-8")
     with pytest.raises(CatalogError, match=r"guideline\.yaml: sheet-001: origin") as caught:
-        oc.import_office_catalog(other_db, path)
+        files.import_office_catalog(other_db, path)
     assert "ガイドライン" in caught.value.ja
     # An own entry whose id is a guideline id is refused too.
     own = {**sheet, "origin": "office"}
     path.write_text(yaml.safe_dump({"sheets": [own]}, allow_unicode=True), encoding="utf-8")
     with pytest.raises(CatalogError, match=r"sheet-001: id"):
-        oc.import_office_catalog(other_db, path)
+        files.import_office_catalog(other_db, path)
     assert _stored(other_db) == []
 
 
@@ -379,13 +381,13 @@ def test_a_file_that_is_no_catalog_is_refused(other_db: Database, tmp_path: Path
     path = tmp_path / "notes.yaml"
     path.write_text("- 買い物: 牛乳\n", encoding="utf-8")
     with pytest.raises(CatalogError, match=r"notes\.yaml: has no 'items:' or 'sheets:'"):
-        oc.import_office_catalog(other_db, path)
+        files.import_office_catalog(other_db, path)
     path.write_text("items: [\n", encoding="utf-8")
     with pytest.raises(CatalogError, match=r"notes\.yaml line \d+: not valid YAML"):
-        oc.import_office_catalog(other_db, path)
+        files.import_office_catalog(other_db, path)
 
 
 def test_export_to_a_missing_folder_is_a_plain_error(db: Database, tmp_path: Path) -> None:
     _fill(db)
-    with pytest.raises(oc.OfficeCatalogWriteError, match="cannot be written"):
-        oc.export_office_catalog(db, tmp_path / "no-such-folder" / "office.yaml")
+    with pytest.raises(files.OfficeCatalogWriteError, match="cannot be written"):
+        files.export_office_catalog(db, tmp_path / "no-such-folder" / "office.yaml")

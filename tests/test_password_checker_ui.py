@@ -34,7 +34,7 @@ from sme_guard.ui.registers.register_tab import RegisterTab
 from sme_guard.ui.registers.screens import register_tab
 from sme_guard.ui.tasks import SynchronousRunner
 from tests.pdf_reading import text as pdf_text
-from tests.test_catalog_tab import type_text
+from tests.qt_helpers import type_text
 
 TODAY = date(2026, 11, 27)
 
@@ -87,7 +87,7 @@ def tab(qapp: QApplication, qtbot: QtBot, db: Database, runner: RecordingRunner)
 
 
 def _checker(tab: RegisterTab) -> PasswordCheckerDialog:
-    tab.actions["password_checker"].trigger()
+    tab.toolbar_actions["password_checker"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, PasswordCheckerDialog) and dialog.isVisible()
     return dialog
@@ -235,7 +235,7 @@ def test_the_text_never_reaches_the_clipboard(tab: RegisterTab, qtbot: QtBot) ->
 
 
 def test_the_policy_is_edited_and_saved(tab: RegisterTab, db: Database) -> None:
-    tab.actions["password_policy"].trigger()
+    tab.toolbar_actions["password_policy"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, PasswordPolicyDialog)
     assert dialog.min_length.value() == 12 and dialog.change_months.value() == 3
@@ -251,7 +251,7 @@ def test_the_policy_is_edited_and_saved(tab: RegisterTab, db: Database) -> None:
     assert policies.load_policy(db) == PasswordPolicy(10, True, True, True, False, 0)
     assert policies.policy_changed_on(db) == TODAY
 
-    tab.actions["password_policy"].trigger()
+    tab.toolbar_actions["password_policy"].trigger()
     again = tab.open_dialog
     assert isinstance(again, PasswordPolicyDialog)
     assert again.min_length.value() == 10 and again.change_months.value() == 0
@@ -263,7 +263,7 @@ def test_the_policy_is_edited_and_saved(tab: RegisterTab, db: Database) -> None:
 
 
 def test_a_refused_value_is_shown_under_its_field(tab: RegisterTab, db: Database) -> None:
-    tab.actions["password_policy"].trigger()
+    tab.toolbar_actions["password_policy"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, PasswordPolicyDialog)
     try:
@@ -281,7 +281,7 @@ def test_an_unreadable_stored_policy_is_reported_and_the_example_offered(
     tab: RegisterTab, db: Database, answers: dict[str, Any]
 ) -> None:
     settings.set_text(db, settings.PASSWORD_CHANGE_MONTHS, "often")
-    tab.actions["password_policy"].trigger()
+    tab.toolbar_actions["password_policy"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, PasswordPolicyDialog)
     assert any("Change every (months)" in e or "変更の間隔" in e for e in answers["errors"])
@@ -291,7 +291,7 @@ def test_an_unreadable_stored_policy_is_reported_and_the_example_offered(
 
 def test_the_notice_is_printed_from_the_tab(tab: RegisterTab, db: Database, answers: dict[str, Any]) -> None:
     policies.save_policy(db, {**policies.guideline_values(), "min_length": 15}, TODAY)
-    tab.actions["password_notice"].trigger()
+    tab.toolbar_actions["password_notice"].trigger()
     assert "15 characters" in pdf_text(answers["save_to"])
     assert answers["errors"] == []
 
@@ -361,7 +361,7 @@ def _use_everything(tab: RegisterTab, qtbot: QtBot, marker: str, scan: Callable[
 
     ``scan`` also runs while the marker is still typed, so a write that a later keystroke or
     the clearing overwrites (a setting, the clipboard) is caught as well."""
-    tab.actions["password_policy"].trigger()
+    tab.toolbar_actions["password_policy"].trigger()
     policy_dialog = tab.open_dialog
     assert isinstance(policy_dialog, PasswordPolicyDialog)
     policy_dialog.min_length.setValue(14)
@@ -384,7 +384,7 @@ def _use_everything(tab: RegisterTab, qtbot: QtBot, marker: str, scan: Callable[
             getattr(dialog, close)()
         assert dialog.field.text() == ""
 
-    tab.actions["password_notice"].trigger()  # the PDF goes to the answers' save_to, in tmp
+    tab.toolbar_actions["password_notice"].trigger()  # the PDF goes to the answers' save_to, in tmp
     tab.reload()
     tab.table.horizontalHeader().resizeSection(0, 211)  # a QSettings write, like every session
 

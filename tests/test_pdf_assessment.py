@@ -17,7 +17,6 @@ import pytest
 from sme_guard.cli import main
 from sme_guard.db.database import Database, open_database
 from sme_guard.domain.catalog import circled
-from sme_guard.domain.registers import PEOPLE
 from sme_guard.errors import UserError
 from sme_guard.exchange.assessment_print import (
     previous_run,
@@ -25,9 +24,10 @@ from sme_guard.exchange.assessment_print import (
     print_report,
     print_task_sheets,
 )
-from sme_guard.services import assessments, registers, settings
+from sme_guard.services import assessments, settings
 from sme_guard.services.assessments import item_scores, overall
 from sme_guard.services.catalog import bundled_catalog
+from tests import factories
 from tests.pdf_reading import fonts as _fonts
 from tests.pdf_reading import page_count as _page_count
 from tests.pdf_reading import pages as _pages
@@ -57,17 +57,11 @@ def _reading_pages(pdf: Path) -> list[str]:
     return pages[:-1] if pages and not pages[-1] else pages
 
 
-def _person(db: Database, name: str) -> int:
-    return registers.save_record(
-        db, PEOPLE, None, {"name": name, "employment_type": "regular", "role": "employee"}
-    )
-
-
 @pytest.fixture
 def runs(db: Database) -> tuple[int, int]:
     """Two runs a year apart; the newer one answered in part, with owners and dates."""
     settings.set_text(db, settings.OFFICE_NAME, "株式会社サンプル 本社")
-    yamada = _person(db, "山田 太郎")
+    yamada = factories.person(db, "山田 太郎")
     older = assessments.start_run(db, {"name": "2025年度 点検", "held_on": "2025-11-01", "assessor": "佐藤"})
     assessments.save_measure(db, older, "ctl-02-m1", {"status": "partial"})
     newer = assessments.start_run(
@@ -329,7 +323,7 @@ def test_every_bundled_sheet_fits_its_page_in_both_languages(db: Database, tmp_p
 
 
 def test_hostile_user_text_prints_literally(db: Database, tmp_path: Path) -> None:
-    owner = _person(db, "<b>&</b> 太郎")
+    owner = factories.person(db, "<b>&</b> 太郎")
     run = assessments.start_run(db, {"name": "<i>点検</i> & 2026", "held_on": "2026-11-01"})
     assessments.save_measure(
         db, run, "ctl-02-m1", {"status": "done", "evidence": "<b>& <font size=40>", "owner_id": owner}

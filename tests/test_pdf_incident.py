@@ -22,6 +22,7 @@ from sme_guard.services import clock, incidents, registers
 from sme_guard.services.catalog import bundled_catalog
 from sme_guard.services.incidents import Confirmation, ContactLine
 from sme_guard.services.values import format_datetime
+from tests import factories
 from tests.pdf_reading import fonts as _fonts
 from tests.pdf_reading import page_count as _page_count
 from tests.pdf_reading import pages as _pages
@@ -48,15 +49,6 @@ def _local(*args: int) -> datetime:
     return datetime(*args).astimezone()  # type: ignore[arg-type]
 
 
-def _person(db: Database, name: str, phone: str | None = None, email: str | None = None) -> int:
-    return registers.save_record(
-        db,
-        PEOPLE,
-        None,
-        {"name": name, "employment_type": "regular", "role": "employee", "phone": phone, "email": email},
-    )
-
-
 def _incident(db: Database, **extra: object) -> int:
     values = {"incident_type": "情報漏えい", "severity": "高", "occurred_at": "2026/11/20 9:30", **extra}
     return registers.save_record(db, INCIDENTS, None, values)
@@ -65,8 +57,8 @@ def _incident(db: Database, **extra: object) -> int:
 @pytest.fixture
 def full_incident(db: Database) -> int:
     """An incident with every field and every kind of line filled in."""
-    yamada = _person(db, "山田 太郎", "03-1234-5678")
-    sato = _person(db, "佐藤 花子", "080-3333-4444")
+    yamada = factories.person(db, "山田 太郎", phone="03-1234-5678")
+    sato = factories.person(db, "佐藤 花子", phone="080-3333-4444")
     first = incidents.save_contact(db, None, {"role": "情報セキュリティ責任者", "person_id": yamada})
     second = incidents.save_contact(db, None, {"role": "経営者", "person_id": sato})
     incident = _incident(
@@ -225,7 +217,7 @@ def test_an_empty_incident_says_none(db: Database, tmp_path: Path) -> None:
 
 
 def test_hostile_user_text_prints_literally(db: Database, tmp_path: Path) -> None:
-    owner = _person(db, "<b>&</b> 太郎")
+    owner = factories.person(db, "<b>&</b> 太郎")
     incident = _incident(
         db,
         who="<b>&</b>",
@@ -307,7 +299,7 @@ def _tree(db: Database, count: int) -> list[tuple[str, str]]:
     roles = ["情報セキュリティ責任者", "経営者", "システム管理者", "総務部長", "営業部長"]
     for i in range(count):
         name, phone = f"社員{i + 1:02d} 太郎", f"090-1234-{i + 1:04d}"
-        person = _person(db, name, phone, f"staff{i + 1:02d}@example.co.jp")
+        person = factories.person(db, name, phone=phone, email=f"staff{i + 1:02d}@example.co.jp")
         incidents.save_contact(
             db,
             None,

@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 
 from sme_guard.db.database import Database
-from sme_guard.domain.registers import PEOPLE, PLANS
+from sme_guard.domain.registers import PLANS
 from sme_guard.exchange.pdf.plan import build_plan
 from sme_guard.exchange.plan_print import print_plan
 from sme_guard.services import continuity, incidents, registers, settings
 from sme_guard.services.continuity import ProtectionLine
+from tests import factories
 from tests.backdating import made_on
 from tests.pdf_reading import fonts as _fonts
 from tests.pdf_reading import page_count as _page_count
@@ -40,12 +41,6 @@ STEPS = [
 ]
 
 
-def _person(db: Database, name: str, phone: str | None = None) -> int:
-    return registers.save_record(
-        db, PEOPLE, None, {"name": name, "employment_type": "regular", "role": "employee", "phone": phone}
-    )
-
-
 def _plan(db: Database, name: str, **extra: object) -> int:
     return registers.save_record(
         db, PLANS, None, {"name": name, "rto_hours": "4", "review_interval_days": "365", **extra}
@@ -56,8 +51,8 @@ def _plan(db: Database, name: str, **extra: object) -> int:
 def full_plan(db: Database) -> int:
     """A plan with every part filled in, relying on a two-rung contact tree."""
     settings.set_text(db, settings.OFFICE_NAME, "株式会社サンプル 本社")
-    yamada = _person(db, "山田 太郎", "03-1234-5678")
-    sato = _person(db, "佐藤 花子", "080-3333-4444")
+    yamada = factories.person(db, "山田 太郎", phone="03-1234-5678")
+    sato = factories.person(db, "佐藤 花子", phone="080-3333-4444")
     incidents.save_contact(
         db, None, {"role": "情報セキュリティ責任者", "person_id": yamada, "alternate_person_id": sato}
     )
@@ -250,7 +245,7 @@ def test_english_plan_has_english_labels(db: Database, full_plan: int, tmp_path:
 
 
 def test_contact_tree_only_when_the_plan_uses_it(db: Database, tmp_path: Path) -> None:
-    person = _person(db, "山田 太郎", "03-1234-5678")
+    person = factories.person(db, "山田 太郎", phone="03-1234-5678")
     incidents.save_contact(db, None, {"role": "情報セキュリティ責任者", "person_id": person})
     plan = _plan(db, "会計ソフト")
     pdf = tmp_path / "no-tree.pdf"
@@ -313,7 +308,7 @@ def test_steps_within_the_objective_carry_no_warning(db: Database, tmp_path: Pat
 
 
 def test_hostile_user_text_prints_literally(db: Database, tmp_path: Path) -> None:
-    owner = _person(db, "<i>owner</i> & co")
+    owner = factories.person(db, "<i>owner</i> & co")
     plan = _plan(db, "<b>&", owner_id=owner, business_impact="A & B <font size=40>")
     continuity.save_step(db, plan, None, {"who": "<u>x</u>", "what": "run <cmd> & wait", "location": "R&D"})
     continuity.save_scenario(db, plan, None, {"scenario": "custom", "name": "<br/>", "response": "a&amp;b"})

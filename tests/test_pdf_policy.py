@@ -18,8 +18,8 @@ from sme_guard.errors import UserError
 from sme_guard.exchange import policy_export
 from sme_guard.exchange.policy_print import export_policy_file, print_policy
 from sme_guard.services import clock, policies
+from tests.factories import issued_policy, office_identity, seeded_assessment
 from tests.pdf_reading import fonts, page_count, pages
-from tests.test_policies import issued_policy, office, seeded_assessment
 
 TODAY = date(2026, 11, 27)
 MARKUP = "<b>太字</b> & <i>"
@@ -57,7 +57,7 @@ def _rules(db: Database) -> int:
 def test_the_policy_prints_on_one_page_with_date_office_and_signature_line(
     db: Database, tmp_path: Path
 ) -> None:
-    office(db)
+    office_identity(db)
     policy_id = issued_policy(db)
     pdf = tmp_path / "基本方針.pdf"
     print_policy(db, policy_id, pdf)
@@ -77,7 +77,7 @@ def test_the_policy_prints_on_one_page_with_date_office_and_signature_line(
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_the_docx_has_the_same_text_as_the_pdf(db: Database, tmp_path: Path, lang: str) -> None:
-    office(db)
+    office_identity(db)
     seeded_assessment(db)
     policy_id = policies.new_draft(db, PolicyKind.POLICY, lang)
     policies.issue(db, policy_id, date(2026, 4, 1))
@@ -102,7 +102,7 @@ def test_the_docx_has_the_same_text_as_the_pdf(db: Database, tmp_path: Path, lan
 def test_the_rules_print_adopted_planned_and_not_applicable_and_no_unplanned_rule(
     db: Database, tmp_path: Path
 ) -> None:
-    office(db)
+    office_identity(db)
     rules_id = _rules(db)
     pdf = tmp_path / "対策基準.pdf"
     print_policy(db, rules_id, pdf)
@@ -133,7 +133,7 @@ def test_the_rules_print_adopted_planned_and_not_applicable_and_no_unplanned_rul
 
 
 def test_user_text_prints_literally_everywhere(db: Database, tmp_path: Path) -> None:
-    office(db, f"株式会社{MARKUP}", "代表 <script>")
+    office_identity(db, f"株式会社{MARKUP}", "代表 <script>")
     rules_id = _rules(db)
     policies.save_draft(db, rules_id, {"title": f"対策基準 {MARKUP}", "intro": f"前文 {MARKUP}"})
     pdf, page, text = tmp_path / "r.pdf", tmp_path / "r.html", tmp_path / "r.txt"
@@ -147,7 +147,7 @@ def test_user_text_prints_literally_everywhere(db: Database, tmp_path: Path) -> 
 
 
 def test_the_web_text_and_page_leave_out_the_signature_line(db: Database, tmp_path: Path) -> None:
-    office(db)
+    office_identity(db)
     policy_id = issued_policy(db)
     text, page = tmp_path / "policy.txt", tmp_path / "policy.html"
     export_policy_file(db, policy_id, text, "txt")
@@ -169,7 +169,7 @@ def test_the_web_text_and_page_leave_out_the_signature_line(db: Database, tmp_pa
 def test_a_file_that_cannot_be_written_leaves_nothing_behind(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    office(db)
+    office_identity(db)
     policy_id = issued_policy(db)
     with pytest.raises(UserError, match="Could not save the file"):
         export_policy_file(db, policy_id, tmp_path / "missing" / "policy.docx", "docx")
@@ -193,7 +193,7 @@ def test_a_file_that_cannot_be_written_leaves_nothing_behind(
 def test_the_command_line_prints_and_exports_the_version_in_force_or_a_numbered_one(
     db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    office(db)
+    office_identity(db)
     rules_id = _rules(db)
     common = ["--db", str(db.path), "--lang", "ja"]
     assert main([*common, "pdf", "rules", "--out", str(tmp_path / "x.pdf")]) == 1

@@ -15,8 +15,8 @@ from sme_guard.domain.codes import GuidelineKind
 from sme_guard.exchange.guideline_print import print_guideline
 from sme_guard.services import clock, settings
 from sme_guard.services import staff_guidelines as sg
+from tests.factories import guideline_content
 from tests.pdf_reading import fonts, page_count, pages, text
-from tests.test_staff_guidelines import content
 
 TODAY = date(2026, 11, 27)
 MARKUP = "<b>太字</b> & <i>"
@@ -34,7 +34,7 @@ def _flat(value: str) -> str:
 
 def _issued(db: Database, kind: GuidelineKind, **changes: Any) -> int:
     guideline_id = sg.new_draft(db, kind, "ja")
-    raw = content(sg.document(db, guideline_id), **changes.pop("points", {})) | changes
+    raw = guideline_content(sg.document(db, guideline_id), **changes.pop("points", {})) | changes
     sg.issue(db, guideline_id, date(2026, 10, 1), raw)
     return guideline_id
 

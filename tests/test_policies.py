@@ -24,7 +24,12 @@ from sme_guard.services.policies import PolicyRuleError
 from sme_guard.services.registers import table_named
 from sme_guard.services.rules_draft import Category, NoAssessmentError
 from tests.conftest import REPO
-from tests.test_staff_guidelines import content, person
+from tests.factories import (
+    guideline_content,
+    issued_policy,
+    office_identity,
+    seeded_assessment,
+)
 
 TODAY = date(2026, 11, 27)
 
@@ -32,37 +37,6 @@ TODAY = date(2026, 11, 27)
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(clock, "today", lambda: TODAY)
-
-
-def office(
-    db: Database, name: str = "株式会社サンプル", representative: str = "代表取締役 山田 太郎"
-) -> None:
-    policies.save_office_identity(db, {"office_name": name, "representative": representative})
-
-
-def issued_policy(db: Database, day: date = date(2026, 4, 1)) -> int:
-    policy_id = policies.new_draft(db, PolicyKind.POLICY, "ja")
-    policies.issue(db, policy_id, day)
-    return policy_id
-
-
-def seeded_assessment(db: Database) -> dict[str, int]:
-    """An office's answers: adopted (実施済, 一部実施 with owners), planned (a target date),
-    not applicable (with and without a reason), 未実施 without a plan."""
-    yamada = person(db, "山田 太郎")
-    sato = person(db, "佐藤 花子")
-    run = assessments.start_run(db, {"name": "2026年度 自己点検", "held_on": "2026-04-01"})
-    answers: dict[str, dict[str, Any]] = {
-        "ctl-09-m1": {"status": "done", "owner_id": yamada, "evidence": "記憶媒体台帳で管理"},
-        "ctl-09-m2": {"status": "partial", "owner_id": sato, "due_on": "2026-12-31"},
-        "ctl-09-m4": {"status": "not_done", "owner_id": yamada, "due_on": "2027-03-31"},
-        "ctl-09-m5": {"status": "not_applicable", "reason": "長期保管するバックアップはない"},
-        "ctl-12-m3": {"status": "not_applicable"},
-        "ctl-09-m3": {"status": "not_done"},
-    }
-    for measure, raw in answers.items():
-        assessments.save_measure(db, run, measure, raw)
-    return {"run": run, "yamada": yamada, "sato": sato}
 
 
 def _measures(doc: policies.PolicyDocument) -> dict[str, Any]:
@@ -74,7 +48,7 @@ def _measures(doc: policies.PolicyDocument) -> dict[str, Any]:
 
 
 def test_a_first_policy_is_drafted_from_the_template_with_the_office_name(db: Database) -> None:
-    office(db)
+    office_identity(db)
     policy_id = policies.new_draft(db, PolicyKind.POLICY, "ja")
     doc = policies.document(db, policy_id)
     assert doc.info.version == 1 and not doc.info.issued and doc.lang == "ja"
@@ -88,7 +62,7 @@ def test_a_first_policy_is_drafted_from_the_template_with_the_office_name(db: Da
 
 
 def test_a_policy_drafted_in_english_is_written_and_kept_in_english(db: Database) -> None:
-    office(db, "Sample Ltd.", "Taro Yamada, President")
+    office_identity(db, "Sample Ltd.", "Taro Yamada, President")
     doc = policies.document(db, policies.new_draft(db, PolicyKind.POLICY, "en"))
     assert doc.lang == "en" and doc.info.title == "Information Security Policy"
     assert doc.sections[0].heading == "Purpose" and doc.sections[0].body.startswith(
@@ -105,7 +79,7 @@ def test_the_policy_needs_the_office_name_before_a_draft_and_the_representative_
     assert "事業所名" in refused.value.message("ja")
     assert policies.versions(db, PolicyKind.POLICY) == []
 
-    office(db, representative="")
+    office_identity(db, representative="")
     policy_id = policies.new_draft(db, PolicyKind.POLICY, "ja")
     with pytest.raises(DetailInvalidError) as refused:
         policies.issue(db, policy_id, TODAY)
@@ -115,7 +89,7 @@ def test_the_policy_needs_the_office_name_before_a_draft_and_the_representative_
 
 
 def test_editing_a_draft_checks_each_section_and_saves_nothing_until_complete(db: Database) -> None:
-    office(db)
+    office_identity(db)
     policy_id = policies.new_draft(db, PolicyKind.POLICY, "ja")
     before = policies.document(db, policy_id)
     with pytest.raises(DetailInvalidError) as refused:
@@ -147,7 +121,7 @@ def test_editing_a_draft_checks_each_section_and_saves_nothing_until_complete(db
 
 
 def test_an_issued_version_never_changes(db: Database) -> None:
-    office(db)
+    office_identity(db)
     policy_id = issued_policy(db)
     issued = policies.document(db, policy_id)
     assert issued.info.issued_on == date(2026, 4, 1) and issued.established_on == date(2026, 4, 1)
@@ -158,7 +132,7 @@ def test_an_issued_version_never_changes(db: Database) -> None:
         with pytest.raises(PolicyRuleError, match="cannot be changed"):
             change()
     # The office renamed, a new representative: the issued version keeps what it was issued with.
-    office(db, "株式会社サンプル改", "代表取締役 佐藤 花子")
+    office_identity(db, "株式会社サンプル改", "代表取締役 佐藤 花子")
     assert policies.document(db, policy_id) == issued
 
     # A change is a new version, started from the text of the newest one.
@@ -182,7 +156,7 @@ def test_an_issued_version_never_changes(db: Database) -> None:
 
 
 def test_only_a_draft_or_an_unpublished_newest_version_can_be_deleted(db: Database) -> None:
-    office(db)
+    office_identity(db)
     first = issued_policy(db)
     policies.record_publication(
         db, first, {"published_on": "2026-04-02", "published_where": "https://example.jp/"}
@@ -196,7 +170,7 @@ def test_only_a_draft_or_an_unpublished_newest_version_can_be_deleted(db: Databa
 
 
 def test_publication_is_recorded_on_an_issued_policy_with_date_and_place(db: Database) -> None:
-    office(db)
+    office_identity(db)
     draft = policies.new_draft(db, PolicyKind.POLICY, "ja")
     with pytest.raises(PolicyRuleError):
         policies.record_publication(db, draft, {"published_on": "2026-04-02", "published_where": "web"})
@@ -215,7 +189,7 @@ def test_publication_is_recorded_on_an_issued_policy_with_date_and_place(db: Dat
 
 
 def test_find_version_names_the_one_in_force_or_a_number(db: Database) -> None:
-    office(db)
+    office_identity(db)
     with pytest.raises(UserError, match="not been issued"):
         policies.find_version(db, "policy", None)
     first = issued_policy(db)
@@ -227,7 +201,7 @@ def test_find_version_names_the_one_in_force_or_a_number(db: Database) -> None:
 
 
 def test_damaged_stored_content_is_named_not_a_traceback(db: Database) -> None:
-    office(db)
+    office_identity(db)
     policy_id = issued_policy(db)
     with db.engine.begin() as connection:
         connection.exec_driver_sql(
@@ -247,7 +221,7 @@ def test_rules_need_a_self_assessment(db: Database) -> None:
 
 
 def test_the_rules_hold_the_offices_own_answers_and_no_unplanned_measure_as_a_rule(db: Database) -> None:
-    office(db)
+    office_identity(db)
     seeded_assessment(db)
     rules_id = policies.new_draft(db, PolicyKind.RULES, "ja")
     doc = policies.document(db, rules_id)
@@ -281,14 +255,17 @@ def test_the_rules_hold_the_offices_own_answers_and_no_unplanned_measure_as_a_ru
 
 
 def test_the_rules_list_checks_guidelines_in_force_and_contact_roles(db: Database) -> None:
-    office(db)
+    office_identity(db)
     people = seeded_assessment(db)
     recurring_checks.ensure_defaults(db)
     stopped = next(line for line in recurring_checks.checks(db, TODAY) if line.code == "website_tamper_check")
     recurring_checks.set_enabled(db, stopped.id, False)
     guideline = sg.new_draft(db, GuidelineKind.DEVICES, "ja")
     sg.issue(
-        db, guideline, date(2026, 5, 1), content(sg.document(db, guideline)) | {"title": "スマホ利用ルール"}
+        db,
+        guideline,
+        date(2026, 5, 1),
+        guideline_content(sg.document(db, guideline)) | {"title": "スマホ利用ルール"},
     )
     incidents.save_contact(
         db, None, {"role": "責任者", "person_id": people["yamada"], "alternate_person_id": people["sato"]}
@@ -313,7 +290,7 @@ def test_the_rules_list_checks_guidelines_in_force_and_contact_roles(db: Databas
 
 
 def test_a_draft_is_redrawn_from_the_records_but_issued_rules_keep_theirs(db: Database) -> None:
-    office(db)
+    office_identity(db)
     seeded = seeded_assessment(db)
     rules_id = policies.new_draft(db, PolicyKind.RULES, "ja")
     policies.save_draft(db, rules_id, {"title": "対策基準", "intro": "当社の対策です。"})
@@ -366,7 +343,7 @@ def test_the_template_file_says_it_is_the_apps_own_and_is_validated(tmp_path: Pa
 
 
 def test_an_issued_version_stores_its_language_office_and_representative(db: Database) -> None:
-    office(db)
+    office_identity(db)
     policy_id = issued_policy(db)
     table = table_named("security_policy")
     with db.engine.connect() as connection:

@@ -29,8 +29,8 @@ from sme_guard.ui.policy.diagnosis_dialog import DiagnosisDialog
 from sme_guard.ui.policy.document_page import PublicationDialog
 from sme_guard.ui.policy.policy_tab import PolicyTab
 from sme_guard.ui.tasks import SynchronousRunner
-from tests.test_catalog_tab import type_text
-from tests.test_policies import office, seeded_assessment
+from tests.factories import office_identity, seeded_assessment
+from tests.qt_helpers import type_text
 
 TODAY = date(2026, 11, 27)
 
@@ -74,11 +74,11 @@ def test_a_policy_is_drafted_edited_issued_and_published(
     tab: PolicyTab, db: Database, answers: dict[str, Any], qtmodeltester: Any
 ) -> None:
     page = tab.policy
-    assert page.editor.document is None and page.actions["new"].isEnabled()
-    assert not page.actions["issue"].isEnabled() and not page.actions["print"].isEnabled()
+    assert page.editor.document is None and page.toolbar_actions["new"].isEnabled()
+    assert not page.toolbar_actions["issue"].isEnabled() and not page.toolbar_actions["print"].isEnabled()
 
     # Without the office's name there is nothing to fill the template with: said under it.
-    page.actions["new"].trigger()
+    page.toolbar_actions["new"].trigger()
     assert not tab.identity_error.isHidden() and "事業所名" in tab.identity_error.text()
     assert policies.versions(db, PolicyKind.POLICY) == []
     type_text(tab.office_name, "株式会社サンプル")
@@ -86,7 +86,7 @@ def test_a_policy_is_drafted_edited_issued_and_published(
     tab.identity_button.click()
     assert policies.office_identity(db) == ("株式会社サンプル", "代表取締役 山田 太郎")
 
-    page.actions["new"].trigger()
+    page.toolbar_actions["new"].trigger()
     editor = page.editor
     assert editor.document is not None and editor.document.info.version == 1
     assert list(editor.sections) == [
@@ -99,11 +99,11 @@ def test_a_policy_is_drafted_edited_issued_and_published(
         "improvement",
     ]
     assert editor.sections["purpose"].body.toPlainText().startswith("株式会社サンプル(以下「当社」")
-    assert not page.actions["new"].isEnabled()  # one draft at a time
+    assert not page.toolbar_actions["new"].isEnabled()  # one draft at a time
     education = editor.sections["education"]
     education.body.clear()
     assert editor.dirty
-    page.actions["save"].trigger()  # an empty section: named under it, nothing saved
+    page.toolbar_actions["save"].trigger()  # an empty section: named under it, nothing saved
     assert not education.error.isHidden() and "入力してください" in education.error.text()
     education.body.setFocus()
     type_text(education.body, "年2回、全員に研修を行います。")
@@ -112,15 +112,15 @@ def test_a_policy_is_drafted_edited_issued_and_published(
     saved = policies.document(db, editor.document.info.id)
     assert {s.key: s.body for s in saved.sections}["education"] == "年2回、全員に研修を行います。"
 
-    page.actions["issue"].trigger()
+    page.toolbar_actions["issue"].trigger()
     assert "第1版を本日(2026-11-27)" in answers["asked"][-1]
     issued = policies.current_version(db, PolicyKind.POLICY)
     assert issued is not None and issued.issued_on == TODAY
     assert editor.title.isReadOnly() and editor.sections["education"].body.isReadOnly()  # rebuilt on load
-    assert not page.actions["save"].isEnabled() and page.actions["publish"].isEnabled()
+    assert not page.toolbar_actions["save"].isEnabled() and page.toolbar_actions["publish"].isEnabled()
     assert _cells(page.version_model, 2) == ["2026-11-27"]
 
-    page.actions["publish"].trigger()
+    page.toolbar_actions["publish"].trigger()
     dialog = page.open_dialog
     assert isinstance(dialog, PublicationDialog) and dialog.published_on.text() == "2026-11-27"
     save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
@@ -141,35 +141,35 @@ def test_the_rules_are_drawn_from_the_assessment_and_previewed(
 ) -> None:
     page = tab.rules
     tab.pages.setCurrentWidget(page)
-    page.actions["new"].trigger()
+    page.toolbar_actions["new"].trigger()
     assert answers["errors"] and "自己点検がまだありません" in answers["errors"][-1]
-    office(db)
+    office_identity(db)
     seeded = seeded_assessment(db)
-    page.actions["new"].trigger()
+    page.toolbar_actions["new"].trigger()
     preview = page.editor.preview.toPlainText()
     assert "採用している対策" in preview and "実施済、担当: 山田 太郎、方法: 記憶媒体台帳で管理" in preview
     assert "理由: 長期保管するバックアップはない" in preview
     page.editor.intro.clear()
     type_text(page.editor.intro, "当社の対策基準です。")
-    page.actions["save"].trigger()
+    page.toolbar_actions["save"].trigger()
     assert "当社の対策基準です。" in page.editor.preview.toPlainText()
 
     assessments.save_measure(db, seeded["run"], "ctl-09-m3", {"status": "done", "owner_id": seeded["sato"]})
-    page.actions["redraw"].trigger()
+    page.toolbar_actions["redraw"].trigger()
     assert "9③" in page.editor.preview.toPlainText().split("実施を計画している対策")[0]
 
     answers["save"] = tmp_path / "rules.docx"
-    page.actions["docx"].trigger()
+    page.toolbar_actions["docx"].trigger()
     assert (tmp_path / "rules.docx").is_file()
     answers["save"] = tmp_path / "rules.pdf"
-    page.actions["print"].trigger()
+    page.toolbar_actions["print"].trigger()
     assert (tmp_path / "rules.pdf").is_file() and answers["errors"][1:] == []
 
 
 def test_unsaved_edits_are_asked_about_before_they_are_dropped(
     tab: PolicyTab, db: Database, answers: dict[str, Any]
 ) -> None:
-    office(db)
+    office_identity(db)
     first = policies.new_draft(db, PolicyKind.POLICY, "ja")
     policies.issue(db, first, date(2026, 4, 1))
     draft = policies.new_draft(db, PolicyKind.POLICY, "ja")
@@ -183,7 +183,7 @@ def test_unsaved_edits_are_asked_about_before_they_are_dropped(
     assert page.shown().id == draft and page.editor.title.text().endswith("(改)")  # type: ignore[union-attr]
     # Issuing with office details typed but not saved: first save them.
     type_text(tab.office_name, "株式会社")
-    page.actions["issue"].trigger()
+    page.toolbar_actions["issue"].trigger()
     assert "先に事業所名と代表者を保存してください" in answers["infos"][-1]
     assert not policies.document(db, draft).info.issued
 

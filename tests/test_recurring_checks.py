@@ -13,7 +13,12 @@ from sme_guard.domain.recurring import CompletedBy
 from sme_guard.domain.registers import MEDIA
 from sme_guard.errors import CatalogError
 from sme_guard.services import incidents, recurring_checks, settings, stocktake
-from sme_guard.services.catalog import bundled_catalog
+from sme_guard.services.catalog import (
+    bundled_catalog,
+    bundled_check_schedule,
+    load_check_schedule,
+    schedule_point_ids,
+)
 from sme_guard.services.details import DetailInvalidError
 from sme_guard.services.recurring_checks import CheckRuleError
 from sme_guard.services.registers import save_record
@@ -30,8 +35,8 @@ def _by_code(db: Database) -> dict[str, recurring_checks.CheckLine]:
 
 
 def test_the_bundled_schedule_serves_catalog_points_that_exist() -> None:
-    schedule = recurring_checks.load_check_schedule()
-    known = recurring_checks.catalog_ids(bundled_catalog())
+    schedule = load_check_schedule()
+    known = schedule_point_ids(bundled_catalog())
     assert 10 <= len(schedule.checks) <= 13
     for check in schedule.checks:
         assert check.points and set(check.points) <= known, check.code
@@ -61,14 +66,14 @@ GOOD = {
 def test_an_unknown_point_is_refused_naming_file_check_and_field(tmp_path: Path) -> None:
     path = _write(tmp_path, [GOOD, {**GOOD, "code": "typo", "points": ["ctl-12-p9"]}])
     with pytest.raises(CatalogError) as caught:
-        recurring_checks.load_check_schedule(path)
+        load_check_schedule(path)
     assert caught.value.en == "recurring_checks.yaml: typo: points: ctl-12-p9 is not in the catalog"
 
 
 def test_a_missing_title_is_refused_naming_the_check_and_field(tmp_path: Path) -> None:
     entry = {k: v for k, v in GOOD.items() if k != "title"}
     with pytest.raises(CatalogError) as caught:
-        recurring_checks.load_check_schedule(_write(tmp_path, [entry]))
+        load_check_schedule(_write(tmp_path, [entry]))
     assert caught.value.en.startswith("recurring_checks.yaml: website_tamper_check: title: Field required")
 
 
@@ -83,12 +88,12 @@ def test_a_missing_title_is_refused_naming_the_check_and_field(tmp_path: Path) -
 )
 def test_other_mistakes_are_named(tmp_path: Path, change: dict[str, object], message: str) -> None:
     with pytest.raises(CatalogError, match=message):
-        recurring_checks.load_check_schedule(_write(tmp_path, [{**GOOD, **change}]))
+        load_check_schedule(_write(tmp_path, [{**GOOD, **change}]))
 
 
 def test_a_code_used_twice_is_refused(tmp_path: Path) -> None:
     with pytest.raises(CatalogError, match="code used twice: website_tamper_check"):
-        recurring_checks.load_check_schedule(_write(tmp_path, [GOOD, GOOD]))
+        load_check_schedule(_write(tmp_path, [GOOD, GOOD]))
 
 
 # ---------------------------------------------------------------- defaults
@@ -96,7 +101,7 @@ def test_a_code_used_twice_is_refused(tmp_path: Path) -> None:
 
 def test_defaults_are_loaded_once_and_keep_the_offices_changes(db: Database) -> None:
     added = recurring_checks.ensure_defaults(db)
-    schedule = recurring_checks.bundled_check_schedule()
+    schedule = bundled_check_schedule()
     assert added == [c.code for c in schedule.checks]
     lines = _by_code(db)
     assert list(lines) == [c.code for c in schedule.checks]

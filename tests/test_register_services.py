@@ -13,19 +13,9 @@ from sme_guard.errors import UserError
 from sme_guard.services import registers, stocktake, workflows
 from sme_guard.services.flags import Flag, FlagContext
 from sme_guard.services.registers import RecordInvalidError
+from tests import factories
 
 TODAY = date(2026, 11, 27)
-
-
-def _person(db: Database, name: str, **extra: str) -> int:
-    return registers.save_record(
-        db, PEOPLE, None, {"name": name, "employment_type": "正社員", "role": "従業員", **extra}
-    )
-
-
-def _medium(db: Database, number: str, **extra: object) -> int:
-    values = {"asset_number": number, "kind": "USBメモリー", "quantity": 1, "status": "使用中", **extra}
-    return registers.save_record(db, MEDIA, None, values)
 
 
 def _flags(db: Database, register: registers.Register) -> dict[int, tuple[Flag, ...]]:
@@ -34,8 +24,8 @@ def _flags(db: Database, register: registers.Register) -> dict[int, tuple[Flag, 
 
 
 def test_form_values_are_read_like_a_person_types_them(db: Database) -> None:
-    yamada = _person(db, "山田 太郎")
-    medium = _medium(
+    yamada = factories.person(db, "山田 太郎")
+    medium = factories.medium(
         db, "USB-001", quantity="１２", custodian_id="山田太郎", next_migration_on="令和8年4月1日"
     )
     record = registers.get_record(db, MEDIA, medium)
@@ -44,9 +34,9 @@ def test_form_values_are_read_like_a_person_types_them(db: Database) -> None:
 
 
 def test_every_bad_field_is_named_and_nothing_is_saved(db: Database) -> None:
-    _medium(db, "USB-001")
+    factories.medium(db, "USB-001")
     with pytest.raises(RecordInvalidError) as caught:
-        _medium(
+        factories.medium(
             db, "usb-001", kind="フロッピー", quantity=-1, next_migration_on="2024/2/30", custodian_id="誰か"
         )
     problems = {key: problem.en for key, problem in caught.value.problems.items()}
@@ -83,10 +73,14 @@ def test_required_fields_and_date_order(db: Database) -> None:
 
 
 def test_backup_media_past_migration_and_leavers_are_flagged(db: Database) -> None:
-    leaver = _person(db, "佐藤 花子", left_on="2026/10/31")
-    due = _medium(db, "HDD-001", kind="外付けHDD", long_term_backup=True, next_migration_on="2026/11/1")
-    later = _medium(db, "HDD-002", kind="外付けHDD", long_term_backup=True, next_migration_on="2027/1/1")
-    held = _medium(db, "USB-009", custodian_id=leaver)
+    leaver = factories.person(db, "佐藤 花子", left_on="2026/10/31")
+    due = factories.medium(
+        db, "HDD-001", kind="外付けHDD", long_term_backup=True, next_migration_on="2026/11/1"
+    )
+    later = factories.medium(
+        db, "HDD-002", kind="外付けHDD", long_term_backup=True, next_migration_on="2027/1/1"
+    )
+    held = factories.medium(db, "USB-009", custodian_id=leaver)
     flags = _flags(db, MEDIA)
     assert flags[due] == (Flag.MIGRATION_DUE,)
     assert flags[later] == ()
@@ -123,7 +117,7 @@ def test_disposal_warns_for_nand_and_keeps_the_medium_in_the_register(db: Databa
     assert workflows.disposal_warning(True, "overwrite") is not None
     assert workflows.disposal_warning(True, "physical_destruction") is None
     assert workflows.disposal_warning(False, "magnetic_erase") is None
-    medium = _medium(db, "USB-001", nand_flash=True)
+    medium = factories.medium(db, "USB-001", nand_flash=True)
     with pytest.raises(RecordInvalidError) as caught:
         workflows.dispose_medium(db, medium, {"disposal_method": "物理的破壊"})
     assert set(caught.value.problems) == {"disposal_disposed_on"}
@@ -144,8 +138,8 @@ def test_disposal_warns_for_nand_and_keeps_the_medium_in_the_register(db: Databa
 
 
 def test_leaver_returns_and_hands_over_what_they_hold(db: Database) -> None:
-    leaver = _person(db, "鈴木 一郎")
-    successor = _person(db, "田中 次郎")
+    leaver = factories.person(db, "鈴木 一郎")
+    successor = factories.person(db, "田中 次郎")
     badge = registers.save_record(
         db, BADGES, None, {"badge_number": "B-1", "holder_id": leaver, "medium": "ICカード", "status": "有効"}
     )
@@ -161,7 +155,7 @@ def test_leaver_returns_and_hands_over_what_they_hold(db: Database) -> None:
             "status": "使用中",
         },
     )
-    medium = _medium(db, "USB-1", custodian_id=leaver)
+    medium = factories.medium(db, "USB-1", custodian_id=leaver)
     held = workflows.mark_left(db, leaver, date(2026, 11, 30))
     assert [(h.register.key, h.name) for h in held] == [
         ("badges", "B-1"),
@@ -196,18 +190,18 @@ def test_badge_actions(db: Database) -> None:
 
 
 def test_a_person_who_holds_items_cannot_be_deleted(db: Database) -> None:
-    person = _person(db, "高橋 三郎")
-    _medium(db, "USB-1", custodian_id=person)
+    person = factories.person(db, "高橋 三郎")
+    factories.medium(db, "USB-1", custodian_id=person)
     with pytest.raises(UserError, match="still holds USB-1"):
         registers.delete_record(db, PEOPLE, person)
     assert registers.load_rows(db, PEOPLE, FlagContext(TODAY)).ids == [person]
 
 
 def test_stocktake_marks_found_and_missing_and_keeps_the_result(db: Database) -> None:
-    a = _medium(db, "USB-1", location="書庫")
-    b = _medium(db, "USB-2", location="書庫")
-    _medium(db, "USB-3", location="金庫")
-    _medium(db, "USB-4", status="廃棄済")
+    a = factories.medium(db, "USB-1", location="書庫")
+    b = factories.medium(db, "USB-2", location="書庫")
+    factories.medium(db, "USB-3", location="金庫")
+    factories.medium(db, "USB-4", status="廃棄済")
     take = stocktake.start_stocktake(db, MEDIA, "総務 山田", TODAY)
     with pytest.raises(UserError, match="already running"):
         stocktake.start_stocktake(db, MEDIA, "総務 山田", TODAY)
@@ -227,7 +221,7 @@ def test_stocktake_marks_found_and_missing_and_keeps_the_result(db: Database) ->
 
 
 def test_a_partial_disposal_record_is_named_not_a_database_error(db: Database) -> None:
-    medium = _medium(db, "USB-001")
+    medium = factories.medium(db, "USB-001")
     with pytest.raises(RecordInvalidError) as caught:
         registers.save_record(db, MEDIA, medium, {"disposal_certificate_no": "C-1"})
     assert {k: p.en for k, p in caught.value.problems.items()} == {

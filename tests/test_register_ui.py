@@ -23,7 +23,8 @@ from sme_guard.ui.registers.screens import register_tab
 from sme_guard.ui.registers.stocktake_dialog import StockTakeDialog
 from sme_guard.ui.registers.workflow_dialogs import DisposeDialog, LeaverDialog, SettingsCheckDialog
 from sme_guard.ui.tasks import SynchronousRunner
-from tests.test_catalog_tab import type_text
+from tests import factories
+from tests.qt_helpers import type_text
 
 TODAY = date(2026, 11, 27)
 
@@ -63,17 +64,6 @@ def make_tab(qapp: QApplication, qtbot: QtBot, db: Database) -> Callable[..., Re
     return make
 
 
-def _person(db: Database, name: str, **extra: Any) -> int:
-    return registers.save_record(
-        db, PEOPLE, None, {"name": name, "employment_type": "regular", "role": "employee", **extra}
-    )
-
-
-def _medium(db: Database, number: str, **extra: Any) -> int:
-    values = {"asset_number": number, "kind": "usb_memory", "quantity": 1, "status": "in_use", **extra}
-    return registers.save_record(db, MEDIA, None, values)
-
-
 def _shown(tab: RegisterTab, position: int = 0) -> list[str]:
     model = tab.model
     return [model.data(model.index(row, position)) for row in range(model.rowCount())]
@@ -98,8 +88,8 @@ def _type(widget: QLineEdit, text: str) -> None:
 def test_table_model_is_a_valid_qt_model(
     make_tab: Callable[..., RegisterTab], db: Database, qtmodeltester
 ) -> None:  # type: ignore[no-untyped-def]
-    _medium(db, "USB-001", location="金庫")
-    _medium(db, "USB-002", status="disposed")
+    factories.medium(db, "USB-001", location="金庫")
+    factories.medium(db, "USB-002", status="disposed")
     tab = make_tab(MEDIA)
     qtmodeltester.check(tab.model)
     tab.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
@@ -109,7 +99,7 @@ def test_table_model_is_a_valid_qt_model(
 def test_new_record_is_typed_in_and_saved(
     make_tab: Callable[..., RegisterTab], db: Database, qtbot: QtBot
 ) -> None:
-    yamada = _person(db, "山田 太郎")
+    yamada = factories.person(db, "山田 太郎")
     tab = make_tab(MEDIA)
     tab.new_action.trigger()
     _type(_editor(tab, "asset_number"), "USB-101")
@@ -137,7 +127,7 @@ def test_new_record_is_typed_in_and_saved(
 def test_problems_are_shown_at_their_fields_and_nothing_is_saved(
     make_tab: Callable[..., RegisterTab], db: Database
 ) -> None:
-    _medium(db, "USB-001")
+    factories.medium(db, "USB-001")
     tab = make_tab(MEDIA)
     tab.new_action.trigger()
     _type(_editor(tab, "asset_number"), "usb-001")
@@ -165,10 +155,10 @@ def test_problems_are_shown_at_their_fields_and_nothing_is_saved(
 
 
 def test_search_status_filter_and_sort(make_tab: Callable[..., RegisterTab], db: Database) -> None:
-    _medium(db, "USB-001", location="総務部 金庫")
-    _medium(db, "USB-002", location="営業部 棚")
-    _medium(db, "HDD-003", kind="external_hdd", location="総務部 書庫")
-    _medium(db, "USB-004", status="disposed", location="総務部 金庫")
+    factories.medium(db, "USB-001", location="総務部 金庫")
+    factories.medium(db, "USB-002", location="営業部 棚")
+    factories.medium(db, "HDD-003", kind="external_hdd", location="総務部 書庫")
+    factories.medium(db, "USB-004", status="disposed", location="総務部 金庫")
     tab = make_tab(MEDIA)
     assert _shown(tab) == ["USB-001", "USB-002", "HDD-003"]  # disposed ones leave the active list
 
@@ -192,8 +182,8 @@ def test_search_status_filter_and_sort(make_tab: Callable[..., RegisterTab], db:
 
 
 def test_people_search_folds_kana(make_tab: Callable[..., RegisterTab], db: Database) -> None:
-    _person(db, "山田 太郎", kana="やまだ たろう")
-    _person(db, "佐藤 花子", kana="サトウ ハナコ")
+    factories.person(db, "山田 太郎", kana="やまだ たろう")
+    factories.person(db, "佐藤 花子", kana="サトウ ハナコ")
     tab = make_tab(PEOPLE)
     type_text(tab.search_box, "ﾔﾏﾀﾞ")  # half-width katakana finds hiragana kana
     assert _shown(tab) == ["山田 太郎"]
@@ -203,8 +193,8 @@ def test_people_search_folds_kana(make_tab: Callable[..., RegisterTab], db: Data
 
 
 def test_sort_order_and_column_widths_are_kept(make_tab: Callable[..., RegisterTab], db: Database) -> None:
-    _medium(db, "A-1")
-    _medium(db, "B-2")
+    factories.medium(db, "A-1")
+    factories.medium(db, "B-2")
     first = make_tab(MEDIA)
     first.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     first.table.horizontalHeader().resizeSection(2, 233)
@@ -217,9 +207,9 @@ def test_sort_order_and_column_widths_are_kept(make_tab: Callable[..., RegisterT
 
 
 def test_flags_are_listed_beside_the_number(make_tab: Callable[..., RegisterTab], db: Database) -> None:
-    leaver = _person(db, "鈴木 一郎", left_on="2026/10/31")
-    _medium(db, "HDD-1", long_term_backup=True, next_migration_on="2026/11/1", custodian_id=leaver)
-    _medium(db, "USB-2")
+    leaver = factories.person(db, "鈴木 一郎", left_on="2026/10/31")
+    factories.medium(db, "HDD-1", long_term_backup=True, next_migration_on="2026/11/1", custodian_id=leaver)
+    factories.medium(db, "USB-2")
     tab = make_tab(MEDIA)
     assert tab.model.headerData(1, Qt.Orientation.Horizontal) == "注意"
     assert _shown(tab, 1) == ["退職者が保有、移行期限", ""]
@@ -230,7 +220,7 @@ def test_flags_are_listed_beside_the_number(make_tab: Callable[..., RegisterTab]
 def test_delete_asks_first(
     make_tab: Callable[..., RegisterTab], db: Database, answers: dict[str, Any]
 ) -> None:
-    _medium(db, "USB-001")
+    factories.medium(db, "USB-001")
     tab = make_tab(MEDIA)
     _select(tab, "USB-001")
     answers["confirm"] = False
@@ -245,10 +235,10 @@ def test_delete_asks_first(
 def test_dispose_warns_for_nand_and_keeps_the_record(
     make_tab: Callable[..., RegisterTab], db: Database, qtbot: QtBot
 ) -> None:
-    medium = _medium(db, "USB-001", nand_flash=True)
+    medium = factories.medium(db, "USB-001", nand_flash=True)
     tab = make_tab(MEDIA)
     _select(tab, "USB-001")
-    tab.actions["dispose"].trigger()
+    tab.toolbar_actions["dispose"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, DisposeDialog)
     method: QComboBox = dialog.form.editors["disposal_method"]
@@ -282,7 +272,7 @@ def test_settings_check_dates_each_confirmed_item(make_tab: Callable[..., Regist
     tab = make_tab(DEVICES)
     _select(tab, "SP-1")
     assert "設定不備" in _shown(tab, 1)[0]
-    tab.actions["settings_check"].trigger()
+    tab.toolbar_actions["settings_check"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, SettingsCheckDialog)
     for key in [*DEVICE_SECURITY_SETTINGS, "jailbreak"]:
@@ -304,7 +294,7 @@ def test_badge_is_returned_after_confirmation(
     )
     tab = make_tab(BADGES)
     _select(tab, "B-1")
-    tab.actions["return"].trigger()
+    tab.toolbar_actions["return"].trigger()
     record = registers.get_record(db, BADGES, badge)
     assert record["status"] == "returned" and record["returned_on"] == TODAY
     assert _shown(tab) == ["B-1"]  # stays in view while it is in the form
@@ -314,18 +304,18 @@ def test_badge_is_returned_after_confirmation(
 
 
 def test_leaver_sees_and_clears_what_they_hold(make_tab: Callable[..., RegisterTab], db: Database) -> None:
-    leaver = _person(db, "鈴木 一郎")
-    _person(db, "田中 次郎")
+    leaver = factories.person(db, "鈴木 一郎")
+    factories.person(db, "田中 次郎")
     registers.save_record(
         db,
         BADGES,
         None,
         {"badge_number": "B-1", "holder_id": leaver, "medium": "ic_card", "status": "active"},
     )
-    medium = _medium(db, "USB-1", custodian_id=leaver)
+    medium = factories.medium(db, "USB-1", custodian_id=leaver)
     tab = make_tab(PEOPLE)
     _select(tab, "鈴木 一郎")
-    tab.actions["leaving"].trigger()
+    tab.toolbar_actions["leaving"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, LeaverDialog)
     dialog.date_edit.setText("2026/11/30")
@@ -352,11 +342,11 @@ def test_stocktake_by_typing_numbers_and_marking_missing(
     make_tab: Callable[..., RegisterTab], db: Database, answers: dict[str, Any], tmp_path: Path
 ) -> None:
     answers["save_to"] = tmp_path / "結果.pdf"
-    found = _medium(db, "USB-001", location="書庫")
-    missing = _medium(db, "USB-002", location="書庫")
-    _medium(db, "USB-003", location="金庫")
+    found = factories.medium(db, "USB-001", location="書庫")
+    missing = factories.medium(db, "USB-002", location="書庫")
+    factories.medium(db, "USB-003", location="金庫")
     tab = make_tab(MEDIA)
-    tab.actions["stocktake"].trigger()
+    tab.toolbar_actions["stocktake"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, StockTakeDialog)
     assert [line.number for line in dialog.model.lines] == ["USB-001", "USB-002", "USB-003"]
@@ -390,14 +380,14 @@ def test_scanning_marks_found_and_warns_without_losing_the_scan(
 ) -> None:
     beeps: list[int] = []
     monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: beeps.append(1)))
-    _medium(db, "USB-001")
-    _medium(db, "USB-002")
-    _medium(db, "USB-003", status="disposed")
+    factories.medium(db, "USB-001")
+    factories.medium(db, "USB-002")
+    factories.medium(db, "USB-003", status="disposed")
     registers.save_record(
         db, BADGES, None, {"badge_number": "B-0001", "medium": "ic_card", "status": "active"}
     )
     tab = make_tab(MEDIA)
-    tab.actions["stocktake"].trigger()
+    tab.toolbar_actions["stocktake"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, StockTakeDialog)
 
@@ -428,13 +418,13 @@ def test_scanning_marks_found_and_warns_without_losing_the_scan(
 def test_stocktake_sheet_is_printed_from_the_toolbar(
     make_tab: Callable[..., RegisterTab], db: Database, answers: dict[str, Any], tmp_path: Path
 ) -> None:
-    yamada = _person(db, "山田 太郎")
-    _medium(db, "USB-002", location="金庫", custodian_id=yamada)
-    _medium(db, "USB-001", location="書庫", kind="sd_card")
-    _medium(db, "USB-003", status="disposed")
+    yamada = factories.person(db, "山田 太郎")
+    factories.medium(db, "USB-002", location="金庫", custodian_id=yamada)
+    factories.medium(db, "USB-001", location="書庫", kind="sd_card")
+    factories.medium(db, "USB-003", status="disposed")
     answers["save_to"] = tmp_path / "棚卸表.pdf"
     tab = make_tab(MEDIA)
-    tab.actions["stocktake_sheet"].trigger()
+    tab.toolbar_actions["stocktake_sheet"].trigger()
     text = _pdf_text(tmp_path / "棚卸表.pdf")
     assert "棚卸表" in text and "山田 太郎" in text and "SDカード" in text
     assert text.index("USB-001") < text.index("USB-002") and "USB-003" not in text
@@ -453,16 +443,16 @@ def test_stocktake_model_is_a_valid_qt_model(
     db: Database,
     qtmodeltester,  # type: ignore[no-untyped-def]
 ) -> None:
-    _medium(db, "USB-001", location="書庫")
+    factories.medium(db, "USB-001", location="書庫")
     tab = make_tab(MEDIA)
-    tab.actions["stocktake"].trigger()
+    tab.toolbar_actions["stocktake"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, StockTakeDialog)
     qtmodeltester.check(dialog.model)
 
 
 def test_english_labels(make_tab: Callable[..., RegisterTab], db: Database) -> None:
-    _medium(db, "USB-001")
+    factories.medium(db, "USB-001")
     tab = make_tab(MEDIA, "en")
     assert tab.model.headerData(0, Qt.Orientation.Horizontal) == "Asset no."
     assert [tab.status_box.itemText(i) for i in range(3)] == ["Not disposed", "Needs attention", "All"]
@@ -487,11 +477,11 @@ def test_excel_export_then_import_with_a_preview(
 
     from sme_guard.ui.registers.excel_actions import ImportPreviewDialog
 
-    _medium(db, "USB-001", location="金庫")
-    _medium(db, "USB-002", location="書庫")
+    factories.medium(db, "USB-001", location="金庫")
+    factories.medium(db, "USB-002", location="書庫")
     tab = make_tab(MEDIA)
     answers["save_to"] = tmp_path / "記憶媒体.xlsx"
-    tab.actions["export"].trigger()
+    tab.toolbar_actions["export"].trigger()
     sheet = openpyxl.load_workbook(tmp_path / "記憶媒体.xlsx").active
     assert sheet is not None and sheet["A1"].value == "資産番号" and sheet["A3"].value == "USB-002"
 
@@ -505,7 +495,7 @@ def test_excel_export_then_import_with_a_preview(
     sheet.append(["USB-004", "フロッピー", "いいえ", 1] + [None] * 9 + ["使用中"])
     book.save(tmp_path / "edited.xlsx")
     monkeypatch.setattr(dialogs, "open_file", lambda _p, _t, _f: tmp_path / "edited.xlsx")
-    tab.actions["import"].trigger()
+    tab.toolbar_actions["import"].trigger()
     preview = tab.open_dialog
     assert isinstance(preview, ImportPreviewDialog)
     assert registers.get_record(db, MEDIA, 1)["location"] == "金庫"  # a preview writes nothing
@@ -555,11 +545,11 @@ def test_stocktake_history_lists_kept_results(
 ) -> None:
     from sme_guard.ui.registers.stocktake_dialog import StockTakeHistoryDialog
 
-    _medium(db, "USB-001")
+    factories.medium(db, "USB-001")
     take = stocktake.start_stocktake(db, MEDIA, "総務 山田", TODAY)
     stocktake.finish_stocktake(db, take, TODAY)
     tab = make_tab(MEDIA)
-    tab.actions["stocktake_history"].trigger()
+    tab.toolbar_actions["stocktake_history"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, StockTakeHistoryDialog)
     assert dialog.model.rows == [("2026-11-27", "2026-11-27", "総務 山田", "0", "0", "1")]
@@ -600,9 +590,9 @@ def test_labels_are_printed_for_the_chosen_items(
 ) -> None:
     from sme_guard.ui.registers.labels_dialog import LabelsDialog
 
-    _medium(db, "USB-001")
-    _medium(db, "USB-002")
-    _medium(db, "USB-003")
+    factories.medium(db, "USB-001")
+    factories.medium(db, "USB-002")
+    factories.medium(db, "USB-003")
     tab = make_tab(MEDIA)
     tab.table.selectRow(0)  # USB-001, then ctrl-click USB-003
     tab.table.selectionModel().select(
@@ -610,7 +600,7 @@ def test_labels_are_printed_for_the_chosen_items(
         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
     )
     answers["save_to"] = tmp_path / "labels.pdf"
-    tab.actions["labels"].trigger()
+    tab.toolbar_actions["labels"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, LabelsDialog)
     assert dialog.selected_items.isChecked() and dialog.selected_items.text() == "選択した行のみ(2 件)"
@@ -633,10 +623,10 @@ def test_the_office_name_is_set_once_and_printed_on_labels(
     from sme_guard.services import settings as office_settings
 
     assert office_settings.get_int(db, office_settings.CONTACTS_CONFIRM_DAYS) == 90
-    _medium(db, "USB-001")
+    factories.medium(db, "USB-001")
     tab = make_tab(MEDIA)
     answers["save_to"] = tmp_path / "labels.pdf"
-    tab.actions["labels"].trigger()
+    tab.toolbar_actions["labels"].trigger()
     assert tab.open_dialog is not None
     tab.open_dialog.accept()
     assert "株式会社サンプル商事" in _pdf_text(tmp_path / "labels.pdf")
@@ -648,10 +638,10 @@ def test_label_sheet_dimensions_are_kept_for_the_office(
     from sme_guard.exchange.labels_print import office_sheet
     from sme_guard.ui.registers.labels_dialog import LabelsDialog
 
-    _medium(db, "USB-001")
+    factories.medium(db, "USB-001")
     tab = make_tab(MEDIA)
     answers["save_to"] = tmp_path / "labels.pdf"
-    tab.actions["labels"].trigger()
+    tab.toolbar_actions["labels"].trigger()
     dialog = tab.open_dialog
     assert isinstance(dialog, LabelsDialog)
     assert dialog.dimensions["label_width_mm"].value() == 66.0  # the 24-label default
@@ -663,7 +653,7 @@ def test_label_sheet_dimensions_are_kept_for_the_office(
     dialog.dimensions["left_mm"].setValue(4.5)  # this printer feeds half a millimetre off
     dialog._accept()
     assert office_sheet(db, "24").left_mm == 4.5
-    tab.actions["labels"].trigger()
+    tab.toolbar_actions["labels"].trigger()
     assert tab.open_dialog is not dialog
     assert tab.open_dialog.dimensions["left_mm"].value() == 4.5  # type: ignore[union-attr]
 
@@ -681,7 +671,7 @@ def test_only_the_newest_load_fills_the_table(qapp: QApplication, qtbot: QtBot, 
         def submit(self, work: Any, on_done: Any, on_error: Any) -> None:
             self.jobs.append((work, on_done))
 
-    _medium(db, "USB-001")
+    factories.medium(db, "USB-001")
     configure_application(qapp, "ja")
     runner = Held()
     tab = register_tab(MEDIA, "ja", runner)
@@ -690,7 +680,7 @@ def test_only_the_newest_load_fills_the_table(qapp: QApplication, qtbot: QtBot, 
     tab.set_database(db)
     older = runner.jobs.pop()
     older_result = older[0]()
-    _medium(db, "USB-002")
+    factories.medium(db, "USB-002")
     tab.reload()
     newer = runner.jobs.pop()
     newer[1](newer[0]())

@@ -18,7 +18,7 @@ from sme_guard.services import security_action as action
 from sme_guard.services.catalog import bundled_catalog, load_diagnosis_map
 from sme_guard.services.details import DetailInvalidError
 from tests.conftest import REPO
-from tests.test_policies import office
+from tests.factories import office_identity
 
 TODAY = date(2026, 11, 27)
 
@@ -177,7 +177,7 @@ def test_the_two_star_checklist_shows_on_home_until_it_is_complete(db: Database)
         (Area.SECURITY_ACTION, "基本方針の公表", False, Target("policy", "policy")),
     ]
     action.save_diagnosis(db, None, {"held_on": "2026-04-10", "answers": answers()})
-    office(db)
+    office_identity(db)
     policy_id = policies.new_draft(db, PolicyKind.POLICY, "ja")
     assert [title for _a, title, _o, _t in _checklist(db)] == [
         "情報セキュリティ基本方針の発行",

@@ -10,12 +10,11 @@ from typing import Any
 
 import pytest
 import yaml
-from sqlalchemy import Table, select
+from sqlalchemy import Table
 
 from sme_guard.db.database import Database
 from sme_guard.domain.assets import SmartDevice
 from sme_guard.domain.codes import GuidelineDecision, GuidelineKind
-from sme_guard.domain.people import Person
 from sme_guard.errors import CatalogError, UserError
 from sme_guard.paths import catalog_dir
 from sme_guard.services import clock
@@ -24,6 +23,13 @@ from sme_guard.services import staff_guidelines as sg
 from sme_guard.services.catalog import bundled_catalog
 from sme_guard.services.details import DetailInvalidError
 from tests.conftest import EXCERPT
+from tests.factories import (
+    device_acknowledged_on,
+    guideline_content,
+    inserted_device,
+    inserted_person,
+    issued_guideline,
+)
 
 TODAY = date(2026, 11, 27)
 DEVICES, SNS = GuidelineKind.DEVICES, GuidelineKind.SNS
@@ -37,44 +43,6 @@ def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
 def _table(model: Any) -> Table:
     table: Table = model.__table__
     return table
-
-
-def person(db: Database, name: str, *, kana: str | None = None, left_on: date | None = None) -> int:
-    with db.engine.begin() as connection:
-        result = connection.execute(
-            _table(Person).insert().values(name=name, kana=kana or name, left_on=left_on)
-        )
-        return int(result.inserted_primary_key[0])  # type: ignore[index]
-
-
-def device(db: Database, number: str, user_id: int | None, *, status: str = "in_use") -> int:
-    with db.engine.begin() as connection:
-        result = connection.execute(
-            _table(SmartDevice).insert().values(asset_number=number, user_id=user_id, status=status)
-        )
-        return int(result.inserted_primary_key[0])  # type: ignore[index]
-
-
-def device_date(db: Database, device_id: int) -> date | None:
-    table = _table(SmartDevice)
-    with db.engine.connect() as connection:
-        return connection.execute(
-            select(table.c.guideline_acknowledged_on).where(table.c.id == device_id)
-        ).scalar_one()
-
-
-def content(doc: sg.GuidelineDocument, **changes: tuple[str | None, str | None]) -> dict[str, Any]:
-    """The form's content for ``doc``, with some points' (decision, conditions) changed."""
-    choices = {p.key: {"decision": p.decision, "conditions": p.conditions} for p in doc.points}
-    for key, (decision, conditions) in changes.items():
-        choices[key] = {"decision": decision, "conditions": conditions}
-    return {"title": doc.info.title, "notes": doc.info.notes, "choices": choices}
-
-
-def issued(db: Database, kind: GuidelineKind, on: date, **changes: tuple[str | None, str | None]) -> int:
-    guideline_id = sg.new_draft(db, kind, "ja")
-    sg.issue(db, guideline_id, on, content(sg.document(db, guideline_id), **changes))
-    return guideline_id
 
 
 # ---------------------------------------------------------------- the points file
@@ -172,7 +140,9 @@ def test_a_first_draft_starts_from_the_suggestions_and_is_saved(db: Database) ->
     sg.save_draft(
         db,
         draft_id,
-        content(doc, applications=("not_allowed", None), networks=("条件付きで可", "自宅の Wi-Fi のみ"))
+        guideline_content(
+            doc, applications=("not_allowed", None), networks=("条件付きで可", "自宅の Wi-Fi のみ")
+        )
         | {"title": "スマホのルール", "notes": "朝礼で説明"},
     )
     saved = sg.document(db, draft_id)
@@ -193,7 +163,8 @@ def test_saving_names_each_incomplete_point_and_saves_nothing(db: Database) -> N
         sg.save_draft(
             db,
             draft_id,
-            content(before, applications=(None, None), networks=("conditional", "  ")) | {"title": " "},
+            guideline_content(before, applications=(None, None), networks=("conditional", "  "))
+            | {"title": " "},
         )
     problems = caught.value.problems
     assert set(problems) == {"title", "applications", "networks"}
@@ -206,12 +177,12 @@ def test_saving_names_each_incomplete_point_and_saves_nothing(db: Database) -> N
 
 
 def test_issuing_fixes_a_version_and_the_next_one_starts_from_it(db: Database) -> None:
-    first = issued(db, DEVICES, date(2026, 4, 1), backup=("conditional", "毎週金曜にサーバーへ"))
+    first = issued_guideline(db, DEVICES, date(2026, 4, 1), backup=("conditional", "毎週金曜にサーバーへ"))
     info = sg.current_version(db, DEVICES)
     assert info is not None and (info.id, info.version, info.issued_on) == (first, 1, date(2026, 4, 1))
     doc = sg.document(db, first)
     for change in (
-        lambda: sg.save_draft(db, first, content(doc)),
+        lambda: sg.save_draft(db, first, guideline_content(doc)),
         lambda: sg.issue(db, first, TODAY),
     ):
         with pytest.raises(sg.GuidelineRuleError, match="was issued on 2026-04-01 and cannot be changed"):
@@ -243,7 +214,7 @@ def test_issuing_fixes_a_version_and_the_next_one_starts_from_it(db: Database) -
 
 
 def test_an_issued_version_keeps_its_texts_when_the_catalog_changes(db: Database, tmp_path: Path) -> None:
-    first = issued(db, SNS, date(2026, 4, 1))
+    first = issued_guideline(db, SNS, date(2026, 4, 1))
     draft = sg.new_draft(db, SNS, "ja")
 
     def reword(data: Any) -> None:
@@ -256,12 +227,12 @@ def test_an_issued_version_keeps_its_texts_when_the_catalog_changes(db: Database
 
 
 def test_a_draft_or_an_unacknowledged_version_may_be_deleted(db: Database) -> None:
-    yamada = person(db, "山田 太郎")
-    first = issued(db, DEVICES, date(2026, 4, 1))
+    yamada = inserted_person(db, "山田 太郎")
+    first = issued_guideline(db, DEVICES, date(2026, 4, 1))
     sg.record_acknowledgments(db, first, [yamada], date(2026, 4, 2))
     with pytest.raises(sg.GuidelineRuleError, match="1 person has acknowledged it"):
         sg.delete_version(db, first)
-    second = issued(db, DEVICES, date(2026, 5, 1))  # issued by mistake, nobody has read it
+    second = issued_guideline(db, DEVICES, date(2026, 5, 1))  # issued by mistake, nobody has read it
     sg.delete_version(db, second)
     draft = sg.new_draft(db, DEVICES, "ja")
     sg.delete_version(db, draft)
@@ -274,17 +245,17 @@ def test_a_draft_or_an_unacknowledged_version_may_be_deleted(db: Database) -> No
 
 
 def test_acknowledgments_are_recorded_and_the_not_acknowledged_list_follows(db: Database) -> None:
-    yamada = person(db, "山田 太郎", kana="やまだ たろう")
-    sato = person(db, "佐藤 花子", kana="さとう はなこ")
-    person(db, "鈴木 一郎", kana="すずき いちろう")
-    person(db, "田中 退職", kana="たなか", left_on=date(2026, 3, 31))
+    yamada = inserted_person(db, "山田 太郎", kana="やまだ たろう")
+    sato = inserted_person(db, "佐藤 花子", kana="さとう はなこ")
+    inserted_person(db, "鈴木 一郎", kana="すずき いちろう")
+    inserted_person(db, "田中 退職", kana="たなか", left_on=date(2026, 3, 31))
     assert [s.name for s in sg.not_acknowledged(db, SNS)] == ["佐藤 花子", "鈴木 一郎", "山田 太郎"]
 
-    first = issued(db, SNS, date(2026, 4, 1))
+    first = issued_guideline(db, SNS, date(2026, 4, 1))
     assert sg.record_acknowledgments(db, first, [yamada, sato], "2026/4/3") == 2
     assert [s.name for s in sg.not_acknowledged(db, SNS)] == ["鈴木 一郎"]
 
-    second = issued(db, SNS, date(2026, 10, 1), how_used=("allowed", None))
+    second = issued_guideline(db, SNS, date(2026, 10, 1), how_used=("allowed", None))
     sg.record_acknowledgments(db, second, [sato], "令和8年10月5日")
     status = {s.name: s for s in sg.acknowledgment_status(db, SNS)}
     assert "田中 退職" not in status  # people who left are not listed
@@ -314,8 +285,8 @@ def test_acknowledgments_are_recorded_and_the_not_acknowledged_list_follows(db: 
 
 
 def test_acknowledgments_are_refused_with_the_reason_under_the_field(db: Database) -> None:
-    yamada = person(db, "山田 太郎")
-    left = person(db, "田中 退職", left_on=date(2026, 9, 30))
+    yamada = inserted_person(db, "山田 太郎")
+    left = inserted_person(db, "田中 退職", left_on=date(2026, 9, 30))
     draft = sg.new_draft(db, DEVICES, "ja")
     with pytest.raises(sg.GuidelineRuleError, match="still a draft"):
         sg.record_acknowledgments(db, draft, [yamada], TODAY)
@@ -346,31 +317,33 @@ def test_acknowledgments_are_refused_with_the_reason_under_the_field(db: Databas
 
 
 def test_a_devices_acknowledgment_dates_the_persons_devices(db: Database) -> None:
-    yamada, sato = person(db, "山田 太郎"), person(db, "佐藤 花子")
-    phone, tablet = device(db, "SD-001", yamada), device(db, "SD-002", yamada)
-    disposed = device(db, "SD-003", yamada, status="disposed")
-    other = device(db, "SD-004", sato)
+    yamada, sato = inserted_person(db, "山田 太郎"), inserted_person(db, "佐藤 花子")
+    phone, tablet = inserted_device(db, "SD-001", yamada), inserted_device(db, "SD-002", yamada)
+    disposed = inserted_device(db, "SD-003", yamada, status="disposed")
+    other = inserted_device(db, "SD-004", sato)
 
-    sns = issued(db, SNS, date(2026, 4, 1))
+    sns = issued_guideline(db, SNS, date(2026, 4, 1))
     sg.record_acknowledgments(db, sns, [yamada], "2026/4/2")
-    assert device_date(db, phone) is None  # the SNS guideline is not the devices one
+    assert device_acknowledged_on(db, phone) is None  # the SNS guideline is not the devices one
 
-    first = issued(db, DEVICES, date(2026, 4, 1))
+    first = issued_guideline(db, DEVICES, date(2026, 4, 1))
     sg.record_acknowledgments(db, first, [yamada], "2026/4/3")
-    assert [device_date(db, d) for d in (phone, tablet, disposed, other)] == [
+    assert [device_acknowledged_on(db, d) for d in (phone, tablet, disposed, other)] == [
         date(2026, 4, 3),
         date(2026, 4, 3),
         None,  # disposed: its record is closed
         None,
     ]
-    second = issued(db, DEVICES, date(2026, 10, 1))
+    second = issued_guideline(db, DEVICES, date(2026, 10, 1))
     sg.record_acknowledgments(db, second, [yamada, sato], "2026/10/7")
-    assert device_date(db, phone) == date(2026, 10, 7) and device_date(db, other) == date(2026, 10, 7)
+    assert device_acknowledged_on(db, phone) == date(2026, 10, 7) and device_acknowledged_on(
+        db, other
+    ) == date(2026, 10, 7)
 
     # Removing the newer acknowledgment goes back to the older one's date.
     newer = next(a for a in sg.acknowledgments(db, second) if a.person_id == yamada)
     sg.remove_acknowledgment(db, newer.id)
-    assert device_date(db, phone) == date(2026, 4, 3)
+    assert device_acknowledged_on(db, phone) == date(2026, 4, 3)
 
     with db.engine.connect() as connection:
         assert sg.device_acknowledged_on(connection, sato) == date(2026, 10, 7)
@@ -382,17 +355,17 @@ def test_a_device_handed_to_someone_gets_their_date(db: Database) -> None:
     from sme_guard.domain.registers import DEVICES as DEVICE_REGISTER
     from sme_guard.services import registers
 
-    yamada, sato = person(db, "山田 太郎"), person(db, "佐藤 花子")
-    guideline = issued(db, DEVICES, date(2026, 4, 1))
+    yamada, sato = inserted_person(db, "山田 太郎"), inserted_person(db, "佐藤 花子")
+    guideline = issued_guideline(db, DEVICES, date(2026, 4, 1))
     sg.record_acknowledgments(db, guideline, [sato], "2026/4/10")
-    phone = device(db, "SD-001", yamada)
-    assert device_date(db, phone) is None
+    phone = inserted_device(db, "SD-001", yamada)
+    assert device_acknowledged_on(db, phone) is None
     registers.save_record(db, DEVICE_REGISTER, phone, {"user_id": sato})  # the form's path
-    assert device_date(db, phone) == date(2026, 4, 10)
+    assert device_acknowledged_on(db, phone) == date(2026, 4, 10)
     # Changed behind the registers' back (a raw update): refresh_device_dates mends it.
     table = _table(SmartDevice)
     with db.engine.begin() as connection:
         connection.execute(table.update().where(table.c.id == phone).values(user_id=None))
         assert sg.refresh_device_dates(connection) == 1
         assert sg.refresh_device_dates(connection) == 0  # nothing else to change
-    assert device_date(db, phone) is None
+    assert device_acknowledged_on(db, phone) is None

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from sme_guard.db.audit_triggers import (
@@ -178,6 +178,16 @@ class CheckReport:
             and self.chain_break is None
             and self.mismatch_count == 0
         )
+
+
+def check_engine(engine: Engine, expected_revision: str | None = None) -> CheckReport:
+    """``check`` on a connection of its own; a file that cannot even be connected to stops the
+    check at its first step."""
+    try:
+        with engine.connect() as connection:
+            return check(connection, expected_revision)
+    except READ_FAILURES as exc:
+        return CheckReport(expected_revision=expected_revision, stopped=stopped_by("schema", exc))
 
 
 def check(connection: Connection, expected_revision: str | None = None) -> CheckReport:

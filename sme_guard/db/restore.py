@@ -3,8 +3,8 @@
 ``verify_backup`` reads a file without changing it (``engine.read_only_uri``: no journal
 files appear beside it, e.g. on a USB stick) and names the first reason it cannot be restored:
 not SQLite, damaged (``integrity_check``), not this app's data, written by a newer version,
-broken references (``foreign_key_check``), or a broken change history (the audit chain, when
-the app has ``sme_guard.services.audit.verify``). A file from an older version is fine: it is
+broken references (``foreign_key_check``), or a broken change history (``db.audit_check``:
+the hash chain, the triggers, the trail against the tables). A file from an older version is fine: it is
 migrated, with a backup first, when it is next opened.
 
 ``restore`` copies the backup beside the database, checks that copy (what is checked is what
@@ -15,20 +15,18 @@ holds the instance lock (``sme_guard.db.lock``) first.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 import shutil
 import sqlite3
 import sys
-from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from sme_guard import paths
 from sme_guard.db import migrate
+from sme_guard.db.audit_check import CheckReport, check_engine
 from sme_guard.db.backup import (
     BEFORE_RESTORE,
     DEFAULT_KEEP,
@@ -39,13 +37,13 @@ from sme_guard.db.backup import (
     raw_copy,
 )
 from sme_guard.db.engine import connect, make_engine
+from sme_guard.db.migrations import HEAD_REVISION
 from sme_guard.db.probe import file_kind
 from sme_guard.errors import BackupError, DatabaseInUseError, UserError
 
 log = logging.getLogger(__name__)
 
 CHAIN_OK, CHAIN_BROKEN, CHAIN_SKIPPED = "ok", "broken", "skipped"
-AUDIT_SERVICE = "sme_guard.services.audit"  # its verify(database) checks the hash chain
 
 
 @dataclass(frozen=True)
@@ -78,21 +76,10 @@ def _has_log(path: Path) -> bool:
 
 
 def _audit_chain(path: Path, shown: Path) -> tuple[str, BackupError | None, str]:
-    """Check the change history's hash chain with the audit service, if the app has one."""
-    try:  # the audit service arrives with the change-history work; optional until then
-        audit = importlib.import_module(AUDIT_SERVICE)
-    except ModuleNotFoundError as exc:
-        if exc.name != AUDIT_SERVICE:
-            raise
-        return CHAIN_SKIPPED, None, "audit chain not checked: sme_guard.services.audit is missing"
-    verify: Callable[[Any], Any] | None = getattr(audit, "verify", None)
-    if not callable(verify):
-        return CHAIN_SKIPPED, None, "audit chain not checked: sme_guard.services.audit.verify is missing"
-    from sme_guard.db.database import Database
-
+    """Check the change history: its hash chain, its triggers, the trail against the tables."""
     engine = make_engine(path, read_only=True)
     try:
-        result = verify(Database(path=path, engine=engine))
+        result = check_engine(engine, HEAD_REVISION)
     except UserError as exc:
         return CHAIN_BROKEN, _refused(shown, exc.ja, exc.en), exc.en
     except Exception as exc:  # a bug in the check must not make a good backup unusable
@@ -100,24 +87,24 @@ def _audit_chain(path: Path, shown: Path) -> tuple[str, BackupError | None, str]
         return CHAIN_SKIPPED, None, f"audit chain not checked: {exc!r}"
     finally:
         engine.dispose()
-    if _chain_holds(result):
+    if result.ok:
         return CHAIN_OK, None, "audit chain verified"
     ja, en = _trail_problem(result)
     return CHAIN_BROKEN, _refused(shown, ja, en), f"audit check failed: {result!r}"
 
 
-def _trail_problem(result: Any) -> tuple[str, str]:
+def _trail_problem(result: CheckReport) -> tuple[str, str]:
     """What the audit check found, in words (it reports the first break and the counts)."""
     found_ja, found_en = [], []
-    broken_at = getattr(result, "chain_broken_at", None)
+    broken_at = result.chain_broken_at
     if broken_at is not None:
         found_ja.append(f"変更履歴の {broken_at} 番の記録でハッシュの連鎖が途切れています")
         found_en.append(f"the change history's hash chain breaks at entry {broken_at}")
-    triggers = getattr(result, "missing_triggers", None)
+    triggers = result.missing_triggers
     if triggers:
         found_ja.append(f"変更履歴を記録する仕組みがない表があります({', '.join(triggers[:3])})")
         found_en.append(f"tables without the change history's triggers ({', '.join(triggers[:3])})")
-    mismatches = getattr(result, "mismatch_count", 0)
+    mismatches = result.mismatch_count
     if mismatches:
         found_ja.append(f"変更履歴と一致しない記録が {mismatches} 件あります")
         found_en.append(f"{mismatches} records do not match their change history")
@@ -128,17 +115,6 @@ def _trail_problem(result: Any) -> tuple[str, str]:
         "、".join(found_ja) + "(改ざんまたは破損の可能性があります)。",
         "; ".join(found_en) + " (it may have been altered or damaged).",
     )
-
-
-def _chain_holds(result: Any) -> bool:
-    """``verify`` may answer with a bool, an object with ``ok``, or a list of problems."""
-    if result is None or isinstance(result, bool):
-        return result is not False
-    if hasattr(result, "ok"):
-        return bool(result.ok)
-    if isinstance(result, list | tuple | set | frozenset):
-        return not result
-    return bool(result)
 
 
 def _check(path: Path, shown: Path) -> BackupReport:

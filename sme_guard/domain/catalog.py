@@ -46,12 +46,12 @@ def entry_label(entry_id: str, lang: str) -> str:
     return f"{int(item)} point {circled(int(no))}" if lang == "en" else f"{int(item)} 運用{circled(int(no))}"
 
 
-class _Strict(BaseModel):
+class StrictModel(BaseModel):
     # Unknown keys are typos in a hand-edited file: reject them instead of ignoring them.
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-class Text(_Strict):
+class Text(StrictModel):
     """A text in Japanese (as the guideline writes it) and its English translation."""
 
     ja: str = Field(min_length=1)
@@ -61,7 +61,7 @@ class Text(_Strict):
         return self.en if lang == "en" else self.ja
 
 
-class Term(_Strict):
+class Term(StrictModel):
     """One entry of a legend vocabulary (a checkbox of the task-sheet template)."""
 
     code: str = Field(pattern=CODE_PATTERN)
@@ -70,13 +70,13 @@ class Term(_Strict):
     aliases: list[str] = []
 
 
-class Phase(_Strict):
+class Phase(StrictModel):
     number: int = Field(ge=1)
     code: str = Field(pattern=CODE_PATTERN)
     label: Text
 
 
-class FieldHelp(_Strict):
+class FieldHelp(StrictModel):
     """A field of the template and the legend's explanation of it."""
 
     code: str = Field(pattern=CODE_PATTERN)
@@ -84,7 +84,7 @@ class FieldHelp(_Strict):
     description: Text
 
 
-class Legend(_Strict):
+class Legend(StrictModel):
     """Part 1 legend (0.2) and Part 2 legend (0.凡例)."""
 
     item_fields: list[FieldHelp]
@@ -108,7 +108,7 @@ class Legend(_Strict):
         return {t.code for t in getattr(self, vocabulary)}
 
 
-class Measure(_Strict):
+class Measure(StrictModel):
     id: str = Field(pattern=r"^[a-z0-9-]+-m\d+$")
     no: int = Field(ge=1)
     text: Text
@@ -116,7 +116,7 @@ class Measure(_Strict):
     reference: bool = False
 
 
-class Point(_Strict):
+class Point(StrictModel):
     """運用で心がけるポイント: an operational point."""
 
     id: str = Field(pattern=r"^[a-z0-9-]+-p\d+$")
@@ -124,14 +124,14 @@ class Point(_Strict):
     text: Text
 
 
-class RelatedItem(_Strict):
+class RelatedItem(StrictModel):
     """A related control item as the excerpt names it; number only where it is known."""
 
     item: int | None = None
     name: Text
 
 
-class RelatedMeasures(_Strict):
+class RelatedMeasures(StrictModel):
     """関連する管理策 of a task sheet: an item and some of its measure numbers."""
 
     item: int = Field(ge=1)
@@ -148,7 +148,7 @@ def _check_numbering(kind: str, entries: Sequence[Measure | Point], prefix: str)
             raise ValueError(f"{kind}: id {entry.id!r} must be {prefix}-{suffix}{entry.no!r}")
 
 
-class ControlItem(_Strict):
+class ControlItem(StrictModel):
     """A control item of Part 1 (管理項目)."""
 
     id: str = Field(pattern=r"^(ctl|own)-\d{2,3}$")
@@ -170,7 +170,7 @@ class ControlItem(_Strict):
         return self
 
 
-class TaskSheet(_Strict):
+class TaskSheet(StrictModel):
     """A task sheet of Part 2 (業務シート), laid out as the legend (0.凡例) defines it."""
 
     id: str = Field(pattern=r"^(sheet|own-sheet)-\d{3}$")
@@ -208,7 +208,7 @@ class TaskSheet(_Strict):
         return self
 
 
-class ReferenceItem(_Strict):
+class ReferenceItem(StrictModel):
     """A control item the excerpt only names (e.g. 1 セキュリティ境界と入退室管理).
 
     Kept as a reference with its name and, where the excerpt gives it, its number; its
@@ -222,7 +222,7 @@ class ReferenceItem(_Strict):
     aliases: list[str] = []
 
 
-class Catalog(_Strict):
+class Catalog(StrictModel):
     legend: Legend
     items: list[ControlItem]
     sheets: list[TaskSheet]

@@ -14,7 +14,7 @@ import re
 
 from pydantic import Field, model_validator
 
-from sme_guard.domain.catalog import CIRCLED, CODE_PATTERN, Text, _Strict
+from sme_guard.domain.catalog import CIRCLED, CODE_PATTERN, StrictModel, Text
 from sme_guard.domain.codes import GuidelineDecision, GuidelineKind
 
 # "10④" is measure ④ of control 10; "18運用①" is operational point ① of control 18.
@@ -38,7 +38,7 @@ def ref_label(ref: str, lang: str) -> str:
     return f"{match[1]} point {match[3]}" if lang == "en" else f"{match[1]} 運用{match[3]}"
 
 
-class GuidelinePoint(_Strict):
+class GuidelinePoint(StrictModel):
     key: str = Field(pattern=CODE_PATTERN)  # stable: a version's choices are keyed by it
     ref: str = Field(pattern=REF_PATTERN)
     sheets: tuple[int, ...] = ()  # task sheets (業務 No.) that touch the point
@@ -56,7 +56,7 @@ class GuidelinePoint(_Strict):
         return self
 
 
-class GuidelineTemplate(_Strict):
+class GuidelineTemplate(StrictModel):
     """The points one kind of guideline is built from."""
 
     kind: GuidelineKind
@@ -77,7 +77,7 @@ class GuidelineTemplate(_Strict):
         return next((p for p in self.points if p.key == key), None)
 
 
-class GuidelineTemplates(_Strict):
+class GuidelineTemplates(StrictModel):
     guidelines: tuple[GuidelineTemplate, ...] = Field(min_length=1)
 
     @model_validator(mode="after")

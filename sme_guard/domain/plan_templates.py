@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from sme_guard.domain.catalog import CODE_PATTERN, _Strict
+from sme_guard.domain.catalog import CODE_PATTERN, StrictModel
 from sme_guard.domain.codes import DisasterScenario, ProtectionMeasure
 
 
-class TemplateProtection(_Strict):
+class TemplateProtection(StrictModel):
     measure: ProtectionMeasure
     name: str | None = None  # what an "other" measure is
     note: str | None = None
@@ -25,14 +25,14 @@ class TemplateProtection(_Strict):
         return self
 
 
-class TemplateStep(_Strict):
+class TemplateStep(StrictModel):
     who: str | None = None
     what: str = Field(min_length=1)
     location: str | None = None
     minutes: int | None = Field(default=None, ge=0)
 
 
-class TemplateScenario(_Strict):
+class TemplateScenario(StrictModel):
     scenario: DisasterScenario
     name: str | None = None  # for "custom"
     response: str = Field(min_length=1)
@@ -44,7 +44,7 @@ class TemplateScenario(_Strict):
         return self
 
 
-class TemplateContent(_Strict):
+class TemplateContent(StrictModel):
     """A template's texts in one language."""
 
     name: str = Field(min_length=1)
@@ -71,7 +71,7 @@ class TemplateContent(_Strict):
         return self
 
 
-class PlanTemplate(_Strict):
+class PlanTemplate(StrictModel):
     code: str = Field(pattern=CODE_PATTERN)
     example: bool  # must be true: templates are examples, never guideline content
     rto_hours: float = Field(ge=0)
@@ -91,7 +91,7 @@ class PlanTemplate(_Strict):
         return self.en if lang == "en" else self.ja
 
 
-class PlanTemplates(_Strict):
+class PlanTemplates(StrictModel):
     templates: tuple[PlanTemplate, ...] = Field(min_length=1)
 
     @model_validator(mode="after")

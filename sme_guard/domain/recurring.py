@@ -20,7 +20,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from sme_guard.domain.catalog import CODE_PATTERN, Text, _Strict
+from sme_guard.domain.catalog import CODE_PATTERN, StrictModel, Text
 
 # A control item's measure or point (ctl-09-p1, ctl-05-m6, own-21-p1) or a task sheet
 # (sheet-001, own-sheet-101).
@@ -54,7 +54,7 @@ class CompletedBy(StrEnum):
         return key if kind == "reviews" else None
 
 
-class ScheduledCheck(_Strict):
+class ScheduledCheck(StrictModel):
     code: str = Field(pattern=CODE_PATTERN)  # stable; the database row keeps it
     title: Text
     points: list[str] = Field(min_length=1)  # catalog ids it serves (ENTRY_PATTERN)
@@ -72,7 +72,7 @@ class ScheduledCheck(_Strict):
         return self
 
 
-class CheckSchedule(_Strict):
+class CheckSchedule(StrictModel):
     checks: list[ScheduledCheck] = Field(min_length=1)
 
     @model_validator(mode="after")

@@ -33,12 +33,3 @@ class StockTakeItem(Record, table=True):
     expected_location: str | None = None
     result: str | None = None  # "found" / "missing"; None = not checked yet
     found_location: str | None = None
-
-
-class AppSetting(Record, table=True):
-    """Office-wide settings that the services and the command line need too."""
-
-    __tablename__ = "app_setting"
-
-    key: str = Field(unique=True)
-    value: str

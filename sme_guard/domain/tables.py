@@ -1,10 +1,11 @@
 """Every table of the data model, registered in ``SQLModel.metadata`` on import."""
 
-from sme_guard.domain.access import CloudService, DeviceCloudService, UserAccount
+from sme_guard.domain.accounts import UserAccount
 from sme_guard.domain.assessments import Assessment, MeasureResult, SheetResult
 from sme_guard.domain.assets import IdBadge, MediumDisposal, SmartDevice, StorageMedium
 from sme_guard.domain.audit import AuditEntry
 from sme_guard.domain.checks import CheckCompletion, RecurringCheck
+from sme_guard.domain.cloud_services import CloudService, DeviceCloudService
 from sme_guard.domain.continuity import (
     ContinuityPlan,
     Drill,
@@ -31,8 +32,9 @@ from sme_guard.domain.office_catalog import OfficeCatalogEntry
 from sme_guard.domain.people import Person
 from sme_guard.domain.policies import SecurityPolicy
 from sme_guard.domain.security_action import SecurityAction, SelfDiagnosis, SelfDiagnosisAnswer
+from sme_guard.domain.settings import AppSetting
 from sme_guard.domain.staff_guidelines import GuidelineAcknowledgment, StaffGuideline
-from sme_guard.domain.stocktake import AppSetting, StockTake, StockTakeItem
+from sme_guard.domain.stocktake import StockTake, StockTakeItem
 
 __all__ = [
     "AppSetting",

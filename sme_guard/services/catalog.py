@@ -1,11 +1,12 @@
-"""Loading, searching and exporting the guideline catalog."""
+"""Loading, searching and exporting the guideline catalog, and loading SME Guard's own files beside
+it (plan and policy templates, the recurring checks' schedule, the SECURITY ACTION map)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -14,6 +15,7 @@ from sme_guard import paths
 from sme_guard.domain.catalog import Catalog, ControlItem, Legend, ReferenceItem, TaskSheet, circled
 from sme_guard.domain.plan_templates import PlanTemplate, PlanTemplates
 from sme_guard.domain.policies import PolicyTemplates
+from sme_guard.domain.recurring import CheckSchedule, ScheduledCheck
 from sme_guard.domain.security_action import DiagnosisMap
 from sme_guard.domain.text import matches
 from sme_guard.errors import CatalogError
@@ -23,10 +25,13 @@ try:  # the C loader is several times faster where PyYAML was built with it
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+Model = TypeVar("Model", bound=BaseModel)
+
 LEGEND_FILE = "legend.yaml"
 PLAN_TEMPLATES_FILE = "plan_templates.yaml"
 POLICY_TEMPLATES_FILE = "policy_templates.yaml"
 DIAGNOSIS_MAP_FILE = "security_action.yaml"
+SCHEDULE_FILE = "recurring_checks.yaml"
 # file name -> (top-level key, entry model)
 LIST_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "items.yaml": ("items", ControlItem),
@@ -35,7 +40,8 @@ LIST_FILES: dict[str, tuple[str, type[BaseModel]]] = {
 }
 
 
-def _read_yaml(path: Path) -> Any:
+def read_yaml(path: Path) -> Any:
+    """A YAML file of ours; a ``CatalogError`` says why it cannot be read."""
     try:
         with path.open(encoding="utf-8") as file:
             return yaml.load(file, Loader=_Loader)
@@ -55,7 +61,8 @@ def _read_yaml(path: Path) -> Any:
         ) from exc
 
 
-def _describe(error: ValidationError) -> str:
+def describe_error(error: ValidationError) -> str:
+    """A pydantic error as one line: each field's path and what is wrong with it."""
     parts = []
     for detail in error.errors():
         field = ".".join(str(p) for p in detail["loc"]) or "(entry)"
@@ -63,33 +70,50 @@ def _describe(error: ValidationError) -> str:
     return "; ".join(parts)
 
 
-def _validate(model: type[BaseModel], data: Any, file: str, entry: str) -> Any:
+def validated(model: type[Model], data: Any, file: str, entry: str) -> Model:
+    """``data`` as ``model``; a ``CatalogError`` names the file, the entry and the fields."""
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        detail = _describe(exc)
+        detail = describe_error(exc)
         raise CatalogError(f"{file}: {entry}: {detail}", f"{file}: {entry}: {detail}") from exc
 
 
-def _entry_name(data: Any, index: int) -> str:
-    if isinstance(data, dict) and isinstance(data.get("id"), str):
-        return str(data["id"])
+def entry_name(data: Any, index: int, key: str = "id") -> str:
+    """How a message names an entry of a list file: by its ``key`` (id, code, kind), else by place."""
+    if isinstance(data, dict) and isinstance(data.get(key), str):
+        return str(data[key])
     return f"entry {index + 1}"
+
+
+def list_entries(path: Path, key: str, model: type[Model], name_key: str) -> list[Model]:
+    """The entries of a file's top-level list ``key``, each validated as ``model`` (a message
+    names an entry by its ``name_key``)."""
+    data = read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        raise CatalogError(
+            f"{path.name}: 先頭に「{key}:」の一覧が必要です",
+            f"{path.name}: needs a top-level list '{key}:'",
+        )
+    return [
+        validated(model, entry, path.name, entry_name(entry, index, key=name_key))
+        for index, entry in enumerate(data[key])
+    ]
 
 
 def load_catalog(folder: Path | None = None) -> Catalog:
     """Read and validate the catalog; a ``CatalogError`` names file, entry and field."""
     folder = folder or paths.catalog_dir()
-    legend = _validate(Legend, _read_yaml(folder / LEGEND_FILE), LEGEND_FILE, "legend")
+    legend = validated(Legend, read_yaml(folder / LEGEND_FILE), LEGEND_FILE, "legend")
     parts: dict[str, list[Any]] = {}
     for file, (key, model) in LIST_FILES.items():
-        data = _read_yaml(folder / file)
+        data = read_yaml(folder / file)
         if not isinstance(data, dict) or not isinstance(data.get(key), list):
             raise CatalogError(
                 f"{file}: 先頭に「{key}:」の一覧が必要です", f"{file}: needs a top-level list '{key}:'"
             )
         parts[key] = [
-            _validate(model, entry, file, _entry_name(entry, index)) for index, entry in enumerate(data[key])
+            validated(model, entry, file, entry_name(entry, index)) for index, entry in enumerate(data[key])
         ]
     try:
         return Catalog(legend=legend, **parts)
@@ -104,23 +128,8 @@ def load_catalog(folder: Path | None = None) -> Catalog:
 def load_plan_templates(path: Path | None = None) -> tuple[PlanTemplate, ...]:
     """The example plans of ``catalog/plan_templates.yaml``, validated like the catalog."""
     path = path or paths.catalog_dir() / PLAN_TEMPLATES_FILE
-    data = _read_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("templates"), list):
-        raise CatalogError(
-            f"{path.name}: 先頭に「templates:」の一覧が必要です",
-            f"{path.name}: needs a top-level list 'templates:'",
-        )
-    templates = [
-        _validate(PlanTemplate, entry, path.name, _template_name(entry, index))
-        for index, entry in enumerate(data["templates"])
-    ]
-    return _validate(PlanTemplates, {"templates": templates}, path.name, "templates").templates  # type: ignore[no-any-return]
-
-
-def _template_name(data: Any, index: int) -> str:
-    if isinstance(data, dict) and isinstance(data.get("code"), str):
-        return str(data["code"])
-    return f"entry {index + 1}"
+    templates = list_entries(path, "templates", PlanTemplate, "code")
+    return validated(PlanTemplates, {"templates": templates}, path.name, "templates").templates
 
 
 @cache
@@ -132,7 +141,7 @@ def load_policy_templates(path: Path | None = None) -> PolicyTemplates:
     """SME Guard's template of the basic policy and of the rules' introduction
     (``catalog/policy_templates.yaml``), validated like the catalog."""
     path = path or paths.catalog_dir() / POLICY_TEMPLATES_FILE
-    return _validate(PolicyTemplates, _read_yaml(path), path.name, "templates")  # type: ignore[no-any-return]
+    return validated(PolicyTemplates, read_yaml(path), path.name, "templates")
 
 
 @cache
@@ -174,7 +183,7 @@ def load_diagnosis_map(path: Path | None = None, *, catalog: Catalog | None = No
     self-diagnosis (``catalog/security_action.yaml``); every id is checked against ``catalog``
     (the bundled one by default), naming the question."""
     path = path or paths.catalog_dir() / DIAGNOSIS_MAP_FILE
-    mapping: DiagnosisMap = _validate(DiagnosisMap, _read_yaml(path), path.name, "security_action")
+    mapping: DiagnosisMap = validated(DiagnosisMap, read_yaml(path), path.name, "security_action")
     known = catalog_entry_ids(catalog or bundled_catalog())
     for question in mapping.questions:
         unknown = [entry for entry in question.addressed_by if entry not in known]
@@ -190,6 +199,39 @@ def load_diagnosis_map(path: Path | None = None, *, catalog: Catalog | None = No
 @cache
 def bundled_diagnosis_map() -> DiagnosisMap:
     return load_diagnosis_map()
+
+
+def schedule_point_ids(catalog: Catalog) -> set[str]:
+    """Every id a check may serve: measures, points and task sheets."""
+    ids = {s.id for s in catalog.sheets}
+    for item in catalog.items:
+        ids.update(m.id for m in item.measures)
+        ids.update(p.id for p in item.points)
+    return ids
+
+
+def load_check_schedule(path: Path | None = None, *, catalog: Catalog | None = None) -> CheckSchedule:
+    """Read and validate the schedule; a ``CatalogError`` names the file, the check and the
+    field. Every point must exist in ``catalog`` (the bundled catalog by default)."""
+    path = path or paths.catalog_dir() / SCHEDULE_FILE
+    entries = list_entries(path, "checks", ScheduledCheck, "code")
+    schedule: CheckSchedule = validated(CheckSchedule, {"checks": entries}, path.name, "checks")
+    known = schedule_point_ids(catalog or bundled_catalog())
+    for check in schedule.checks:
+        unknown = [p for p in check.points if p not in known]
+        if unknown:
+            names = ", ".join(unknown)
+            raise CatalogError(
+                f"{path.name}: {check.code}: points: {names} はカタログにありません",
+                f"{path.name}: {check.code}: points: {names} is not in the catalog",
+            )
+    return schedule
+
+
+@cache
+def bundled_check_schedule() -> CheckSchedule:
+    """The schedule shipped with the app, loaded once per process."""
+    return load_check_schedule()
 
 
 @cache

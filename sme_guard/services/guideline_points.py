@@ -6,13 +6,12 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from sme_guard import paths
 from sme_guard.domain.catalog import Catalog
 from sme_guard.domain.guideline_points import GuidelineTemplate, GuidelineTemplates, entry_id
 from sme_guard.errors import CatalogError
-from sme_guard.services.catalog import _read_yaml, _validate, bundled_catalog
+from sme_guard.services.catalog import bundled_catalog, list_entries, validated
 
 GUIDELINES_FILE = "staff_guidelines.yaml"
 
@@ -58,28 +57,13 @@ def _check_against_catalog(templates: GuidelineTemplates, catalog: Catalog, file
                 )
 
 
-def _template_name(data: Any, index: int) -> str:
-    if isinstance(data, dict) and isinstance(data.get("kind"), str):
-        return str(data["kind"])
-    return f"entry {index + 1}"
-
-
 def load_guideline_points(path: Path | None = None, *, catalog: Catalog | None = None) -> GuidelineTemplates:
     """Read and validate ``staff_guidelines.yaml``; a ``CatalogError`` names the file, the
     guideline (and point) and the field. References and requirements are checked against
     ``catalog`` (the bundled one by default)."""
     path = path or paths.catalog_dir() / GUIDELINES_FILE
-    data = _read_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("guidelines"), list):
-        raise CatalogError(
-            f"{path.name}: 先頭に「guidelines:」の一覧が必要です",
-            f"{path.name}: needs a top-level list 'guidelines:'",
-        )
-    entries = [
-        _validate(GuidelineTemplate, entry, path.name, _template_name(entry, index))
-        for index, entry in enumerate(data["guidelines"])
-    ]
-    templates: GuidelineTemplates = _validate(
+    entries = list_entries(path, "guidelines", GuidelineTemplate, "kind")
+    templates: GuidelineTemplates = validated(
         GuidelineTemplates, {"guidelines": entries}, path.name, "guidelines"
     )
     _check_against_catalog(templates, catalog or bundled_catalog(), path.name)

@@ -29,7 +29,7 @@ from sme_guard.domain.registers import (
 )
 from sme_guard.services import assessments, recurring_checks
 from sme_guard.services import settings as office_settings
-from sme_guard.services.catalog import bundled_catalog
+from sme_guard.services.catalog import bundled_catalog, bundled_check_schedule
 from sme_guard.services.flags import Flag, FlagContext, review_due_on
 from sme_guard.services.registers import holdings_of, load_rows, table_named
 
@@ -178,7 +178,7 @@ def due_items(
     first, then oldest first; on the same date by area, then as each area lists them
     (schedule order, record order). ``catalog`` names the assessment's measures (bundled by
     default; pass the office's catalog to name its own entries)."""
-    schedule = schedule or recurring_checks.bundled_check_schedule()
+    schedule = schedule or bundled_check_schedule()
     horizon = today + timedelta(days=horizon_days)
     linked = recurring_checks.linked_records(database, today)
     lines = recurring_checks.checks(database, today, schedule=schedule, linked=linked)

@@ -30,28 +30,24 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, select
 
-from sme_guard import paths
 from sme_guard.db.database import Database
 from sme_guard.domain.catalog import Catalog
-from sme_guard.domain.recurring import ENTRY_PATTERN, CheckSchedule, CompletedBy, ScheduledCheck
+from sme_guard.domain.recurring import ENTRY_PATTERN, CheckSchedule, CompletedBy
 from sme_guard.domain.registers import REGISTERS, Register
-from sme_guard.errors import CatalogError, UserError
+from sme_guard.errors import UserError
 from sme_guard.services import clock
 from sme_guard.services import settings as office_settings
-from sme_guard.services.catalog import _read_yaml, _validate, bundled_catalog
+from sme_guard.services.catalog import bundled_check_schedule, schedule_point_ids
 from sme_guard.services.details import DetailInvalidError, day_field, int_field, required_text
 from sme_guard.services.flags import as_date
 from sme_guard.services.incidents import Confirmation, confirmation
 from sme_guard.services.registers import table_named, table_of
 from sme_guard.services.values import Problem, parse_text
 
-SCHEDULE_FILE = "recurring_checks.yaml"
 # Checks added together (a new office, a schedule update) fall due one after another, this
 # many days apart, but never later than one interval from the day they were added.
 FIRST_DUE_STEP_DAYS = 14
@@ -61,57 +57,6 @@ _OWN_CODE = re.compile(r"^own-(\d+)$")
 
 class CheckRuleError(UserError):
     """An action the schedule does not allow (deleting a default, completing a linked check)."""
-
-
-# ---------------------------------------------------------------- the schedule file
-
-
-def catalog_ids(catalog: Catalog) -> set[str]:
-    """Every id a check may serve: measures, points and task sheets."""
-    ids = {s.id for s in catalog.sheets}
-    for item in catalog.items:
-        ids.update(m.id for m in item.measures)
-        ids.update(p.id for p in item.points)
-    return ids
-
-
-def _entry_name(data: Any, index: int) -> str:
-    if isinstance(data, dict) and isinstance(data.get("code"), str):
-        return str(data["code"])
-    return f"entry {index + 1}"
-
-
-def load_check_schedule(path: Path | None = None, *, catalog: Catalog | None = None) -> CheckSchedule:
-    """Read and validate the schedule; a ``CatalogError`` names the file, the check and the
-    field. Every point must exist in ``catalog`` (the bundled catalog by default)."""
-    path = path or paths.catalog_dir() / SCHEDULE_FILE
-    data = _read_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("checks"), list):
-        raise CatalogError(
-            f"{path.name}: 先頭に「checks:」の一覧が必要です",
-            f"{path.name}: needs a top-level list 'checks:'",
-        )
-    entries = [
-        _validate(ScheduledCheck, entry, path.name, _entry_name(entry, index))
-        for index, entry in enumerate(data["checks"])
-    ]
-    schedule: CheckSchedule = _validate(CheckSchedule, {"checks": entries}, path.name, "checks")
-    known = catalog_ids(catalog or bundled_catalog())
-    for check in schedule.checks:
-        unknown = [p for p in check.points if p not in known]
-        if unknown:
-            names = ", ".join(unknown)
-            raise CatalogError(
-                f"{path.name}: {check.code}: points: {names} はカタログにありません",
-                f"{path.name}: {check.code}: points: {names} is not in the catalog",
-            )
-    return schedule
-
-
-@cache
-def bundled_check_schedule() -> CheckSchedule:
-    """The schedule shipped with the app, loaded once per process."""
-    return load_check_schedule()
 
 
 # ---------------------------------------------------------------- data
@@ -551,7 +496,7 @@ def _parse_points(raw: Any, catalog: Catalog | None, problems: dict[str, Problem
         return ()
     items: Iterable[Any] = re.split(r"[,\s、]+", str(raw)) if isinstance(raw, str) else raw
     points = tuple(dict.fromkeys(str(p).strip() for p in items if str(p).strip()))
-    known = catalog_ids(catalog) if catalog is not None else None
+    known = schedule_point_ids(catalog) if catalog is not None else None
     wrong = [p for p in points if not re.match(ENTRY_PATTERN, p) or (known is not None and p not in known)]
     if wrong:
         names = ", ".join(wrong)

@@ -78,7 +78,7 @@ def label_of(key: str, lang: str) -> str:
 
 
 def _table() -> Table:
-    from sme_guard.domain.stocktake import AppSetting
+    from sme_guard.domain.settings import AppSetting
 
     table: Table = AppSetting.__table__  # type: ignore[attr-defined]
     return table

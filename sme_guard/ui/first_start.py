@@ -17,10 +17,12 @@ def offer_at_start(window: MainWindow, database: Database) -> None:
     """Open the set-up when the office has not been set up and its registers are empty."""
     from sme_guard.services import setup
 
+    def answered(needed: bool) -> None:
+        if needed:
+            open_setup(window)
+
     window.runner.submit(
-        lambda: setup.needs_setup(database),
-        lambda needed: open_setup(window) if needed else None,
-        lambda error: report_error(error, window.lang),
+        lambda: setup.needs_setup(database), answered, lambda error: report_error(error, window.lang)
     )
 
 
@@ -39,7 +41,7 @@ def open_setup(window: MainWindow) -> SetupWizard | None:
     wizard = SetupWizard(database, window.runner, window.lang, import_people, window)
     window.people_tab.changed.connect(wizard.people_page.refresh)
     wizard.set_up.connect(window.home.reload)
-    wizard.set_up.connect(lambda: [tab.refresh() for tab in window.register_tabs()])
+    wizard.set_up.connect(window.refresh_register_tabs)
     window.setup_wizard = wizard
     wizard.open()
     return wizard

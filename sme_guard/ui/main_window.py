@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         if self.database is None:
             return
         dialog = OfficeSettingsDialog(self.database, self.runner, self.lang, self)
-        dialog.accepted.connect(lambda: [tab.refresh() for tab in self.register_tabs()])
+        dialog.accepted.connect(self.refresh_register_tabs)
         dialog.open()
         self.office_settings_dialog = dialog
 
@@ -306,9 +306,9 @@ class MainWindow(QMainWindow):
                 view.set_database(self.database)
         if page.objectName() == "guidelines":
             # Acknowledging the devices guideline dates the users' smart devices (10⑨).
-            page.changed.connect(partial(self._reload_registers, except_tab=page))
+            cast("GuidelinesTab", page).changed.connect(partial(self._reload_registers, except_tab=page))
         if page.objectName() == "policy":
-            page.changed.connect(self.home.refresh)  # the SECURITY ACTION ★★ checklist
+            cast("PolicyTab", page).changed.connect(self.home.refresh)  # the SECURITY ACTION ★★ checklist
         return page
 
     def _show_overdue(self, overdue: int) -> None:
@@ -324,7 +324,7 @@ class MainWindow(QMainWindow):
     def open_target(self, target: Target) -> None:
         """Open the record a home line is about."""
         group = next((g for g, keys in REGISTER_GROUPS.items() if target.key in keys), None)
-        if target.screen == "register" and group is not None:
+        if target.screen == "register" and group is not None and target.key is not None:
             self.tabs.setCurrentWidget(self.pages[group])
             tab = self._group(group).registers[target.key]
             self._group(group).setCurrentWidget(tab)
@@ -333,7 +333,7 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.pages["assets"])
             tab = self.assets_tab.registers[target.key]
             self.assets_tab.setCurrentWidget(tab)
-            tab.actions["stocktake"].trigger()
+            tab.toolbar_actions["stocktake"].trigger()
         elif target.screen == "register" and target.key == "people":
             self.tabs.setCurrentWidget(self.pages["people"])
             self.people_tab.show_record(target.record_id)
@@ -372,6 +372,10 @@ class MainWindow(QMainWindow):
         return [
             tab for page in self.pages.values() if page.built for tab in self._registers_in(page.content())
         ]
+
+    def refresh_register_tabs(self) -> None:
+        for tab in self.register_tabs():
+            tab.refresh()
 
     def _record_incident(self, register: Register, record_id: int) -> None:
         self.tabs.setCurrentWidget(self.pages["incidents"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -24,11 +24,12 @@ class Setting(Generic[T]):
     default: T
 
     def get(self) -> T:
-        value = _store().value(self.key, self.default)
+        # What the store gives back depends on its format (the registry, or text in an INI file).
+        value: Any = _store().value(self.key, self.default)
         if self.type is bool and isinstance(value, str):  # INI files give "true"/"false"
-            return value.lower() == "true"  # type: ignore[return-value]
+            return self.type(value.lower() == "true")
         try:
-            return self.type(value)  # type: ignore[call-arg]
+            return self.type(value)
         except (TypeError, ValueError):
             return self.default
 

@@ -191,8 +191,8 @@ class PeoplePage(QWizardPage):
         for member in EmploymentType:
             self.employment.addItem(label(member, wizard.lang), member.value)
         self.role = QComboBox()
-        for member in PersonRole:
-            self.role.addItem(label(member, wizard.lang), member.value)
+        for role in PersonRole:
+            self.role.addItem(label(role, wizard.lang), role.value)
         self.role.setCurrentIndex(self.role.findData(PersonRole.EMPLOYEE.value))
         self.add_button = QPushButton(icon("user-plus"), self.tr("Add"))
         self.import_button = QPushButton(self.tr("Import from Excel…"))

@@ -18,37 +18,43 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reportlab.graphics.shapes import Drawing, Line, Rect, String  # type: ignore[import-untyped]
-from reportlab.lib import colors  # type: ignore[import-untyped]
-from reportlab.lib.units import mm  # type: ignore[import-untyped]
-from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
-from reportlab.platypus import CondPageBreak, KeepTogether  # type: ignore[import-untyped]
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import KeepTogether
 
-from sme_guard.domain.codes import (
-    IncidentCategory,
-    IncidentStatus,
-    IncidentType,
-    Severity,
-    label,
+from sme_guard.domain.codes import IncidentCategory, IncidentStatus, IncidentType, Severity, label
+from sme_guard.exchange.pdf.assessment.common import run_name
+from sme_guard.exchange.pdf.blocks import (
+    FORM_PADDING,
+    AssessmentStyles,
+    alert_markup,
+    bar_chart,
+    info_block,
+    label_columns,
+    lines_table,
+    make_assessment_styles,
+    markup_para,
+    minutes_text,
+    none_line,
+    scaled_widths,
+    section_heading,
+    sign_off,
+    subsection_heading,
 )
-from sme_guard.exchange.pdf.assessment import _info_block, _Look, _look, bar_chart
-from sme_guard.exchange.pdf.incident import _alert, _lines_table, _none, _scaled, _section, _sub
 from sme_guard.exchange.pdf.layout import (
     GRID,
-    HEADER_FILL,
     INK,
     MUTED,
-    _fit,
     build_document,
     content_width,
     escape_text,
+    fit_text,
     grid_table,
     para,
-    signature_block,
     tr,
 )
-from sme_guard.exchange.pdf.plan import _markup, _minutes
-from sme_guard.services.assessments import RunInfo
 from sme_guard.services.overview import (
     INCIDENT_TYPE_COLOURS,
     IncidentLine,
@@ -80,10 +86,6 @@ def _code_label(enum: Any, code: str, lang: str) -> str:
         return code
 
 
-def _run_name(run: RunInfo, lang: str) -> str:
-    return tr(lang, f"{run.name}({run.held_on})", f"{run.name} ({run.held_on})")
-
-
 # ---------------------------------------------------------------- charts
 
 
@@ -104,7 +106,7 @@ def _legend_rows(
     rows: list[list[tuple[str, Any, float]]] = [[]]
     x = 0.0
     for text, colour in entries:
-        text = _fit(text, font, size, width - 14)
+        text = fit_text(text, font, size, width - 14)
         needed = 11 + stringWidth(text, font, size) + 10
         if x and x + needed > width:
             rows.append([])
@@ -254,7 +256,7 @@ def asset_chart(
             String(
                 left + panel / 2,
                 height - 11,
-                _fit(title, bold_font, 8.5, panel),
+                fit_text(title, bold_font, 8.5, panel),
                 fontName=bold_font,
                 fontSize=8.5,
                 fillColor=INK,
@@ -294,7 +296,7 @@ def asset_chart(
                 String(
                     centre,
                     label_height - 10,
-                    _fit(labels[index], font, 7, slot - 1),
+                    fit_text(labels[index], font, 7, slot - 1),
                     fontName=font,
                     fontSize=7,
                     fillColor=INK,
@@ -342,8 +344,8 @@ def _summary_rows(summary: YearSummary, scores: ScoreSeries, lang: str) -> list[
     runs = sep.join(
         tr(
             lang,
-            f"{_run_name(a.run, lang)} 基本の管理策の実施率 {_pct(a.baseline_percent)}",
-            f"{_run_name(a.run, lang)}: baseline {_pct(a.baseline_percent)}",
+            f"{run_name(a.run, lang)} 基本の管理策の実施率 {_pct(a.baseline_percent)}",
+            f"{run_name(a.run, lang)}: baseline {_pct(a.baseline_percent)}",
         )
         for a in summary.assessments
     )
@@ -353,16 +355,16 @@ def _summary_rows(summary: YearSummary, scores: ScoreSeries, lang: str) -> list[
         # None this year: the latest one before it, for reference.
         runs = tr(
             lang,
-            f"この年の実施なし(最新: {_run_name(latest, lang)} {_pct(scores.latest_overall)})",
-            f"none this year (latest: {_run_name(latest, lang)}: {_pct(scores.latest_overall)})",
+            f"この年の実施なし(最新: {run_name(latest, lang)} {_pct(scores.latest_overall)})",
+            f"none this year (latest: {run_name(latest, lang)}: {_pct(scores.latest_overall)})",
         )
     elif latest is None:
         runs = tr(lang, "実施なし", "none")
     if previous is not None and previous.id not in held:
         runs += tr(
             lang,
-            f"(前回 {_run_name(previous, lang)} {_pct(scores.previous_overall)})",
-            f" (the run before: {_run_name(previous, lang)}: {_pct(scores.previous_overall)})",
+            f"(前回 {run_name(previous, lang)} {_pct(scores.previous_overall)})",
+            f" (the run before: {run_name(previous, lang)}: {_pct(scores.previous_overall)})",
         )
     assets = sep.join(
         tr(
@@ -385,29 +387,27 @@ def _summary_rows(summary: YearSummary, scores: ScoreSeries, lang: str) -> list[
     return rows
 
 
-def _summary(summary: YearSummary, scores: ScoreSeries, look: _Look, lang: str) -> list[Any]:
+def _summary(summary: YearSummary, scores: ScoreSeries, look: AssessmentStyles, lang: str) -> list[Any]:
     rs = look.rs
     table = grid_table(
         [
             [para(name, rs.label), para(value, rs.value)]
             for name, value in _summary_rows(summary, scores, lang)
         ],
-        _scaled((52, 134), content_width()),
+        scaled_widths((52, 134), content_width()),
         styles=rs.base,
         header_rows=0,
         zebra=False,
         extra=[
-            ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
+            *label_columns(0),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+            *FORM_PADDING,
         ],
     )
     return [table]
 
 
-def _scores_section(scores: ScoreSeries, year: int, look: _Look, lang: str) -> list[Any]:
+def _scores_section(scores: ScoreSeries, year: int, look: AssessmentStyles, lang: str) -> list[Any]:
     if scores.latest is None:
         none = tr(
             lang,
@@ -426,25 +426,25 @@ def _scores_section(scores: ScoreSeries, year: int, look: _Look, lang: str) -> l
         legend = (
             tr(
                 lang,
-                f"前回: {_run_name(scores.previous, lang)}",
-                f"Last time: {_run_name(scores.previous, lang)}",
+                f"前回: {run_name(scores.previous, lang)}",
+                f"Last time: {run_name(scores.previous, lang)}",
             ),
             tr(
                 lang,
-                f"今回: {_run_name(scores.latest, lang)}",
-                f"This time: {_run_name(scores.latest, lang)}",
+                f"今回: {run_name(scores.latest, lang)}",
+                f"This time: {run_name(scores.latest, lang)}",
             ),
         )
     lead = tr(
         lang,
-        f"{_run_name(scores.latest, lang)}の基本の管理策の実施率(実施済=1、一部実施=0.5、対象外は除く)。",
-        f"Baseline score of {_run_name(scores.latest, lang)} (done 1, partly done 0.5, not applicable left out).",
+        f"{run_name(scores.latest, lang)}の基本の管理策の実施率(実施済=1、一部実施=0.5、対象外は除く)。",
+        f"Baseline score of {run_name(scores.latest, lang)} (done 1, partly done 0.5, not applicable left out).",
     )
     chart = bar_chart(rows, font=look.base.regular_font, lang=lang, width=content_width(), legend=legend)
     return [para(lead, look.note), chart]
 
 
-def _months_section(series: MonthSeries, look: _Look, lang: str) -> list[Any]:
+def _months_section(series: MonthSeries, look: AssessmentStyles, lang: str) -> list[Any]:
     chart = month_chart(series, font=look.base.regular_font, lang=lang, width=content_width())
     lead = tr(
         lang,
@@ -454,7 +454,9 @@ def _months_section(series: MonthSeries, look: _Look, lang: str) -> list[Any]:
     return [para(lead, look.note), chart]
 
 
-def _assets_section(assets: Sequence[StatusCounts], printed_on: date, look: _Look, lang: str) -> list[Any]:
+def _assets_section(
+    assets: Sequence[StatusCounts], printed_on: date, look: AssessmentStyles, lang: str
+) -> list[Any]:
     chart = asset_chart(
         assets, font=look.base.regular_font, bold_font=look.base.bold_font, lang=lang, width=content_width()
     )
@@ -466,7 +468,7 @@ def _assets_section(assets: Sequence[StatusCounts], printed_on: date, look: _Loo
     return [para(lead, look.note), chart]
 
 
-def _incident_rows(lines: Sequence[IncidentLine], look: _Look, lang: str) -> list[list[Any]]:
+def _incident_rows(lines: Sequence[IncidentLine], look: AssessmentStyles, lang: str) -> list[list[Any]]:
     cell, center = look.base.cell, look.base.cell_center
     rows = []
     for line in lines:
@@ -484,9 +486,9 @@ def _incident_rows(lines: Sequence[IncidentLine], look: _Look, lang: str) -> lis
     return rows
 
 
-def _incidents_section(summary: YearSummary, look: _Look, lang: str) -> list[Any]:
+def _incidents_section(summary: YearSummary, look: AssessmentStyles, lang: str) -> list[Any]:
     if not summary.incidents:
-        return [_none(lang, look.rs)]
+        return [none_line(lang, look.rs)]
     header = [
         tr(lang, "番号", "No."),
         tr(lang, "発生日", "Occurred"),
@@ -496,28 +498,28 @@ def _incidents_section(summary: YearSummary, look: _Look, lang: str) -> list[Any
         tr(lang, "完了日", "Closed on"),
     ]
     rows = _incident_rows(summary.incidents, look, lang)
-    return [_lines_table(header, rows, (22, 24, 50, 18, 46, 26), look.rs)]
+    return [lines_table(header, rows, (22, 24, 50, 18, 46, 26), look.rs)]
 
 
-def _continuity_section(summary: YearSummary, look: _Look, lang: str) -> list[Any]:
+def _continuity_section(summary: YearSummary, look: AssessmentStyles, lang: str) -> list[Any]:
     rs = look.rs
     cell, center = rs.base.cell, rs.base.cell_center
-    flowables: list[Any] = [*_sub(tr(lang, "訓練", "Drills"), rs)]
+    flowables: list[Any] = [*subsection_heading(tr(lang, "訓練", "Drills"), rs)]
     if summary.drills:
         rows = []
         for drill in summary.drills:
-            achieved = _minutes(drill.minutes_achieved, lang) or "—"
-            objective = _minutes(drill.objective_minutes, lang) or "—"
+            achieved = minutes_text(drill.minutes_achieved, lang) or "—"
+            objective = minutes_text(drill.objective_minutes, lang) or "—"
             text = f"{achieved} / {objective}"
             markup = escape_text(text)
             if drill.over_objective:
-                markup += "<br/>" + _alert(tr(lang, "【目標超過】", "[Over objective]"))
+                markup += "<br/>" + alert_markup(tr(lang, "【目標超過】", "[Over objective]"))
             rows.append(
                 [
                     para(drill.held_on.isoformat(), center),
                     para(drill.plan, cell, limit=80),
                     para(drill.scenario or "—", cell, limit=120),
-                    _markup(markup, text, center),
+                    markup_para(markup, text, center),
                 ]
             )
         header = [
@@ -526,10 +528,10 @@ def _continuity_section(summary: YearSummary, look: _Look, lang: str) -> list[An
             tr(lang, "想定した障害", "Scenario"),
             tr(lang, "復旧時間\n(実績 / 目標)", "Time taken\n(actual/objective)"),
         ]
-        flowables.append(_lines_table(header, rows, (24, 58, 66, 38), rs))
+        flowables.append(lines_table(header, rows, (24, 58, 66, 38), rs))
     else:
-        flowables.append(_none(lang, rs))
-    flowables += _sub(tr(lang, "計画の見直し", "Plan reviews"), rs)
+        flowables.append(none_line(lang, rs))
+    flowables += subsection_heading(tr(lang, "計画の見直し", "Plan reviews"), rs)
     if summary.reviews:
         rows = []
         for review in summary.reviews:
@@ -548,9 +550,9 @@ def _continuity_section(summary: YearSummary, look: _Look, lang: str) -> list[An
             tr(lang, "内容", "What was reviewed or changed"),
             tr(lang, "きっかけ", "Prompted by"),
         ]
-        flowables.append(_lines_table(header, rows, (24, 50, 78, 34), rs))
+        flowables.append(lines_table(header, rows, (24, 50, 78, 34), rs))
     else:
-        flowables.append(_none(lang, rs))
+        flowables.append(none_line(lang, rs))
     return flowables
 
 
@@ -571,7 +573,7 @@ def build_annual_report(
 ) -> None:
     """The annual report of ``year`` (A4 portrait): summary, three charts, the year's incidents,
     drills and reviews, and lines to sign."""
-    look = _look()
+    look = make_assessment_styles()
     title = report_title(year, lang)
     period = tr(lang, f"{year}-01-01 〜 {year}-12-31", f"{year}-01-01 to {year}-12-31")
     cells = [
@@ -580,7 +582,7 @@ def build_annual_report(
         (tr(lang, "印刷日", "Printed"), printed_on.isoformat()),
         (
             tr(lang, "最新の自己点検", "Latest self-assessment"),
-            _run_name(scores.latest, lang) if scores.latest else tr(lang, "なし", "none"),
+            run_name(scores.latest, lang) if scores.latest else tr(lang, "なし", "none"),
         ),
     ]
     # (heading, flowables, whether the heading and all its flowables stay on one page: a chart)
@@ -608,28 +610,17 @@ def build_annual_report(
             False,
         ),
     ]
-    story: list[Any] = [para(title, look.base.title), _info_block(cells, look)]
+    story: list[Any] = [para(title, look.base.title), info_block(cells, look.rs)]
     for number, (heading, flowables, keep) in enumerate(sections, start=1):
         if keep:
             story += [KeepTogether([para(f"{number}. {heading}", look.rs.section), *flowables])]
         else:
-            story += [*_section(f"{number}. {heading}", look.rs), *flowables]
+            story += [*section_heading(f"{number}. {heading}", look.rs), *flowables]
     roles = [
         (tr(lang, "報告者", "Reported by"), tr(lang, "報告日", "Date")),
         (tr(lang, "承認者", "Approved by"), tr(lang, "承認日", "Date")),
     ]
-    story += [
-        CondPageBreak(45 * mm),
-        *(
-            signature_block(
-                [(role, tr(lang, "(印)", "(signature)")), (day, tr(lang, "年　　月　　日", ""))],
-                styles=look.base,
-                width=content_width(),
-                lead=[para(tr(lang, "確認・承認", "Sign-off"), look.rs.section)] if i == 0 else (),
-            )
-            for i, (role, day) in enumerate(roles)
-        ),
-    ]
+    story += sign_off(roles, look.rs, lang, room=45 * mm)
     printed = tr(lang, f"印刷日 {printed_on}", f"Printed {printed_on}")
     subtitle = "　".join(part for part in (office.strip(), printed) if part)
     build_document(path, story, title=title, subtitle=subtitle, lang=lang)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import functools
 
-from reportlab.lib.fonts import addMapping  # type: ignore[import-untyped]
-from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
-from reportlab.pdfbase.ttfonts import TTFError, TTFont  # type: ignore[import-untyped]
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from sme_guard.paths import resources_dir
 

@@ -17,22 +17,40 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib import colors  # type: ignore[import-untyped]
-from reportlab.lib.enums import TA_CENTER  # type: ignore[import-untyped]
-from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.pagesizes import landscape as landscape_size
-from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
-from reportlab.lib.units import mm  # type: ignore[import-untyped]
-from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table  # type: ignore[import-untyped]
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer, Table
 
 from sme_guard.domain.codes import INCIDENT_CATEGORY_OF_TYPE, IncidentType, ThreatSource, label
 from sme_guard.domain.registers import INCIDENTS
+from sme_guard.exchange.pdf.blocks import (
+    FIELD_LABEL_WIDTH,
+    FORM_PADDING,
+    TICKED,
+    UNTICKED,
+    ReportStyles,
+    alert_markup,
+    field_value,
+    fields_table,
+    label_columns,
+    lines_table,
+    none_line,
+    scaled_widths,
+    section_heading,
+    sign_off,
+    splittable,
+    story_height,
+    subsection_heading,
+    warning_box,
+)
 from sme_guard.exchange.pdf.layout import (
-    HEADER_FILL,
     INK,
     MARGIN_BOTTOM,
     MARGIN_TOP,
-    MUTED,
+    WARNING,
     Styles,
     build_document,
     content_width,
@@ -42,23 +60,12 @@ from sme_guard.exchange.pdf.layout import (
     latin,
     make_styles,
     para,
-    signature_block,
     tr,
 )
 from sme_guard.services.incidents import Confirmation, ContactLine, IncidentDetail
 from sme_guard.services.values import display, format_datetime
 
 IMPACT_KEYS = ("impact_confidentiality", "impact_integrity", "impact_availability", "impact_legality")
-WARNING_HEX = "#B00000"
-WARNING = colors.HexColor(WARNING_HEX)
-FIELD_LABEL_WIDTH = 42 * mm
-TICKED, UNTICKED = "■", "□"  # as the guideline's legend marks its boxes (BIZ UDGothic has both)
-
-
-def _scaled(widths_mm: Sequence[float], width: float) -> list[float]:
-    """Column widths that fill ``width`` exactly, in the given proportions."""
-    total = sum(widths_mm)
-    return [w / total * width for w in widths_mm]
 
 
 def _day(value: date | None) -> str:
@@ -85,76 +92,10 @@ def _shown(key: str, values: Mapping[str, Any], lang: str) -> str:
 # ---------------------------------------------------------------- the incident report
 
 
-class _ReportStyles:
-    """The report's own paragraph styles, derived from the shared ones."""
-
-    def __init__(self, styles: Styles) -> None:
-        self.base = styles
-        self.label = ParagraphStyle(
-            "IncLabel", parent=styles.cell, fontName=styles.bold_font, fontSize=8.5, leading=11.5
-        )
-        self.value = ParagraphStyle("IncValue", parent=styles.cell, fontSize=9, leading=12.5)
-        self.empty = ParagraphStyle("IncEmpty", parent=self.value, textColor=MUTED)
-        self.open = ParagraphStyle(
-            "IncOpen", parent=styles.cell_center, fontName=styles.bold_font, textColor=WARNING
-        )
-        self.section = ParagraphStyle(
-            "IncSection",
-            parent=styles.heading,
-            fontSize=11,
-            leading=14,
-            spaceBefore=5 * mm,
-            spaceAfter=1.8 * mm,
-        )
-        self.sub = ParagraphStyle(
-            "IncSub",
-            parent=styles.body,
-            fontName=styles.bold_font,
-            fontSize=9,
-            spaceBefore=2 * mm,
-        )
-
-
-def _value(text: str, rs: _ReportStyles, lang: str) -> Paragraph:
-    """A field's text, or a faint 未記入 when it was left empty."""
-    if not text.strip():
-        return para(tr(lang, "未記入", "not entered"), rs.empty)
-    return para(text, rs.value)
-
-
-def _none(lang: str, rs: _ReportStyles) -> Paragraph:
-    return para(tr(lang, "なし", "None"), rs.base.body)
-
-
-def _splittable(table: Table) -> Table:
-    """A long text may run over a page break inside its row (its label row repeats)."""
-    table.splitInRow = 1
-    return table
-
-
-def _fields(rows: Sequence[tuple[str, Any]], rs: _ReportStyles) -> Table:
-    """A two-column form: shaded labels on the left, the values (flowables) on the right."""
-    table = grid_table(
-        [[para(name, rs.label), cell] for name, cell in rows],
-        [FIELD_LABEL_WIDTH, content_width() - FIELD_LABEL_WIDTH],
-        styles=rs.base,
-        header_rows=0,
-        zebra=False,
-        extra=[
-            ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ],
-    )
-    return _splittable(table)
-
-
-def _text_box(title: str, text: str, rs: _ReportStyles, lang: str) -> Table:
+def _text_box(title: str, text: str, rs: ReportStyles, lang: str) -> Table:
     """A titled box for a long free text (timeline, recovery); it may span pages."""
     table = grid_table(
-        [[para(title, rs.label)], [_value(text, rs, lang)]],
+        [[para(title, rs.label)], [field_value(text, rs, lang)]],
         [content_width()],
         styles=rs.base,
         zebra=False,
@@ -165,28 +106,15 @@ def _text_box(title: str, text: str, rs: _ReportStyles, lang: str) -> Table:
             ("BOTTOMPADDING", (0, 1), (-1, -1), 4),
         ],
     )
-    return _splittable(table)
+    return splittable(table)
 
 
-def _lines_table(
-    header: Sequence[str], rows: Sequence[Sequence[Any]], widths_mm: Sequence[float], rs: _ReportStyles
-) -> Table:
-    """A ruled list (actions, status changes, notifications, reports) with a shaded header."""
-    table = grid_table(
-        [[para(h, rs.base.cell_header) for h in header], *rows],
-        _scaled(widths_mm, content_width()),
-        styles=rs.base,
-        extra=[("VALIGN", (0, 1), (-1, -1), "TOP")],
-    )
-    return _splittable(table)
-
-
-def _cell(text: str, rs: _ReportStyles, *, center: bool = False) -> Paragraph:
+def _cell(text: str, rs: ReportStyles, *, center: bool = False) -> Paragraph:
     style = rs.base.cell_center if center else rs.base.cell
     return para(text or "—", style)
 
 
-def _boxes(options: Sequence[tuple[bool, str]], rs: _ReportStyles, columns: int) -> Table:
+def _boxes(options: Sequence[tuple[bool, str]], rs: ReportStyles, columns: int) -> Table:
     """■ ticked / □ not ticked, in columns, the way the guideline's legend prints its choices."""
     cells = [
         Paragraph(
@@ -212,20 +140,7 @@ def _boxes(options: Sequence[tuple[bool, str]], rs: _ReportStyles, columns: int)
     return table
 
 
-def _section(title: str, rs: _ReportStyles) -> list[Any]:
-    """A numbered heading, moved to the next page when too little room is left under it.
-
-    (Not ``keepWithNext``: that keeps the whole next table with the heading and leaves a
-    page nearly empty when the table is long.)
-    """
-    return [CondPageBreak(35 * mm), para(title, rs.section)]
-
-
-def _sub(title: str, rs: _ReportStyles) -> list[Any]:
-    return [CondPageBreak(20 * mm), para(title, rs.sub)]
-
-
-def _header_block(detail: IncidentDetail, rs: _ReportStyles, lang: str, office: str) -> Table:
+def _header_block(detail: IncidentDetail, rs: ReportStyles, lang: str, office: str) -> Table:
     values = detail.values
     kind = _shown("incident_type", values, lang)
     try:
@@ -255,19 +170,13 @@ def _header_block(detail: IncidentDetail, rs: _ReportStyles, lang: str, office: 
         [para(a, rs.label), para(b or "—", rs.value), para(c, rs.label), para(d or "—", rs.value)]
         for a, b, c, d in cells
     ]
-    extra: list[tuple[Any, ...]] = [
-        ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
-        ("BACKGROUND", (2, 0), (2, -1), HEADER_FILL),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-    ]
+    extra: list[tuple[Any, ...]] = [*label_columns(0, 2), *FORM_PADDING]
     if office.strip():
         rows.append([para(tr(lang, "事業所", "Office"), rs.label), para(office.strip(), rs.value), "", ""])
         extra.append(("SPAN", (1, len(rows) - 1), (3, len(rows) - 1)))
     return grid_table(
         rows,
-        _scaled((30, 63, 30, 63), content_width()),
+        scaled_widths((30, 63, 30, 63), content_width()),
         styles=rs.base,
         header_rows=0,
         zebra=False,
@@ -275,7 +184,7 @@ def _header_block(detail: IncidentDetail, rs: _ReportStyles, lang: str, office: 
     )
 
 
-def _occurrence(detail: IncidentDetail, rs: _ReportStyles, lang: str) -> list[Any]:
+def _occurrence(detail: IncidentDetail, rs: ReportStyles, lang: str) -> list[Any]:
     values = detail.values
     impacts = [
         (bool(values.get(key)), _capitalized(_field(key, lang).partition(": ")[2] or _field(key, lang)))
@@ -284,32 +193,34 @@ def _occurrence(detail: IncidentDetail, rs: _ReportStyles, lang: str) -> list[An
     threat = values.get("threat_source")
     threats = [(source.value == threat, label(source, lang)) for source in ThreatSource]
     rows: list[tuple[str, Any]] = [
-        (_field("occurred_at", lang), _value(_when(values.get("occurred_at")), rs, lang)),
-        (_field("discovered_at", lang), _value(_when(values.get("discovered_at")), rs, lang)),
-        (_field("reported_at", lang), _value(_when(values.get("reported_at")), rs, lang)),
+        (_field("occurred_at", lang), field_value(_when(values.get("occurred_at")), rs, lang)),
+        (_field("discovered_at", lang), field_value(_when(values.get("discovered_at")), rs, lang)),
+        (_field("reported_at", lang), field_value(_when(values.get("reported_at")), rs, lang)),
         *[
-            (_field(key, lang), _value(values.get(key) or "", rs, lang))
+            (_field(key, lang), field_value(values.get(key) or "", rs, lang))
             for key in ("who", "what", "how", "result")
         ],
         (tr(lang, "影響", "Impact"), _boxes(impacts, rs, 4)),
         (_field("threat_source", lang), _boxes(threats, rs, 3)),
     ]
     return [
-        *_section(tr(lang, "1. 発生の記録 (管理策3②)", "1. Record of the incident (control 3②)"), rs),
-        _fields(rows, rs),
+        *section_heading(tr(lang, "1. 発生の記録 (管理策3②)", "1. Record of the incident (control 3②)"), rs),
+        fields_table(rows, rs),
     ]
 
 
-def _prevention(detail: IncidentDetail, rs: _ReportStyles, lang: str) -> list[Any]:
+def _prevention(detail: IncidentDetail, rs: ReportStyles, lang: str) -> list[Any]:
     flowables: list[Any] = [
-        *_section(
+        *section_heading(
             tr(lang, "2. 根本原因と再発防止策 (管理策3③)", "2. Root cause and prevention (control 3③)"), rs
         ),
-        _fields([(_field("root_cause", lang), _value(detail.values.get("root_cause") or "", rs, lang))], rs),
-        *_sub(tr(lang, "再発防止策", "Prevention actions"), rs),
+        fields_table(
+            [(_field("root_cause", lang), field_value(detail.values.get("root_cause") or "", rs, lang))], rs
+        ),
+        *subsection_heading(tr(lang, "再発防止策", "Prevention actions"), rs),
     ]
     if not detail.actions:
-        flowables.append(_none(lang, rs))
+        flowables.append(none_line(lang, rs))
         return flowables
     rows = [
         [
@@ -330,15 +241,15 @@ def _prevention(detail: IncidentDetail, rs: _ReportStyles, lang: str) -> list[An
         tr(lang, "期限", "Due"),
         tr(lang, "完了日", "Done"),
     ]
-    flowables.append(_lines_table(header, rows, (9, 99, 30, 24, 24), rs))
+    flowables.append(lines_table(header, rows, (9, 99, 30, 24, 24), rs))
     return flowables
 
 
-def _handling(detail: IncidentDetail, rs: _ReportStyles, lang: str) -> list[Any]:
+def _handling(detail: IncidentDetail, rs: ReportStyles, lang: str) -> list[Any]:
     status = INCIDENTS.column("status")
     flowables: list[Any] = [
-        *_section(tr(lang, "3. 対応の経過", "3. Handling"), rs),
-        *_sub(tr(lang, "状態の変更", "Status changes"), rs),
+        *section_heading(tr(lang, "3. 対応の経過", "3. Handling"), rs),
+        *subsection_heading(tr(lang, "状態の変更", "Status changes"), rs),
     ]
     if detail.status_changes:
         rows = [
@@ -350,9 +261,9 @@ def _handling(detail: IncidentDetail, rs: _ReportStyles, lang: str) -> list[Any]
             for change in detail.status_changes
         ]
         header = [tr(lang, "日時", "Date and time"), _field("status", lang), tr(lang, "メモ", "Note")]
-        flowables.append(_lines_table(header, rows, (32, 40, 114), rs))
+        flowables.append(lines_table(header, rows, (32, 40, 114), rs))
     else:
-        flowables.append(_none(lang, rs))
+        flowables.append(none_line(lang, rs))
     flowables += [
         Spacer(1, 2.5 * mm),
         _text_box(tr(lang, "経過の記録", "Timeline"), detail.values.get("timeline") or "", rs, lang),
@@ -360,14 +271,14 @@ def _handling(detail: IncidentDetail, rs: _ReportStyles, lang: str) -> list[Any]
     return flowables
 
 
-def _notifications(detail: IncidentDetail, rs: _ReportStyles, lang: str) -> list[Any]:
+def _notifications(detail: IncidentDetail, rs: ReportStyles, lang: str) -> list[Any]:
     flowables: list[Any] = [
-        *_section(
+        *section_heading(
             tr(lang, "4. 連絡網による報告 (管理策3①)", "4. Reporting along the contact tree (control 3①)"), rs
         )
     ]
     if not detail.notifications:
-        flowables.append(_none(lang, rs))
+        flowables.append(none_line(lang, rs))
         return flowables
     rows = [
         [
@@ -386,13 +297,13 @@ def _notifications(detail: IncidentDetail, rs: _ReportStyles, lang: str) -> list
         tr(lang, "方法", "How"),
         tr(lang, "メモ", "Note"),
     ]
-    flowables.append(_lines_table(header, rows, (32, 40, 38, 26, 50), rs))
+    flowables.append(lines_table(header, rows, (32, 40, 38, 26, 50), rs))
     return flowables
 
 
-def _recovery(detail: IncidentDetail, rs: _ReportStyles, lang: str) -> list[Any]:
+def _recovery(detail: IncidentDetail, rs: ReportStyles, lang: str) -> list[Any]:
     flowables: list[Any] = [
-        *_section(
+        *section_heading(
             tr(
                 lang,
                 "5. 復旧方法と届け出 (管理策12 運用②)",
@@ -401,10 +312,10 @@ def _recovery(detail: IncidentDetail, rs: _ReportStyles, lang: str) -> list[Any]
             rs,
         ),
         _text_box(_field("recovery_method", lang), detail.values.get("recovery_method") or "", rs, lang),
-        *_sub(tr(lang, "届け出", "External reports"), rs),
+        *subsection_heading(tr(lang, "届け出", "External reports"), rs),
     ]
     if not detail.reports:
-        flowables.append(_none(lang, rs))
+        flowables.append(none_line(lang, rs))
         return flowables
     rows = [
         [
@@ -421,14 +332,14 @@ def _recovery(detail: IncidentDetail, rs: _ReportStyles, lang: str) -> list[Any]
         tr(lang, "受付番号など", "Reference"),
         tr(lang, "メモ", "Note"),
     ]
-    flowables.append(_lines_table(header, rows, (60, 26, 40, 60), rs))
+    flowables.append(lines_table(header, rows, (60, 26, 40, 60), rs))
     return flowables
 
 
 def _related(
-    detail: IncidentDetail, rs: _ReportStyles, lang: str, measure_texts: Mapping[str, str]
+    detail: IncidentDetail, rs: ReportStyles, lang: str, measure_texts: Mapping[str, str]
 ) -> list[Any]:
-    flowables: list[Any] = _section(tr(lang, "6. 関連する資産", "6. Assets concerned"), rs)
+    flowables: list[Any] = section_heading(tr(lang, "6. 関連する資産", "6. Assets concerned"), rs)
     if detail.assets:
         rows = [
             [_cell(str(i), rs, center=True), _cell(asset.register.label(lang), rs), _cell(asset.number, rs)]
@@ -443,39 +354,26 @@ def _related(
         table.hAlign = "LEFT"
         flowables.append(table)
     else:
-        flowables.append(_none(lang, rs))
-    flowables += _section(tr(lang, "7. 関連する管理策", "7. Measures concerned"), rs)
+        flowables.append(none_line(lang, rs))
+    flowables += section_heading(tr(lang, "7. 関連する管理策", "7. Measures concerned"), rs)
     if detail.measures:
         rows = [
             [_cell(str(i), rs, center=True), _cell(measure_texts.get(measure_id, measure_id), rs)]
             for i, measure_id in enumerate(detail.measures, start=1)
         ]
-        flowables.append(_lines_table(["No.", tr(lang, "管理策", "Measure")], rows, (9, 177), rs))
+        flowables.append(lines_table(["No.", tr(lang, "管理策", "Measure")], rows, (9, 177), rs))
     else:
-        flowables.append(_none(lang, rs))
+        flowables.append(none_line(lang, rs))
     return flowables
 
 
-def _sign_off(rs: _ReportStyles, lang: str) -> list[Any]:
+def _sign_off(rs: ReportStyles, lang: str) -> list[Any]:
     roles = [
         (tr(lang, "記録者", "Recorded by"), tr(lang, "記録日", "Date")),
         (tr(lang, "確認者", "Checked by"), tr(lang, "確認日", "Date")),
         (tr(lang, "承認者", "Approved by"), tr(lang, "承認日", "Date")),
     ]
-    # Each line is kept whole; the page break before keeps the three together (nesting
-    # KeepTogether would not: it reports itself too tall, forcing a needless page break).
-    return [
-        CondPageBreak(60 * mm),
-        *(
-            signature_block(
-                [(role, tr(lang, "(印)", "(signature)")), (day, tr(lang, "年　　月　　日", ""))],
-                styles=rs.base,
-                width=content_width(),
-                lead=[para(tr(lang, "確認・承認", "Sign-off"), rs.section)] if i == 0 else (),
-            )
-            for i, (role, day) in enumerate(roles)
-        ),
-    ]
+    return sign_off(roles, rs, lang, room=60 * mm)
 
 
 def report_title(number: str, lang: str) -> str:
@@ -495,7 +393,7 @@ def build_incident_report(
     ``measure_texts`` maps a catalog measure id (``ctl-09-m2``) to the line that names it in
     ``lang``, e.g. "9.記憶媒体の管理 ②: …"; an id missing from it prints as the id.
     """
-    rs = _ReportStyles(make_styles())
+    rs = ReportStyles(make_styles())
     number = str(detail.values.get("number") or "")
     title = report_title(number, lang)
     occurred = _when(detail.values.get("occurred_at"))
@@ -529,16 +427,13 @@ def next_check(confirmation: Confirmation) -> date | None:
     return confirmation.confirmed_on + timedelta(days=confirmation.interval_days)
 
 
-def _alert(text: str) -> str:
-    """Markup for a word that must catch the eye on the wall: bold and red."""
-    return f'<font color="{WARNING_HEX}"><b>{escape_text(text)}</b></font>'
-
-
 def _confirmation_lines(confirmation: Confirmation, lang: str) -> tuple[str, str | None]:
     """The "last checked" line (markup) and a warning when the tree is due for a check (3 運用①)."""
     due = next_check(confirmation)
     if confirmation.confirmed_on is None or due is None:
-        line = escape_text(tr(lang, "最終確認日: ", "Last checked: ")) + _alert(tr(lang, "未確認", "never"))
+        line = escape_text(tr(lang, "最終確認日: ", "Last checked: ")) + alert_markup(
+            tr(lang, "未確認", "never")
+        )
         warning = tr(
             lang,
             "※ この連絡網はまだ一度も確認されていません。組織の実情と合っているか確認してください(管理策3 運用①)。",
@@ -557,7 +452,7 @@ def _confirmation_lines(confirmation: Confirmation, lang: str) -> tuple[str, str
     )
     if not confirmation.overdue:
         return line, None
-    line += "&nbsp;&nbsp;" + _alert(tr(lang, "【確認期限切れ】", "[OVERDUE]"))
+    line += "&nbsp;&nbsp;" + alert_markup(tr(lang, "【確認期限切れ】", "[OVERDUE]"))
     warning = tr(
         lang,
         f"※ 確認期限切れ: 次回確認日({next_on})を過ぎています。組織の実情と合っているか確認してください(管理策3 運用①)。",
@@ -624,7 +519,7 @@ def _tree_story(
     padding = max(size * 0.15, 1.5)
     table = grid_table(
         rows,
-        _scaled(widths_mm, width),
+        scaled_widths(widths_mm, width),
         styles=styles,
         extra=[
             ("TOPPADDING", (0, 1), (-1, -1), padding),
@@ -647,17 +542,7 @@ def _tree_story(
         warning_style = ParagraphStyle(
             "TreeWarning", parent=info_style, fontName=styles.bold_font, textColor=WARNING, leading=13
         )
-        box = Table([[para(warning, warning_style)]], colWidths=[width])
-        box.setStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), styles.regular_font),
-                ("BOX", (0, 0), (-1, -1), 1.5, WARNING),
-                ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ]
-        )
-        story += [Spacer(1, 1 * mm), box]
+        story += [Spacer(1, 1 * mm), warning_box(warning, warning_style, styles.regular_font, width=width)]
     steps = [
         tr(
             lang,
@@ -698,18 +583,10 @@ def _tree_story(
     return story
 
 
-def _height(story: Sequence[Any], width: float, room: float) -> float:
-    total = 0.0
-    for flowable in story:
-        _w, h = flowable.wrap(width, room)
-        total += h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
-    return total
-
-
 def fitting_size(make: Callable[[float], list[Any]], width: float, room: float) -> float:
     """The largest font size (in half points) whose story fits ``room``; the smallest if none."""
     size = TREE_MAX_FONT
-    while size > TREE_MIN_FONT and _height(make(size), width, room) > room:
+    while size > TREE_MIN_FONT and story_height(make(size), width, room) > room:
         size -= 0.5
     return size
 

@@ -20,15 +20,15 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.lib import colors  # type: ignore[import-untyped]
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT  # type: ignore[import-untyped]
-from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.pagesizes import landscape as landscape_size
-from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
-from reportlab.lib.units import mm  # type: ignore[import-untyped]
-from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
-from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
-from reportlab.platypus import (  # type: ignore[import-untyped]
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
@@ -56,6 +56,8 @@ GRID = colors.HexColor("#808080")
 HEADER_FILL = colors.HexColor("#D9D9D9")
 ZEBRA_FILL = colors.HexColor("#F2F2F2")
 MUTED = colors.HexColor("#555555")
+WARNING_HEX = "#B00000"  # what must catch the eye: overdue, open, draft
+WARNING = colors.HexColor(WARNING_HEX)
 
 # C0 control characters (other than tab and newline) are not text a printout can show: drop them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -148,7 +150,7 @@ def para(text: str, style: ParagraphStyle, *, limit: int | None = None) -> Parag
     return Paragraph(escape_text(text), style if has_cjk(text) else latin(style))
 
 
-class CheckBox(Flowable):  # type: ignore[misc]
+class CheckBox(Flowable):
     """An empty square to tick by hand, centred in its cell (the font has no ☐ glyph)."""
 
     def __init__(self, size: float = 4 * mm, min_height: float = 0.0) -> None:
@@ -251,7 +253,7 @@ def signature_block(
     return KeepTogether([*lead, Spacer(1, 2 * mm), table])
 
 
-def _fit(text: str, font: str, size: float, max_width: float) -> str:
+def fit_text(text: str, font: str, size: float, max_width: float) -> str:
     """``text`` cut with an ellipsis so that it is at most ``max_width`` wide."""
     if stringWidth(text, font, size) <= max_width:
         return text
@@ -260,7 +262,7 @@ def _fit(text: str, font: str, size: float, max_width: float) -> str:
     return text + "…"
 
 
-class _NumberedCanvas(Canvas):  # type: ignore[misc]
+class _NumberedCanvas(Canvas):
     """Holds every page back until the end, so each footer can say "X / Y" with the total."""
 
     def __init__(self, *args: Any, footer: Callable[[Any, int, int], None], **kwargs: Any) -> None:
@@ -312,12 +314,12 @@ def build_document(
         canvas.saveState()
         canvas.setFillColor(MUTED)
         canvas.setFont(regular, HEADER_FONT_SIZE)
-        right_text = _fit(subtitle, regular, HEADER_FONT_SIZE, (right - MARGIN_X) * 0.45)
+        right_text = fit_text(subtitle, regular, HEADER_FONT_SIZE, (right - MARGIN_X) * 0.45)
         canvas.drawRightString(right, header_y, right_text)
         room = right - MARGIN_X - stringWidth(right_text, regular, HEADER_FONT_SIZE) - 6 * mm
         canvas.setFillColor(INK)
         canvas.setFont(bold, HEADER_FONT_SIZE)
-        canvas.drawString(MARGIN_X, header_y, _fit(title, bold, HEADER_FONT_SIZE, room))
+        canvas.drawString(MARGIN_X, header_y, fit_text(title, bold, HEADER_FONT_SIZE, room))
         canvas.setStrokeColor(INK)
         canvas.setLineWidth(0.6)
         canvas.line(MARGIN_X, header_y - 2 * mm, right, header_y - 2 * mm)

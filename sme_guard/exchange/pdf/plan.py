@@ -17,34 +17,37 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
-from reportlab.lib.units import mm  # type: ignore[import-untyped]
-from reportlab.platypus import Paragraph, Spacer, Table  # type: ignore[import-untyped]
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer, Table
 
 from sme_guard.domain.registers import PLANS
-from sme_guard.exchange.pdf.incident import (
+from sme_guard.exchange.pdf.blocks import (
+    FORM_PADDING,
     TICKED,
     UNTICKED,
-    WARNING,
-    _alert,
-    _fields,
-    _lines_table,
-    _none,
-    _ReportStyles,
-    _scaled,
-    _section,
-    _splittable,
-    _value,
+    ReportStyles,
+    alert_markup,
+    field_value,
+    fields_table,
+    joined_names,
+    label_columns,
+    lines_table,
+    markup_para,
+    minutes_text,
+    none_line,
+    scaled_widths,
+    section_heading,
+    splittable,
+    warning_box,
 )
 from sme_guard.exchange.pdf.layout import (
-    HEADER_FILL,
+    WARNING,
     CheckBox,
     build_document,
     content_width,
     escape_text,
     grid_table,
-    has_cjk,
-    latin,
     make_styles,
     para,
     signature_block,
@@ -78,34 +81,11 @@ def _hours(value: Any) -> str:
     return format_decimal(value) if isinstance(value, int | float) else str(value)
 
 
-def _minutes(value: int | None, lang: str) -> str:
-    return "" if value is None else tr(lang, f"{value}分", f"{value} min")
-
-
-def _markup(markup: str, plain: str, style: ParagraphStyle) -> Paragraph:
-    """Ready markup (its user text already escaped); ``plain`` picks the wrapping, as ``para`` does."""
-    return Paragraph(markup, style if has_cjk(plain) else latin(style))
-
-
-def _joined(names: Sequence[str], lang: str) -> str:
-    return tr(lang, "、", ", ").join(names)
-
-
-def _warning_box(text: str, rs: _ReportStyles) -> Table:
+def _warning_box(text: str, rs: ReportStyles) -> Table:
     style = ParagraphStyle(
         "PlanWarning", parent=rs.value, fontName=rs.base.bold_font, textColor=WARNING, leading=13
     )
-    box = Table([[para(text, style)]], colWidths=[content_width()])
-    box.setStyle(
-        [
-            ("FONTNAME", (0, 0), (-1, -1), rs.base.regular_font),
-            ("BOX", (0, 0), (-1, -1), 1.5, WARNING),
-            ("LEFTPADDING", (0, 0), (-1, -1), 6),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ]
-    )
-    return box
+    return warning_box(text, style, rs.base.regular_font)
 
 
 # ---------------------------------------------------------------- the heading block
@@ -115,7 +95,7 @@ def _overdue_mark(lang: str) -> str:
     return tr(lang, "【見直し期限切れ】", "[Review overdue]")
 
 
-def _header_block(detail: PlanDetail, rs: _ReportStyles, lang: str, office: str, printed_on: date) -> Table:
+def _header_block(detail: PlanDetail, rs: ReportStyles, lang: str, office: str, printed_on: date) -> Table:
     values = detail.values
     last = values.get("last_reviewed_on")
     last_text = _day(last) if isinstance(last, date) else str(last or "")
@@ -123,8 +103,8 @@ def _header_block(detail: PlanDetail, rs: _ReportStyles, lang: str, office: str,
     next_text = _day(detail.next_review_on) or tr(lang, "今すぐ", "now")  # never reviewed: due now
     next_cell: Any = para(next_text, rs.value)
     if detail.review_due:
-        mark = _alert(_overdue_mark(lang).replace(" ", "\u00a0"))  # kept on one line
-        next_cell = _markup(f"{escape_text(next_text)}&nbsp;&nbsp;{mark}", next_text, rs.value)
+        mark = alert_markup(_overdue_mark(lang).replace(" ", "\u00a0"))  # kept on one line
+        next_cell = markup_para(f"{escape_text(next_text)}&nbsp;&nbsp;{mark}", next_text, rs.value)
     cells: list[tuple[str, Any, str, Any]] = [
         (
             _field("owner_id", lang),
@@ -148,17 +128,11 @@ def _header_block(detail: PlanDetail, rs: _ReportStyles, lang: str, office: str,
     rows = [[para(a, rs.label), b, para(c, rs.label), d] for a, b, c, d in cells]
     return grid_table(
         rows,
-        _scaled((36, 57, 36, 57), content_width()),
+        scaled_widths((36, 57, 36, 57), content_width()),
         styles=rs.base,
         header_rows=0,
         zebra=False,
-        extra=[
-            ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
-            ("BACKGROUND", (2, 0), (2, -1), HEADER_FILL),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-        ],
+        extra=[*label_columns(0, 2), *FORM_PADDING],
     )
 
 
@@ -184,22 +158,22 @@ def _review_warning(detail: PlanDetail, lang: str) -> str | None:
 # ---------------------------------------------------------------- the sections
 
 
-def _overview(detail: PlanDetail, rs: _ReportStyles, lang: str) -> list[Any]:
+def _overview(detail: PlanDetail, rs: ReportStyles, lang: str) -> list[Any]:
     values = detail.values
 
     def plans(pairs: Sequence[tuple[int, str]]) -> Paragraph:
         if not pairs:
             return para(tr(lang, "なし", "None"), rs.value)
-        return para(_joined([name for _id, name in pairs], lang), rs.value)
+        return para(joined_names([name for _id, name in pairs], lang), rs.value)
 
     def hours(key: str) -> Paragraph:
         text = _hours(values.get(key))
-        return para(text, rs.value) if text else _value("", rs, lang)
+        return para(text, rs.value) if text else field_value("", rs, lang)
 
     uses_tree = bool(values.get("depends_on_contact_tree"))
     rows: list[tuple[str, Any]] = [
-        (_field("business_impact", lang), _value(values.get("business_impact") or "", rs, lang)),
-        (_field("damage_and_risk", lang), _value(values.get("damage_and_risk") or "", rs, lang)),
+        (_field("business_impact", lang), field_value(values.get("business_impact") or "", rs, lang)),
+        (_field("damage_and_risk", lang), field_value(values.get("damage_and_risk") or "", rs, lang)),
         (_field("rto_hours", lang), hours("rto_hours")),
         (_field("rpo_hours", lang), hours("rpo_hours")),
         (tr(lang, "先に復旧が必要な計画", "Must be back first"), plans(detail.depends_on)),
@@ -210,13 +184,13 @@ def _overview(detail: PlanDetail, rs: _ReportStyles, lang: str) -> list[Any]:
         ),
     ]
     if (values.get("notes") or "").strip():
-        rows.append((_field("notes", lang), _value(values["notes"], rs, lang)))
-    return [_fields(rows, rs)]
+        rows.append((_field("notes", lang), field_value(values["notes"], rs, lang)))
+    return [fields_table(rows, rs)]
 
 
-def _protections(detail: PlanDetail, rs: _ReportStyles, lang: str) -> list[Any]:
+def _protections(detail: PlanDetail, rs: ReportStyles, lang: str) -> list[Any]:
     if not detail.protections:
-        return [_none(lang, rs)]
+        return [none_line(lang, rs)]
     rows = []
     for line in detail.protections:
         title = line.title(lang)
@@ -224,7 +198,7 @@ def _protections(detail: PlanDetail, rs: _ReportStyles, lang: str) -> list[Any]:
         measure = f"{box}&nbsp;{escape_text(title)}"
         rows.append(
             [
-                _markup(f"<b>{measure}</b>" if line.in_place else measure, title, rs.value),
+                markup_para(f"<b>{measure}</b>" if line.in_place else measure, title, rs.value),
                 para(tr(lang, "実施済み", "In place"), rs.base.cell_center)
                 if line.in_place
                 else para(tr(lang, "未実施", "Not in place"), rs.open),
@@ -232,16 +206,16 @@ def _protections(detail: PlanDetail, rs: _ReportStyles, lang: str) -> list[Any]:
             ]
         )
     header = [tr(lang, "保護対策", "Measure"), tr(lang, "状況", "Status"), tr(lang, "メモ", "Note")]
-    return [_lines_table(header, rows, (60, 24, 102), rs)]
+    return [lines_table(header, rows, (60, 24, 102), rs)]
 
 
-def _steps_total(detail: PlanDetail, rs: _ReportStyles, lang: str) -> list[Any]:
+def _steps_total(detail: PlanDetail, rs: ReportStyles, lang: str) -> list[Any]:
     total, objective = detail.steps_minutes, detail.objective_minutes
     rto = _hours(detail.values.get("rto_hours"))
     if total is None:
         total_text = tr(lang, "—(所要時間が未記入の手順があります)", "— (some steps have no planned time)")
     else:
-        total_text = _minutes(total, lang)
+        total_text = minutes_text(total, lang)
     if objective is None:
         objective_text = tr(lang, "未設定", "not set")
     else:
@@ -252,7 +226,7 @@ def _steps_total(detail: PlanDetail, rs: _ReportStyles, lang: str) -> list[Any]:
     ]
     style = ParagraphStyle("PlanTotal", parent=rs.value, fontName=rs.base.bold_font, spaceBefore=2 * mm)
     markup = ("&nbsp;" * 6).join(escape_text(part) for part in parts)
-    flowables: list[Any] = [_markup(markup, "".join(parts), style)]
+    flowables: list[Any] = [markup_para(markup, "".join(parts), style)]
     if total is not None and objective is not None and total > objective:
         flowables += [
             Spacer(1, 1.5 * mm),
@@ -269,9 +243,9 @@ def _steps_total(detail: PlanDetail, rs: _ReportStyles, lang: str) -> list[Any]:
     return flowables
 
 
-def _steps(detail: PlanDetail, rs: _ReportStyles, lang: str) -> list[Any]:
+def _steps(detail: PlanDetail, rs: ReportStyles, lang: str) -> list[Any]:
     if not detail.steps:
-        return [_none(lang, rs)]
+        return [none_line(lang, rs)]
     cell, center = rs.base.cell, rs.base.cell_center
     header = [
         tr(lang, "済", "✓"),
@@ -285,7 +259,7 @@ def _steps(detail: PlanDetail, rs: _ReportStyles, lang: str) -> list[Any]:
     ]
     rows: list[list[Any]] = [[para(h, rs.base.cell_header) for h in header]]
     for number, step in enumerate(detail.steps, start=1):
-        minutes = "" if step.duration_minutes is None else str(step.duration_minutes)
+        step_minutes = "" if step.duration_minutes is None else str(step.duration_minutes)
         rows.append(
             [
                 CheckBox(min_height=_HANDWRITING_ROW - 5),
@@ -293,14 +267,14 @@ def _steps(detail: PlanDetail, rs: _ReportStyles, lang: str) -> list[Any]:
                 para(step.who or "—", cell),
                 para(step.what, cell),
                 para(step.location or "—", cell),
-                para(minutes or "—", center),
+                para(step_minutes or "—", center),
                 "",
                 "",
             ]
         )
     table = grid_table(
         rows,
-        _scaled(_STEP_WIDTHS, content_width()),
+        scaled_widths(_STEP_WIDTHS, content_width()),
         styles=rs.base,
         extra=[("VALIGN", (0, 1), (-1, -1), "MIDDLE")],
     )
@@ -313,7 +287,7 @@ def _steps(detail: PlanDetail, rs: _ReportStyles, lang: str) -> list[Any]:
     return [
         para(instruction, rs.base.small),
         Spacer(1, 1 * mm),
-        _splittable(table),
+        splittable(table),
         *_steps_total(detail, rs, lang),
         signature_block(
             [
@@ -326,17 +300,18 @@ def _steps(detail: PlanDetail, rs: _ReportStyles, lang: str) -> list[Any]:
     ]
 
 
-def _scenarios(detail: PlanDetail, rs: _ReportStyles, lang: str) -> list[Any]:
+def _scenarios(detail: PlanDetail, rs: ReportStyles, lang: str) -> list[Any]:
     if not detail.scenarios:
-        return [_none(lang, rs)]
+        return [none_line(lang, rs)]
     rows = [
-        [para(line.title(lang), rs.label), _value(line.response or "", rs, lang)] for line in detail.scenarios
+        [para(line.title(lang), rs.label), field_value(line.response or "", rs, lang)]
+        for line in detail.scenarios
     ]
     header = [tr(lang, "災害", "Disaster"), tr(lang, "対応", "Response")]
-    return [_lines_table(header, rows, (40, 146), rs)]
+    return [lines_table(header, rows, (40, 146), rs)]
 
 
-def _contact_tree(contacts: Sequence[ContactLine], rs: _ReportStyles, lang: str) -> list[Any]:
+def _contact_tree(contacts: Sequence[ContactLine], rs: ReportStyles, lang: str) -> list[Any]:
     lead = para(
         tr(
             lang,
@@ -369,20 +344,20 @@ def _contact_tree(contacts: Sequence[ContactLine], rs: _ReportStyles, lang: str)
         tr(lang, "不在時の代理", "Alternate"),
         tr(lang, "電話", "Phone"),
     ]
-    return [lead, Spacer(1, 1 * mm), _lines_table(header, rows, (13, 50, 41, 41, 41), rs)]
+    return [lead, Spacer(1, 1 * mm), lines_table(header, rows, (13, 50, 41, 41, 41), rs)]
 
 
-def _drill_minutes(drill: DrillLine, rs: _ReportStyles, lang: str) -> Paragraph:
-    achieved = _minutes(drill.minutes_achieved, lang) or "—"
-    objective = _minutes(drill.objective_minutes, lang) or "—"
+def _drill_minutes(drill: DrillLine, rs: ReportStyles, lang: str) -> Paragraph:
+    achieved = minutes_text(drill.minutes_achieved, lang) or "—"
+    objective = minutes_text(drill.objective_minutes, lang) or "—"
     text = f"{achieved} / {objective}"
     markup = escape_text(text)
     if drill.over_objective:
-        markup += "<br/>" + _alert(tr(lang, "【目標超過】", "[Over objective]"))
-    return _markup(markup, text, rs.base.cell_center)
+        markup += "<br/>" + alert_markup(tr(lang, "【目標超過】", "[Over objective]"))
+    return markup_para(markup, text, rs.base.cell_center)
 
 
-def _drill_findings(drill: DrillLine, rs: _ReportStyles, lang: str) -> Paragraph:
+def _drill_findings(drill: DrillLine, rs: ReportStyles, lang: str) -> Paragraph:
     parts = [
         (tr(lang, "実施した手順", "Steps exercised"), drill.steps_exercised),
         (tr(lang, "結果", "Result"), drill.result),
@@ -393,12 +368,12 @@ def _drill_findings(drill: DrillLine, rs: _ReportStyles, lang: str) -> Paragraph
     if not shown:
         return para("—", rs.base.cell)
     markup = "<br/>".join(f"<b>{escape_text(label)}</b>{colon}{escape_text(text)}" for label, text in shown)
-    return _markup(markup, "".join(label + text for label, text in shown), rs.base.cell)
+    return markup_para(markup, "".join(label + text for label, text in shown), rs.base.cell)
 
 
-def _drills(detail: PlanDetail, rs: _ReportStyles, lang: str) -> list[Any]:
+def _drills(detail: PlanDetail, rs: ReportStyles, lang: str) -> list[Any]:
     if not detail.drills:
-        return [_none(lang, rs)]
+        return [none_line(lang, rs)]
     cell, center = rs.base.cell, rs.base.cell_center
     rows = []
     for drill in detail.drills:
@@ -410,7 +385,7 @@ def _drills(detail: PlanDetail, rs: _ReportStyles, lang: str) -> list[Any]:
             [
                 para(drill.held_on.isoformat(), center),
                 para(drill.scenario or "—", cell),
-                para(_joined(drill.participants, lang) or "—", cell),
+                para(joined_names(drill.participants, lang) or "—", cell),
                 _drill_minutes(drill, rs, lang),
                 _drill_findings(drill, rs, lang),
                 para(change, cell),
@@ -424,12 +399,12 @@ def _drills(detail: PlanDetail, rs: _ReportStyles, lang: str) -> list[Any]:
         tr(lang, "実施内容・結果・所見", "What was done and found"),
         tr(lang, "計画の変更", "Plan changed"),
     ]
-    return [_lines_table(header, rows, (19, 25, 26, 30, 51, 35), rs)]
+    return [lines_table(header, rows, (19, 25, 26, 30, 51, 35), rs)]
 
 
-def _reviews(detail: PlanDetail, rs: _ReportStyles, lang: str) -> list[Any]:
+def _reviews(detail: PlanDetail, rs: ReportStyles, lang: str) -> list[Any]:
     if not detail.reviews:
-        return [_none(lang, rs)]
+        return [none_line(lang, rs)]
     rows = []
     for review in detail.reviews:
         if review.after_drill_on is not None:
@@ -452,7 +427,7 @@ def _reviews(detail: PlanDetail, rs: _ReportStyles, lang: str) -> list[Any]:
         tr(lang, "内容", "What was reviewed or changed"),
         tr(lang, "きっかけ", "Prompted by"),
     ]
-    return [_lines_table(header, rows, (22, 106, 58), rs)]
+    return [lines_table(header, rows, (22, 106, 58), rs)]
 
 
 # ---------------------------------------------------------------- the document
@@ -472,7 +447,7 @@ def build_plan(
     ``contacts`` is the contact tree, printed only when the plan says it relies on it
     (``depends_on_contact_tree``).
     """
-    rs = _ReportStyles(make_styles())
+    rs = ReportStyles(make_styles())
     title = plan_title(detail.name, lang)
     sections: list[tuple[str, list[Any]]] = [
         (tr(lang, "概要 (管理策4①)", "Overview (control 4①)"), _overview(detail, rs, lang)),
@@ -494,7 +469,7 @@ def build_plan(
     if warning:
         story += [Spacer(1, 2 * mm), _warning_box(warning, rs)]
     for number, (heading, flowables) in enumerate(sections, start=1):
-        story += [*_section(f"{number}. {heading}", rs), *flowables]
+        story += [*section_heading(f"{number}. {heading}", rs), *flowables]
     printed = tr(lang, f"印刷日 {printed_on}", f"Printed {printed_on}")
     subtitle = "　".join(part for part in (office.strip(), printed) if part)
     build_document(path, story, title=title, subtitle=subtitle, lang=lang)

@@ -11,13 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib.colors import HexColor  # type: ignore[import-untyped]
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT  # type: ignore[import-untyped]
-from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
-from reportlab.lib.units import mm  # type: ignore[import-untyped]
-from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table  # type: ignore[import-untyped]
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table
 
+from sme_guard.exchange.pdf.blocks import warning_box
 from sme_guard.exchange.pdf.layout import (
+    WARNING,
     Styles,
     build_document,
     content_width,
@@ -28,22 +29,10 @@ from sme_guard.exchange.pdf.layout import (
 from sme_guard.exchange.policy_document import Block, Kind, blocks, document_title, draft_warning
 from sme_guard.services.policies import PolicyDocument
 
-WARNING = HexColor("#B00000")
-
 
 def _draft_box(text: str, styles: Styles) -> Table:
     style = ParagraphStyle("PolicyDraft", parent=styles.body, fontName=styles.bold_font, textColor=WARNING)
-    box = Table([[para(text, style)]], colWidths=[content_width()])
-    box.setStyle(
-        [
-            ("FONTNAME", (0, 0), (-1, -1), styles.regular_font),  # else the table sets Helvetica
-            ("BOX", (0, 0), (-1, -1), 1.5, WARNING),
-            ("LEFTPADDING", (0, 0), (-1, -1), 6),
-            ("TOPPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        ]
-    )
-    return box
+    return warning_box(text, style, styles.regular_font, padding=(4, 5))
 
 
 def _styles(styles: Styles) -> dict[Kind, ParagraphStyle]:

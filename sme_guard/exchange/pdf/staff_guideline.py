@@ -20,31 +20,28 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib import colors  # type: ignore[import-untyped]
-from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
-from reportlab.lib.units import mm  # type: ignore[import-untyped]
-from reportlab.platypus import (  # type: ignore[import-untyped]
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
     CondPageBreak,
     HRFlowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
 )
 
 from sme_guard.domain.codes import GuidelineDecision, label
+from sme_guard.exchange.pdf.blocks import FORM_PADDING, label_columns, markup_para, warning_box
 from sme_guard.exchange.pdf.layout import (
     GRID,
-    HEADER_FILL,
     MUTED,
+    WARNING,
     Styles,
     build_document,
     content_width,
     escape_text,
     grid_table,
-    has_cjk,
-    latin,
     make_styles,
     para,
     signature_block,
@@ -53,8 +50,6 @@ from sme_guard.exchange.pdf.layout import (
 from sme_guard.services.staff_guidelines import GuidelineDocument, PointChoice
 from sme_guard.services.versions import version_name
 
-WARNING_HEX = "#B00000"
-WARNING = colors.HexColor(WARNING_HEX)
 # Decisions in print: bold, and coloured where a colour printer is at hand.
 DECISION_COLOURS = {
     GuidelineDecision.ALLOWED: "#1B5E20",
@@ -68,26 +63,11 @@ def _issued_text(doc: GuidelineDocument, lang: str) -> str:
     return issued.isoformat() if issued else tr(lang, "未発行(下書き)", "not issued (draft)")
 
 
-def _markup(markup: str, plain: str, style: ParagraphStyle) -> Paragraph:
-    """Ready markup (its user text already escaped); ``plain`` picks the wrapping, as ``para`` does."""
-    return Paragraph(markup, style if has_cjk(plain) else latin(style))
-
-
 def _draft_box(text: str, styles: Styles) -> Table:
     style = ParagraphStyle(
         "DraftMark", parent=styles.body, fontName=styles.bold_font, textColor=WARNING, leading=14
     )
-    box = Table([[para(text, style)]], colWidths=[content_width()])
-    box.setStyle(
-        [
-            ("FONTNAME", (0, 0), (-1, -1), styles.regular_font),  # else the table sets Helvetica
-            ("BOX", (0, 0), (-1, -1), 1.5, WARNING),
-            ("LEFTPADDING", (0, 0), (-1, -1), 6),
-            ("TOPPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        ]
-    )
-    return box
+    return warning_box(text, style, styles.regular_font, padding=(4, 5))
 
 
 def _draft_warning(lang: str) -> str:
@@ -122,13 +102,7 @@ def _header_block(doc: GuidelineDocument, styles: Styles, lang: str, office: str
         styles=styles,
         header_rows=0,
         zebra=False,
-        extra=[
-            ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
-            ("BACKGROUND", (2, 0), (2, -1), HEADER_FILL),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-        ],
+        extra=[*label_columns(0, 2), *FORM_PADDING],
     )
 
 
@@ -163,7 +137,7 @@ def _point(number: int, point: PointChoice, styles: Styles, lang: str) -> KeepTo
     small = ParagraphStyle("PointGuideline", parent=styles.small, leftIndent=7 * mm, spaceBefore=0.5 * mm)
     question = point.question.get(lang)
     flowables: list[Any] = [
-        _markup(f"{number}.&nbsp;&nbsp;{escape_text(question)}", question, question_style),
+        markup_para(f"{number}.&nbsp;&nbsp;{escape_text(question)}", question, question_style),
     ]
     decided = tr(lang, "当事業所の判断: ", "The office's decision: ")
     if point.decision is None:
@@ -174,7 +148,7 @@ def _point(number: int, point: PointChoice, styles: Styles, lang: str) -> KeepTo
         colour = DECISION_COLOURS[point.decision]
         decision_markup = f'<font color="{colour}"><b>{escape_text(text)}</b></font>'
         plain = decided + text
-    flowables.append(_markup(f"{escape_text(decided)}{decision_markup}", plain, body))
+    flowables.append(markup_para(f"{escape_text(decided)}{decision_markup}", plain, body))
     if point.conditions:
         heading = (
             tr(lang, "条件: ", "Conditions: ")
@@ -182,7 +156,7 @@ def _point(number: int, point: PointChoice, styles: Styles, lang: str) -> KeepTo
             else tr(lang, "補足: ", "Note: ")
         )
         flowables.append(
-            _markup(
+            markup_para(
                 f"<b>{escape_text(heading)}</b>{escape_text(point.conditions)}",
                 heading + point.conditions,
                 body,
@@ -194,7 +168,7 @@ def _point(number: int, point: PointChoice, styles: Styles, lang: str) -> KeepTo
         reference += tr(lang, f"(業務 {numbers})", f" (task sheets {numbers})")
     requirement = point.requirement.get(lang)
     flowables.append(
-        _markup(
+        markup_para(
             f"{escape_text(reference)}: {escape_text(requirement)}",
             reference + requirement,
             small,

@@ -12,12 +12,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib.units import mm  # type: ignore[import-untyped]
-from reportlab.platypus import Paragraph, Spacer  # type: ignore[import-untyped]
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer
 
 from sme_guard.domain.registers import REGISTERS, Register, RegisterKey
+from sme_guard.exchange.pdf.blocks import label_columns
 from sme_guard.exchange.pdf.layout import (
-    HEADER_FILL,
     MAX_CELL_CHARS,
     CheckBox,
     Styles,
@@ -241,7 +241,7 @@ def build_stocktake_result(path: Path, summary: StockTakeSummary, *, lang: str, 
         styles=styles,
         header_rows=0,
         zebra=False,
-        extra=[("BACKGROUND", (0, 0), (0, -1), HEADER_FILL)],
+        extra=label_columns(0),
     )
     info.hAlign = "LEFT"
 

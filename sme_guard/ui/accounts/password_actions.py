@@ -58,20 +58,20 @@ def add_password_actions(tab: RegisterTab) -> None:
         )
 
     tab.toolbar.addSeparator()
-    tab.actions["password_checker"] = tab.add_action(
+    tab.toolbar_actions["password_checker"] = tab.add_action(
         QCoreApplication.translate("PasswordActions", "Password checker…"),
         open_checker,
         needs_record=False,
         writes=False,
         icon_name="key",
     )
-    tab.actions["password_policy"] = tab.add_action(
+    tab.toolbar_actions["password_policy"] = tab.add_action(
         QCoreApplication.translate("PasswordActions", "Password policy…"),
         open_policy,
         needs_record=False,
         icon_name="shield-lock",
     )
-    tab.actions["password_notice"] = tab.add_action(
+    tab.toolbar_actions["password_notice"] = tab.add_action(
         QCoreApplication.translate("PasswordActions", "Print password policy…"),
         print_notice,
         needs_record=False,

@@ -58,7 +58,7 @@ class AssessmentTab(DatabaseView, QWidget):
         self.run_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.toolbar.addWidget(QLabel(self.tr("Run: ")))
         self.toolbar.addWidget(self.run_box)
-        self.actions: dict[str, QAction] = {}
+        self.toolbar_actions: dict[str, QAction] = {}
         self._action("new", self.tr("New run…"), self.new_run, "player-play")
         self._action("delete", self.tr("Delete run"), self.delete_run, "trash")
         self.toolbar.addSeparator()
@@ -88,15 +88,15 @@ class AssessmentTab(DatabaseView, QWidget):
         action = QAction(icon(icon_name), text, self)
         action.triggered.connect(slot)
         self.toolbar.addAction(action)
-        self.actions[key] = action
+        self.toolbar_actions[key] = action
 
     def _update_actions(self) -> None:
         has_database, has_run = self.database is not None, self.run_answers is not None
-        self.actions["new"].setEnabled(has_database and self.catalog is not None)
+        self.toolbar_actions["new"].setEnabled(has_database and self.catalog is not None)
         for key in ("delete", "report"):
-            self.actions[key].setEnabled(has_run)
+            self.toolbar_actions[key].setEnabled(has_run)
         for key in ("checklist", "sheets", "export"):
-            self.actions[key].setEnabled(has_database and self.catalog is not None)
+            self.toolbar_actions[key].setEnabled(has_database and self.catalog is not None)
 
     # ------------------------------------------------------------------ loading
 

@@ -136,13 +136,13 @@ class SheetEditor(_EntryDialog):
             holder.setLayout(grid)
             self.add_row(key, fields.get(key, key), holder)
         self.texts = {key: _box(_text(data.get(key), lang)) for key in TEXTS}
-        for key, box in self.texts.items():
-            self.add_row(key, fields.get(key, key), box)
+        for key, text_box in self.texts.items():
+            self.add_row(key, fields.get(key, key), text_box)
         hint = self.tr("one per line")
         self.lists = {key: _box("\n".join(_text(v, lang) for v in data.get(key) or []), 80) for key in LISTS}
-        for key, box in self.lists.items():
-            box.setPlaceholderText(hint)
-            self.add_row(key, fields.get(key, key), box)
+        for key, list_box in self.lists.items():
+            list_box.setPlaceholderText(hint)
+            self.add_row(key, fields.get(key, key), list_box)
         self.notes = _box(_text(data.get("notes"), lang), 44)
         self.add_row("notes", fields.get("notes", "notes"), self.notes)
         related = [

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sme_guard.domain.catalog import Catalog, ControlItem, TaskSheet
-from sme_guard.services import office_catalog
-from sme_guard.services.office_catalog import OfficeEntryInvalidError
+from sme_guard.services import office_catalog, office_catalog_files
+from sme_guard.services.office_catalog_checks import OfficeEntryInvalidError
 from sme_guard.ui import dialogs
 from sme_guard.ui.assessment.entry_editors import ItemEditor, SheetEditor
 from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view
@@ -192,7 +192,7 @@ class OwnEntriesPage(QWidget):
             )
 
         self.tab.runner.submit(
-            lambda: office_catalog.export_office_catalog(database, path), done, self.tab.show_error
+            lambda: office_catalog_files.export_office_catalog(database, path), done, self.tab.show_error
         )
 
     def import_file(self, path: Path | None = None) -> None:
@@ -201,7 +201,7 @@ class OwnEntriesPage(QWidget):
             return
         database = self.tab.require_database()
 
-        def done(summary: office_catalog.ImportSummary) -> None:
+        def done(summary: office_catalog_files.ImportSummary) -> None:
             self.tab.status_message(
                 self.tr("Read: {added} added, {updated} updated.").format(
                     added=summary.items_added + summary.sheets_added,
@@ -211,5 +211,5 @@ class OwnEntriesPage(QWidget):
             self.tab.reload()
 
         self.tab.runner.submit(
-            lambda: office_catalog.import_office_catalog(database, path), done, self.tab.show_error
+            lambda: office_catalog_files.import_office_catalog(database, path), done, self.tab.show_error
         )

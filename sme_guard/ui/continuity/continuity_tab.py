@@ -33,14 +33,14 @@ class ContinuityTab(RegisterTab):
         self.add_page(self.tr("Recovery steps"), self.steps)
         self.add_page(self.tr("Disasters (reference)"), self.scenarios)
         self.add_page(self.tr("Review and drills"), self.review)
-        self.actions["template"] = self.add_action(
+        self.toolbar_actions["template"] = self.add_action(
             self.tr("New from example…"), self.new_from_template, needs_record=False, icon_name="template"
         )
         self.toolbar.addSeparator()
-        self.actions["print"] = self.add_action(
+        self.toolbar_actions["print"] = self.add_action(
             self.tr("Print plan…"), self.print_plan, writes=False, icon_name="printer"
         )
-        self.actions["export"] = self.add_action(
+        self.toolbar_actions["export"] = self.add_action(
             self.tr("Export to Excel…"),
             lambda: export_register(self),
             needs_record=False,

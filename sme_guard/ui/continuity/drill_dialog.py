@@ -71,7 +71,7 @@ class DrillDialog(QDialog):
         )
         if objective_hours is not None:
             self.minutes.setPlaceholderText(self.tr("Objective: {hours} hours").format(hours=objective_hours))
-        self.result = QLineEdit(drill.result or "" if drill else "")
+        self.result_edit = QLineEdit(drill.result or "" if drill else "")
         self.findings = _text_box(drill.findings if drill else None)
         self.plan_changed = QCheckBox(self.tr("The plan was changed after this drill"))
         self.plan_changed.setChecked(bool(drill and drill.plan_changed))
@@ -84,7 +84,7 @@ class DrillDialog(QDialog):
         form.addRow(self.tr("Participants"), self.participants)
         form.addRow(self.tr("Steps exercised"), self.steps_exercised)
         form.addRow(self.tr("Minutes to recover"), self.minutes)
-        form.addRow(self.tr("Result"), self.result)
+        form.addRow(self.tr("Result"), self.result_edit)
         form.addRow(self.tr("Findings"), self.findings)
         form.addRow("", self.plan_changed)
         form.addRow(self.tr("How the plan was changed"), self.change_note)
@@ -106,7 +106,7 @@ class DrillDialog(QDialog):
             "scenario": self.scenario.currentText(),
             "steps_exercised": self.steps_exercised.toPlainText(),
             "minutes_achieved": self.minutes.text(),
-            "result": self.result.text(),
+            "result": self.result_edit.text(),
             "findings": self.findings.toPlainText(),
             "plan_changed": self.plan_changed.isChecked(),
             "change_note": self.change_note.toPlainText(),

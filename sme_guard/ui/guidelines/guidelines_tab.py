@@ -66,7 +66,7 @@ class GuidelinesTab(DatabaseView, QWidget):
         self.toolbar.addWidget(QLabel(self.tr("Guideline: ")))
         self.toolbar.addWidget(self.kind_box)
         self.toolbar.addSeparator()
-        self.actions: dict[str, QAction] = {}
+        self.toolbar_actions: dict[str, QAction] = {}
         self._action("new", self.tr("New version"), self.new_version, "file-plus")
         self._action("save", self.tr("Save"), self.save, "device-floppy")
         self._action("issue", self.tr("Issue…"), self.issue, "file-certificate")
@@ -110,7 +110,7 @@ class GuidelinesTab(DatabaseView, QWidget):
         action = QAction(icon(icon_name), text, self)
         action.triggered.connect(slot)
         self.toolbar.addAction(action)
-        self.actions[key] = action
+        self.toolbar_actions[key] = action
 
     @property
     def kind(self) -> GuidelineKind:
@@ -124,11 +124,11 @@ class GuidelinesTab(DatabaseView, QWidget):
     def _update_actions(self) -> None:
         has_database, info = self.database is not None, self.shown()
         draft = info is not None and not info.issued
-        self.actions["new"].setEnabled(has_database and not any(not v.issued for v in self.versions))
-        self.actions["save"].setEnabled(draft)
-        self.actions["issue"].setEnabled(draft)
-        self.actions["delete"].setEnabled(info is not None and (draft or info.acknowledged == 0))
-        self.actions["print"].setEnabled(info is not None)
+        self.toolbar_actions["new"].setEnabled(has_database and not any(not v.issued for v in self.versions))
+        self.toolbar_actions["save"].setEnabled(draft)
+        self.toolbar_actions["issue"].setEnabled(draft)
+        self.toolbar_actions["delete"].setEnabled(info is not None and (draft or info.acknowledged == 0))
+        self.toolbar_actions["print"].setEnabled(info is not None)
 
     # ------------------------------------------------------------------ loading
 

@@ -55,10 +55,10 @@ class WorkflowPage(IncidentPage):
             self.status_buttons[status.value] = button
             buttons.addWidget(button, index // 2, index % 2)
         self.history = PlainTableModel([self.tr("When"), self.tr("Status"), self.tr("Note")], self)
-        self.actions = PlainTableModel(
+        self.prevention_actions = PlainTableModel(
             [self.tr("Prevention action"), self.tr("Owner"), self.tr("Due"), self.tr("Done")], self
         )
-        self.actions_view = plain_table_view(self.actions)
+        self.actions_view = plain_table_view(self.prevention_actions)
         self.description = QLineEdit()
         self.description.setPlaceholderText(self.tr("What will be done so that it does not happen again"))
         self.owner = QComboBox()
@@ -111,7 +111,7 @@ class WorkflowPage(IncidentPage):
         if detail is None:
             self.status_label.clear()
             self.history.set_rows([])
-            self.actions.set_rows([])
+            self.prevention_actions.set_rows([])
             return
         status = IncidentStatus(detail.values["status"])
         self.status_label.setText(self.tr("Now: {status}").format(status=label(status, lang)))
@@ -124,7 +124,7 @@ class WorkflowPage(IncidentPage):
             ]
         )
         open_text = self.tr("open")
-        self.actions.set_rows(
+        self.prevention_actions.set_rows(
             [
                 (
                     a.description,

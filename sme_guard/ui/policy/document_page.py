@@ -99,7 +99,7 @@ class DocumentPage(QWidget):
 
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.actions: dict[str, QAction] = {}
+        self.toolbar_actions: dict[str, QAction] = {}
         self._action(
             "new", self.tr("New version"), self.new_version, "file-plus", QKeySequence.StandardKey.New
         )
@@ -158,7 +158,7 @@ class DocumentPage(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         self.toolbar.addAction(action)
-        self.actions[key] = action
+        self.toolbar_actions[key] = action
 
     def shown(self) -> PolicyInfo | None:
         document = self.editor.document
@@ -168,17 +168,17 @@ class DocumentPage(QWidget):
         has_database, info = self.tab.database is not None, self.shown()
         draft = info is not None and not info.issued
         newest = self.versions[0].id if self.versions else None
-        self.actions["new"].setEnabled(has_database and not any(not v.issued for v in self.versions))
+        self.toolbar_actions["new"].setEnabled(has_database and not any(not v.issued for v in self.versions))
         for key in ("save", "issue", "redraw"):
-            if key in self.actions:
-                self.actions[key].setEnabled(draft)
-        self.actions["delete"].setEnabled(
+            if key in self.toolbar_actions:
+                self.toolbar_actions[key].setEnabled(draft)
+        self.toolbar_actions["delete"].setEnabled(
             info is not None and (draft or (info.published_on is None and info.id == newest))
         )
         for key in ("print", "docx", "txt", "html"):
-            self.actions[key].setEnabled(info is not None)
-        if "publish" in self.actions:
-            self.actions["publish"].setEnabled(info is not None and info.issued)
+            self.toolbar_actions[key].setEnabled(info is not None)
+        if "publish" in self.toolbar_actions:
+            self.toolbar_actions["publish"].setEnabled(info is not None and info.issued)
 
     # ------------------------------------------------------------------ loading
 
@@ -388,7 +388,7 @@ class DocumentPage(QWidget):
 
     def export(self, file_format: str) -> None:
         filter_text, suffix = EXPORTS[file_format]
-        info, path = self.shown(), self._target(suffix, self.tr(filter_text))
+        info, path = self.shown(), self._target(suffix, self.tr(str(filter_text)))
         if info is None or path is None:
             return
         database, policy_id = self.tab.require_database(), info.id

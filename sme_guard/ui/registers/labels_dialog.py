@@ -4,7 +4,7 @@ them), and from which position on it."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -97,7 +97,8 @@ class LabelsDialog(QDialog):
     def _accept(self) -> None:
         base = self.sheets[self.sheet_box.currentData()]
         try:
-            self.sheet = replace(base, **{name: box.value() for name, box in self.dimensions.items()})
+            measured: dict[str, Any] = {name: box.value() for name, box in self.dimensions.items()}
+            self.sheet = replace(base, **measured)
         except ValueError as exc:  # the layout does not fit on A4
             self.error.setText(str(exc))
             self.error.show()

@@ -224,7 +224,7 @@ class RecordForm(QWidget):
         """Show a record (``{}`` for a new one: defaults)."""
         for column in self.columns:
             editor = self.editors[column.key]
-            value = values.get(column.key) if values else column.default
+            value: Any = values.get(column.key) if values else column.default
             editor.blockSignals(True)
             if isinstance(editor, QListWidget):
                 linked = set(value or ())

@@ -68,7 +68,7 @@ class RegisterTab(DatabaseView, QWidget):
         self._stale = False  # changed elsewhere while hidden: reload when shown
         self._generation = 0  # of the newest load
         self._restored_view = False
-        self.actions: dict[str, QAction] = {}  # the register's workflow actions, by name
+        self.toolbar_actions: dict[str, QAction] = {}  # the register's workflow actions, by name
         self._applies: dict[QAction, Callable[[dict[str, Any]], bool]] = {}
         self.open_dialog: QDialog | None = None  # the workflow dialog last opened
         self.progress_dialog: QProgressDialog | None = None  # of a running import or export

@@ -59,7 +59,7 @@ def _add_stocktake(tab: RegisterTab) -> None:
         )
 
     tab.toolbar.addSeparator()
-    tab.actions["stocktake"] = tab.add_action(
+    tab.toolbar_actions["stocktake"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Stock-take…"),
         open_stocktake,
         needs_record=False,
@@ -71,7 +71,7 @@ def _add_stocktake(tab: RegisterTab) -> None:
         dialog.open()
         tab.open_dialog = dialog
 
-    tab.actions["stocktake_history"] = tab.add_action(
+    tab.toolbar_actions["stocktake_history"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Stock-take history…"),
         history,
         needs_record=False,
@@ -96,14 +96,14 @@ def _add_stocktake(tab: RegisterTab) -> None:
 
         tab.run(load, chosen)
 
-    tab.actions["labels"] = tab.add_action(
+    tab.toolbar_actions["labels"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Print labels…"),
         print_labels,
         needs_record=False,
         writes=False,
         icon_name="qrcode",
     )
-    tab.actions["stocktake_sheet"] = tab.add_action(
+    tab.toolbar_actions["stocktake_sheet"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Print stock-take sheet…"),
         print_sheet,
         needs_record=False,
@@ -164,7 +164,7 @@ def _add_media_actions(tab: RegisterTab) -> None:
         dialog.open()
         tab.open_dialog = dialog
 
-    tab.actions["dispose"] = tab.add_action(
+    tab.toolbar_actions["dispose"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Dispose…"), dispose, icon_name="shredder"
     )
 
@@ -186,7 +186,7 @@ def _add_device_actions(tab: RegisterTab) -> None:
         dialog.open()
         tab.open_dialog = dialog
 
-    tab.actions["settings_check"] = tab.add_action(
+    tab.toolbar_actions["settings_check"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Settings check…"), check, icon_name="settings-check"
     )
 
@@ -206,7 +206,7 @@ def _add_badge_actions(tab: RegisterTab) -> None:
         ):
             tab.incident_requested.emit(BADGES, badge_id)
 
-    tab.actions["return"] = tab.add_action(
+    tab.toolbar_actions["return"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Returned"),
         lambda: change(
             BadgeStatus.RETURNED,
@@ -215,7 +215,7 @@ def _add_badge_actions(tab: RegisterTab) -> None:
         ),
         icon_name="arrow-back",
     )
-    tab.actions["lost"] = tab.add_action(
+    tab.toolbar_actions["lost"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Lost"),
         lambda: change(
             BadgeStatus.LOST,
@@ -226,7 +226,7 @@ def _add_badge_actions(tab: RegisterTab) -> None:
         ),
         icon_name="alert-triangle",
     )
-    tab.actions["revoke"] = tab.add_action(
+    tab.toolbar_actions["revoke"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Revoke"),
         lambda: change(
             BadgeStatus.REVOKED,
@@ -259,7 +259,7 @@ def _add_incident_report(tab: RegisterTab) -> None:
             ).format(path=path),
         )
 
-    tab.actions["report"] = tab.add_action(
+    tab.toolbar_actions["report"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Print report…"),
         print_report,
         writes=False,
@@ -283,13 +283,13 @@ def _add_people_actions(tab: RegisterTab) -> None:
         dialog.open()
         tab.open_dialog = dialog
 
-    tab.actions["leaving"] = tab.add_action(
+    tab.toolbar_actions["leaving"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Leaving…"),
         lambda: open_dialog(LeaverDialog, QCoreApplication.translate("RegisterActions", "Leaving recorded.")),
         icon_name="user-minus",
     )
     # 5 運用①: a transfer is the other moment to review someone's user IDs and rights.
-    tab.actions["transfer"] = tab.add_action(
+    tab.toolbar_actions["transfer"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Transfer…"),
         lambda: open_dialog(
             TransferDialog, QCoreApplication.translate("RegisterActions", "Transfer recorded.")
@@ -310,7 +310,7 @@ def _add_reviewed(tab: RegisterTab) -> None:
             QCoreApplication.translate("RegisterActions", "Review recorded."),
         )
 
-    tab.actions["reviewed"] = tab.add_action(
+    tab.toolbar_actions["reviewed"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Reviewed today"), reviewed, icon_name="calendar-check"
     )
 
@@ -341,7 +341,7 @@ def _add_account_actions(tab: RegisterTab) -> None:
             QCoreApplication.translate("RegisterActions", "Account disabled."),
         )
 
-    tab.actions["disable"] = tab.add_action(
+    tab.toolbar_actions["disable"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Disable"),
         disable,
         applies=active,
@@ -366,14 +366,14 @@ def _add_incident(tab: RegisterTab) -> None:
         if tab.current_id is not None:
             tab.incident_requested.emit(tab.register, tab.current_id)
 
-    tab.actions["incident"] = tab.add_action(
+    tab.toolbar_actions["incident"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Record incident…"), record, icon_name="alert-octagon"
     )
 
 
 def _add_excel(tab: RegisterTab) -> None:
     tab.toolbar.addSeparator()
-    tab.actions["export"] = tab.add_action(
+    tab.toolbar_actions["export"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Export to Excel…"),
         lambda: export_register(tab),
         needs_record=False,
@@ -381,7 +381,7 @@ def _add_excel(tab: RegisterTab) -> None:
         icon_name="file-export",
     )
     tab.file_dropped.connect(lambda path: import_register(tab, path))
-    tab.actions["import"] = tab.add_action(
+    tab.toolbar_actions["import"] = tab.add_action(
         QCoreApplication.translate("RegisterActions", "Import from Excel…"),
         lambda: import_register(tab),
         needs_record=False,
@@ -407,7 +407,7 @@ class RegisterGroup(QTabWidget):
         self, registers: tuple[Register, ...], lang: str, runner: Runner, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.registers = {r.key: register_tab(r, lang, runner) for r in registers}
+        self.registers: dict[str, RegisterTab] = {r.key: register_tab(r, lang, runner) for r in registers}
         for register in registers:
             self.addTab(self.registers[register.key], register.label(lang))
 

@@ -142,7 +142,7 @@ class StockTakeDialog(QDialog):
         super().__init__(parent)
         self.database, self.runner, self.register, self.lang = database, runner, register, lang
         self.take_id: int | None = None
-        self.result: StockTakeInfo | None = None
+        self.finished_take: StockTakeInfo | None = None
         self._pending: set[int] = set()  # rows scanned, not saved yet
         self.setWindowTitle(self.tr("Stock-take: {register}").format(register=register.label(lang)))
         self.resize(760, 560)
@@ -326,7 +326,7 @@ class StockTakeDialog(QDialog):
         )
 
     def _finished(self, result: StockTakeInfo) -> None:
-        self.result = result
+        self.finished_take = result
         counts = self.tr(
             "{found} found, {missing} missing, {unchecked} not checked. The result is kept."
         ).format(found=result.found, missing=result.missing, unchecked=result.unchecked)

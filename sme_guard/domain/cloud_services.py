@@ -1,5 +1,5 @@
-"""クラウドサービス台帳 (control 2) and アカウント台帳 (control 5): what the office uses
-outside, and who can get into what."""
+"""クラウドサービス台帳 (control 2): what the office keeps outside, and (10⑤) which services
+each smart device may use."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from sqlalchemy import UniqueConstraint
 from sqlmodel import Field
 
 from sme_guard.domain.base import Record
-from sme_guard.domain.codes import AccountPrivilege, AccountStatus, AuthMethod, CloudServiceStatus
+from sme_guard.domain.codes import CloudServiceStatus
 
 
 class CloudService(Record, table=True):
@@ -64,22 +64,3 @@ class DeviceCloudService(Record, table=True):
 
     device_id: int = Field(foreign_key="smart_device.id", index=True, ondelete="CASCADE")
     cloud_service_id: int = Field(foreign_key="cloud_service.id", index=True, ondelete="CASCADE")
-
-
-class UserAccount(Record, table=True):
-    __tablename__ = "user_account"
-    __table_args__ = (UniqueConstraint("system", "login"),)
-
-    account_number: str = Field(unique=True)  # the office's own number, matches Excel rows
-    # The system or service; a cloud service's accounts carry its name (kept on renames).
-    system: str = Field(index=True)
-    login: str  # the user ID (5③: one per identifiable person)
-    person_id: int | None = Field(default=None, foreign_key="person.id", index=True)
-    shared: bool = False  # a shared or anonymous ID (flagged)
-    privilege: str = Field(default=AccountPrivilege.USER.value)  # 5④⑤
-    auth_method: str = Field(default=AuthMethod.PASSWORD.value)  # 5②
-    issued_on: date | None = None
-    last_reviewed_on: date | None = None  # 5 運用①
-    disabled_on: date | None = None
-    status: str = Field(default=AccountStatus.ACTIVE.value, index=True)
-    notes: str | None = None
