@@ -156,40 +156,6 @@ def test_closing_with_an_unsaved_policy_or_guideline_draft_asks(
     assert not window.isVisible()
 
 
-def test_esc_in_a_line_form_beside_the_record_puts_back_what_was_there(
-    window: MainWindow, db: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    incident = registers.save_record(
-        db, INCIDENTS, None, {"incident_type": "停止", "severity": "中", "occurred_at": "2026/11/26 9:00"}
-    )
-    window.tabs.setCurrentWidget(window.pages["incidents"])
-    tab = window.incidents_tab
-    tab.log.reload(incident)
-    page = tab.workflow
-    tab.log.side_pages.setCurrentWidget(page)
-    questions: list[str] = []
-    monkeypatch.setattr(dialogs, "confirm", lambda _parent, _title, text: questions.append(text) or True)
-
-    page.actions_view.setFocus()
-    page.description.setFocus()
-    QTest.keyClicks(page.description, "Lock it away")  # QTest types Latin letters only
-    page.due.setFocus()
-    QTest.keyClicks(page.due, "2026/12/5")
-    QTest.keyClick(page.due, Qt.Key.Key_Escape)
-    assert (page.description.text(), page.due.text()) == ("", "")  # as before typing, after a question
-    assert questions == ["フォームの変更を破棄しますか?"]
-    QTest.keyClick(page.due, Qt.Key.Key_Escape)
-    assert len(questions) == 1  # nothing typed since: nothing asked
-
-    form = tab.log.form.editors["how"]  # the record's own form keeps its own Esc
-    assert isinstance(form, PlainTextField)
-    tab.log.side_pages.setCurrentIndex(0)
-    form.setFocus()
-    QTest.keyClicks(form, "left unlocked")
-    QTest.keyClick(form, Qt.Key.Key_Escape)
-    assert form.toPlainText() == "" and len(questions) == 2
-
-
 def test_tab_leaves_a_multi_line_field_and_ctrl_tab_types_one(window: MainWindow) -> None:
     window.tabs.setCurrentWidget(window.pages["incidents"])
     form = window.incidents_tab.log.form

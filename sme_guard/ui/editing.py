@@ -11,15 +11,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
-    QLineEdit,
-    QPlainTextEdit,
-    QTabWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from sme_guard.ui import dialogs
 
@@ -57,79 +49,6 @@ def revert_on_escape(
     action.triggered.connect(escape)
     form.addAction(action)
     return action
-
-
-FieldValue = str | int
-
-
-def _fields(container: QWidget) -> list[QWidget]:
-    """The fields a user types or picks in (a combo box's or spin box's own line edit aside)."""
-    return [
-        field
-        for field in container.findChildren(QWidget)
-        if isinstance(field, QComboBox | QPlainTextEdit)
-        or (
-            isinstance(field, QLineEdit)
-            and not isinstance(field.parentWidget(), QComboBox | QAbstractSpinBox)
-        )
-    ]
-
-
-def _value(field: QWidget) -> FieldValue:
-    if isinstance(field, QComboBox):
-        return field.currentIndex()
-    if isinstance(field, QPlainTextEdit):
-        return field.toPlainText()
-    assert isinstance(field, QLineEdit)
-    return field.text()
-
-
-def _put(field: QWidget, value: FieldValue) -> None:
-    if isinstance(field, QComboBox) and isinstance(value, int):
-        field.setCurrentIndex(value)
-    elif isinstance(field, QPlainTextEdit) and isinstance(value, str):
-        field.setPlainText(value)
-    elif isinstance(field, QLineEdit) and isinstance(value, str):
-        field.setText(value)
-
-
-class EscapeRestores(QObject):
-    """Esc in a small entry form (a line of a record: an action, a report, a step, a contact;
-    a draft's fields) puts back what its fields held when the user came into them from
-    elsewhere, after a question, as the register forms do. Coming in again from a table or a
-    button starts afresh, so a line the page filled in since is never overwritten."""
-
-    def __init__(self, container: QWidget) -> None:
-        super().__init__(container)
-        self.container = container
-        self._before: dict[QWidget, FieldValue] | None = None
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        app.focusChanged.connect(self._focus_changed)
-        revert_on_escape(container, lambda: self._before, self._now, self._restore)
-
-    def _is_field(self, widget: QWidget | None) -> bool:
-        fields = _fields(self.container)
-        while widget is not None and widget is not self.container:
-            if widget in fields:
-                return True
-            widget = widget.parentWidget()
-        return False
-
-    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        if not self._is_field(new):
-            self._before = None  # out of the fields: the next visit starts afresh
-        elif not self._is_field(old):
-            self._before = {field: _value(field) for field in _fields(self.container)}
-
-    def _now(self) -> dict[QWidget, FieldValue] | None:
-        if self._before is None:
-            return None  # Esc outside the fields does nothing here
-        return {field: _value(field) for field in self._before}
-
-    def _restore(self) -> None:
-        for field, value in (self._before or {}).items():
-            _put(field, value)
 
 
 class EditMenu(QObject):

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from sme_guard.domain.codes import GuidelineDecision, label
 from sme_guard.services.details import DetailInvalidError
 from sme_guard.services.staff_guidelines import GuidelineDocument, PointChoice
-from sme_guard.ui.editing import EscapeRestores
 from sme_guard.ui.registers.detail_page import error_label
 
 MUTED_STYLE = "color: palette(placeholder-text);"
@@ -141,7 +140,6 @@ class GuidelineEditor(QWidget):
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        EscapeRestores(self)  # Esc puts back what the fields held before typing
         self.lang = lang
         self.document: GuidelineDocument | None = None
         self.points: dict[str, PointEditor] = {}

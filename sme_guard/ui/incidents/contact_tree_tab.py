@@ -21,7 +21,6 @@ from sme_guard.db.database import Database
 from sme_guard.services import clock, incidents, registers
 from sme_guard.services.incidents import Confirmation, ContactLine
 from sme_guard.ui import dialogs
-from sme_guard.ui.editing import EscapeRestores
 from sme_guard.ui.errors import report_error
 from sme_guard.ui.plain_table_model import PlainTableModel, plain_table_view
 from sme_guard.ui.registers.detail_page import show_problems
@@ -96,7 +95,6 @@ class ContactTreeTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(body, 1)
-        EscapeRestores(self)  # Esc puts back the entry as it was
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.confirm_button.clicked.connect(self._confirm)
         self.print_button.clicked.connect(self._print)

@@ -23,7 +23,6 @@ from sme_guard.domain.codes import PolicyKind
 from sme_guard.exchange.policy_export import web_page
 from sme_guard.services.details import DetailInvalidError
 from sme_guard.services.policies import PolicyDocument
-from sme_guard.ui.editing import EscapeRestores
 from sme_guard.ui.guidelines.editor import plain_label, show_error
 from sme_guard.ui.registers.detail_page import error_label
 
@@ -58,7 +57,6 @@ class PolicyEditor(QWidget):
 
     def __init__(self, kind: PolicyKind, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        EscapeRestores(self)  # Esc puts back what the fields held before typing
         self.kind, self.lang = kind, lang
         self.document: PolicyDocument | None = None
         self.sections: dict[str, SectionEditor] = {}

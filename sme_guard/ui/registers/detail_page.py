@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QTableView, QWidget
 
 from sme_guard.db.database import Database
 from sme_guard.services.details import DetailInvalidError
-from sme_guard.ui.editing import EscapeRestores
 from sme_guard.ui.registers.record_form import ERROR_STYLE
 from sme_guard.ui.registers.register_tab import RegisterTab
 
@@ -72,7 +71,6 @@ class DetailPage(QWidget):
         super().__init__()
         self.tab = tab
         self._fetch = fetch
-        EscapeRestores(self)
         self.detail: Any = None
         self._read_only_guard: _ButtonsOffWhileReadOnly | None = None
         tab.record_shown.connect(self.load)

@@ -205,7 +205,7 @@ class RegisterTab(DatabaseView, QWidget):
         revert_key.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         revert_key.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         revert_key.triggered.connect(lambda: self.revert())
-        form_page.addAction(revert_key)  # not the pages beside it: they have their own Esc
+        side.addAction(revert_key)
         self.form.problem_shown.connect(self._show_field)
         self.setAcceptDrops(True)
         self._set_enabled(False)
