@@ -28,14 +28,13 @@ from sme_guard.domain.codes import INCIDENT_CATEGORY_OF_TYPE, IncidentType, Thre
 from sme_guard.domain.registers import INCIDENTS
 from sme_guard.exchange.pdf.blocks import (
     FIELD_LABEL_WIDTH,
-    FORM_PADDING,
     TICKED,
     UNTICKED,
     ReportStyles,
     alert_markup,
     field_value,
     fields_table,
-    label_columns,
+    info_block,
     lines_table,
     none_line,
     scaled_widths,
@@ -166,22 +165,10 @@ def _header_block(detail: IncidentDetail, rs: ReportStyles, lang: str, office: s
             open_text,
         ),
     ]
-    rows: list[list[Any]] = [
-        [para(a, rs.label), para(b or "—", rs.value), para(c, rs.label), para(d or "—", rs.value)]
-        for a, b, c, d in cells
-    ]
-    extra: list[tuple[Any, ...]] = [*label_columns(0, 2), *FORM_PADDING]
+    pairs = [pair for a, b, c, d in cells for pair in ((a, b), (c, d))]
     if office.strip():
-        rows.append([para(tr(lang, "事業所", "Office"), rs.label), para(office.strip(), rs.value), "", ""])
-        extra.append(("SPAN", (1, len(rows) - 1), (3, len(rows) - 1)))
-    return grid_table(
-        rows,
-        scaled_widths((30, 63, 30, 63), content_width()),
-        styles=rs.base,
-        header_rows=0,
-        zebra=False,
-        extra=extra,
-    )
+        pairs.append((tr(lang, "事業所", "Office"), office.strip()))  # an odd last pair spans the row
+    return info_block(pairs, rs)
 
 
 def _occurrence(detail: IncidentDetail, rs: ReportStyles, lang: str) -> list[Any]:
