@@ -24,7 +24,6 @@ from sme_guard.domain.catalog import entry_label
 from sme_guard.domain.codes import (
     AuditAction,
     DisasterScenario,
-    GuidelineDecision,
     GuidelineKind,
     IncidentStatus,
     MeasureStatus,
@@ -33,9 +32,9 @@ from sme_guard.domain.codes import (
     SecurityActionLevel,
     label,
 )
-from sme_guard.domain.guideline_points import ref_label
 from sme_guard.domain.registers import REGISTERS, Kind
 from sme_guard.services import settings as office_settings
+from sme_guard.services.audit_documents import decisions_summary, entry_summary, policy_summary
 from sme_guard.services.catalog import bundled_plan_templates
 
 DEFAULT_LIMIT = 1000  # lines a screen lists (newest first); the Excel export has no limit
@@ -416,11 +415,11 @@ class _Formatter:
         if (table_name, field) == ("continuity_plan", "template_code"):
             return next((t.content(lang).name for t in bundled_plan_templates() if t.code == text), text)
         if (table_name, field) == ("office_catalog_entry", "data"):
-            return _entry_summary(text, lang)
+            return entry_summary(text, lang)
         if (table_name, field) == ("staff_guideline", "choices_json"):
-            return _decisions_summary(text, lang)
+            return decisions_summary(text, lang)
         if (table_name, field) == ("security_policy", "content_json"):
-            return _policy_summary(text, lang)
+            return policy_summary(text, lang)
         return None
 
     def record(self, table_name: str, text: str | None) -> str:
@@ -494,48 +493,6 @@ class _Formatter:
             old_text=old_text,
             new_text=new_text,
         )
-
-
-def _entry_summary(text: str, lang: str) -> str:
-    """An own catalog entry (stored as JSON) by its number and title."""
-    try:
-        data = json.loads(text)
-        title = data["title"]["en" if lang == "en" else "ja"]
-        return f"{entry_label(data['id'], lang)} {title}"
-    except (ValueError, KeyError, TypeError):
-        return text
-
-
-def _decisions_summary(text: str, lang: str) -> str:
-    """A staff guideline's decisions (stored as JSON): each point and what the office decided."""
-    try:
-        points = json.loads(text)["points"]
-        parts = []
-        for point in points:
-            decision = point.get("decision")
-            said = label(GuidelineDecision(decision), lang) if decision else "—"
-            conditions = f" ({point['conditions']})" if point.get("conditions") else ""
-            parts.append(f"{ref_label(point['ref'], lang)} {said}{conditions}")
-    except (ValueError, KeyError, TypeError):
-        return text
-    return ("; " if lang == "en" else "、").join(parts)
-
-
-def _policy_summary(text: str, lang: str) -> str:
-    """A policy version's contents (stored as JSON): the basic policy's headings, or the rules'
-    source self-assessment and how many measures they hold."""
-    try:
-        content = json.loads(text)
-        if content.get("rules"):
-            rules = content["rules"]
-            count = len(rules.get("items") or ())
-            if lang == "en":
-                return f"from the self-assessment {rules['source_name']} ({rules['source_held_on']}), {count} items"
-            return f"自己点検「{rules['source_name']}」({rules['source_held_on']})から、{count} 項目"
-        headings = [section["heading"] for section in content.get("sections") or ()]
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return text
-    return ("; " if lang == "en" else "、").join(headings)
 
 
 # ------------------------------------------------------------------ queries
@@ -731,11 +688,7 @@ def export_count(connection: Connection, filters: AuditFilter) -> int:
 def verify(database: Database) -> CheckReport:
     """Integrity, foreign keys, triggers, the hash chain and the trail against the tables, as
     far as the file can be read (``CheckReport.stopped`` says where a damaged one stopped)."""
-    from sme_guard.db.audit_check import READ_FAILURES, check, stopped_by
+    from sme_guard.db.audit_check import check_engine
     from sme_guard.db.migrations import HEAD_REVISION
 
-    try:
-        with database.engine.connect() as connection:
-            return check(connection, HEAD_REVISION)
-    except READ_FAILURES as exc:  # not even a connection could read it
-        return CheckReport(expected_revision=HEAD_REVISION, stopped=stopped_by("schema", exc))
+    return check_engine(database.engine, HEAD_REVISION)
